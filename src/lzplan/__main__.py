@@ -1,0 +1,5 @@
+"""``python -m lzplan``."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,279 @@
+"""Reading data files of annual actuals into observations.
+
+A data file is a CSV with a header; ``indicator`` and ``value`` are required and
+``year``, ``unit``, ``entity``, ``note``, ``source`` optional. Each problem found is
+collected with its file, row and column and all are raised together.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import DataError, Problem
+from .model import Indicator, Plan
+from .values import Flag, UnitProblem, ValueProblem, convert, is_no_value, parse_flag, parse_number
+
+REQUIRED = ("indicator", "value")
+OPTIONAL = ("year", "unit", "entity", "note", "source")
+
+# Headers as Chinese spreadsheets write them.
+ALIASES = {
+    "指标": "indicator",
+    "指标代码": "indicator",
+    "数值": "value",
+    "值": "value",
+    "年份": "year",
+    "年度": "year",
+    "单位": "unit",
+    "主体": "entity",
+    "学校": "entity",
+    "项目": "entity",
+    "备注": "note",
+    "说明": "note",
+    "来源": "source",
+    "数据来源": "source",
+}
+
+_YEAR_NAME = re.compile(r"^(\d{4})$")
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One value of one indicator for one year (and entity), and where it was read.
+
+    ``value`` is ``None`` when the cell says there is no value; for flag indicators
+    ``value`` is 1.0 or 0.0 and ``flag`` keeps the date it was done.
+    """
+
+    indicator: str
+    year: int
+    value: float | None
+    file: str
+    row: int
+    entity: str = ""
+    flag: Flag | None = None
+    note: str = ""
+    source: str = ""
+
+    def shown(self) -> str:
+        """The value as reports show it."""
+        if self.value is None:
+            return "no value"
+        if self.flag is not None:
+            return self.flag.text()
+        return format_number(self.value)
+
+
+def format_number(value: float) -> str:
+    """Up to four decimals, without trailing zeros."""
+    text = f"{value:,.4f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def year_from_name(path: Path) -> int | None:
+    """The year a file's name gives (``2023.csv`` → 2023)."""
+    match = _YEAR_NAME.match(path.stem)
+    return int(match.group(1)) if match else None
+
+
+def read_text(path: Path) -> str:
+    """Decode a data file: UTF-8 (with or without BOM), else GB18030 as Excel writes it."""
+    shown = str(path)
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise DataError([Problem(shown, "is a directory, not a data file")]) from None
+    except OSError as exc:
+        raise DataError([Problem(shown, f"cannot read the file: {exc.strerror}")]) from None
+    if b"\x00" in raw[:4096]:
+        raise DataError([Problem(shown, "is a binary file, not CSV text")])
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise DataError([Problem(shown, "is neither UTF-8 nor GBK/GB18030 text")])
+
+
+def read_file(path: Path, plan: Plan, default_year: int | None = None) -> list[Observation]:
+    """Read one data file; raise :class:`DataError` listing every problem in it."""
+    return _Reader(plan, str(path), year_from_name(path) or default_year).read(read_text(path))
+
+
+class _Reader:
+    def __init__(self, plan: Plan, file: str, default_year: int | None) -> None:
+        self.plan = plan
+        self.indicators = plan.indicator_map
+        self.file = file
+        self.default_year = default_year
+        self.problems: list[Problem] = []
+
+    def read(self, text: str) -> list[Observation]:
+        rows = csv.reader(io.StringIO(text, newline=""))
+        header = next(rows, None)
+        if header is None or not any(cell.strip() for cell in header):
+            raise DataError([Problem(self.file, "is empty: expected a header row", 1)])
+        columns = self._columns(header)
+        observations = list(self._observations(rows, columns))
+        observations = self._unique(observations)
+        if self.problems:
+            raise DataError(self.problems)
+        return observations
+
+    def _columns(self, header: list[str]) -> dict[str, int]:
+        columns: dict[str, int] = {}
+        for index, cell in enumerate(header):
+            name = cell.strip().lstrip("\ufeff")
+            name = ALIASES.get(name, name.lower())
+            if name not in REQUIRED + OPTIONAL:
+                known = ", ".join(REQUIRED + OPTIONAL)
+                self.problems.append(
+                    Problem(self.file, f"unknown column {cell!r}; expected {known}", 1)
+                )
+            elif name in columns:
+                self.problems.append(Problem(self.file, f"column {name!r} appears twice", 1))
+            else:
+                columns[name] = index
+        missing = [name for name in REQUIRED if name not in columns]
+        if missing:
+            self.problems.append(
+                Problem(self.file, f"missing required column(s): {', '.join(missing)}", 1)
+            )
+            raise DataError(self.problems)
+        return columns
+
+    def _observations(
+        self, rows: Iterable[list[str]], columns: dict[str, int]
+    ) -> Iterator[Observation]:
+        for number, cells in enumerate(rows, start=2):
+            if not any(cell.strip() for cell in cells):
+                continue
+            cell = {name: cells[i].strip() if i < len(cells) else "" for name, i in columns.items()}
+            observation = self._observation(number, cell)
+            if observation is not None:
+                yield observation
+
+    def _observation(self, row: int, cell: dict[str, str]) -> Observation | None:
+        indicator = self.indicators.get(cell["indicator"])
+        if indicator is None:
+            self._unknown_indicator(row, cell["indicator"])
+            return None
+        year = self._year(row, cell.get("year", ""))
+        entity = cell.get("entity", "")
+        if indicator.per_entity and not entity:
+            self._problem(row, "entity", f"{indicator.id} is given per {indicator.entity_kind or 'entity'}: name it")
+            return None
+        if not indicator.per_entity and entity:
+            self._problem(row, "entity", f"{indicator.id} is a district total: leave entity empty")
+            return None
+        try:
+            value, flag = self._value(indicator, cell["value"], cell.get("unit", ""))
+        except ValueProblem as exc:
+            column = "unit" if isinstance(exc, UnitProblem) else "value"
+            self._problem(row, column, str(exc))
+            return None
+        if year is None:
+            return None
+        return Observation(
+            indicator.id, year, value, self.file, row, entity, flag,
+            cell.get("note", ""), cell.get("source", ""),
+        )
+
+    def _value(self, indicator: Indicator, cell: str, unit: str) -> tuple[float | None, Flag | None]:
+        if is_no_value(cell):
+            return None, None
+        if indicator.type == "flag":
+            flag = parse_flag(cell)
+            return (1.0 if flag.done else 0.0), flag
+        number, percent = parse_number(cell)
+        if percent and not unit:
+            unit = "%"
+        return convert(number, unit, indicator.unit), None
+
+    def _year(self, row: int, cell: str) -> int | None:
+        if not cell:
+            if self.default_year is None:
+                self._problem(row, "year", "no year: add a year column, name the file YYYY.csv or pass --year")
+            return self.default_year
+        try:
+            year = int(float(cell))
+        except ValueError:
+            self._problem(row, "year", f"expected a year such as 2023, found {cell!r}")
+            return None
+        if not 1900 <= year <= 2200:
+            self._problem(row, "year", f"expected a year such as 2023, found {cell!r}")
+            return None
+        return year
+
+    def _unknown_indicator(self, row: int, name: str) -> None:
+        if not name:
+            self._problem(row, "indicator", "empty indicator")
+            return
+        import difflib
+
+        close = difflib.get_close_matches(name, list(self.indicators), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        self._problem(row, "indicator", f"unknown indicator {name!r}{hint}")
+
+    def _unique(self, observations: list[Observation]) -> list[Observation]:
+        first: dict[tuple[str, int, str], int] = {}
+        for observation in observations:
+            key = (observation.indicator, observation.year, observation.entity)
+            if key in first:
+                self._problem(
+                    observation.row, "indicator",
+                    f"duplicate of row {first[key]} ({observation.indicator}, {observation.year}"
+                    + (f", {observation.entity}" if observation.entity else "") + ")",
+                )
+            else:
+                first[key] = observation.row
+        return observations
+
+    def _problem(self, row: int, column: str, message: str) -> None:
+        self.problems.append(Problem(self.file, message, row, column))
+
+
+class Actuals:
+    """Observations indexed by indicator, year and entity."""
+
+    def __init__(self, observations: Iterable[Observation]) -> None:
+        self._totals: dict[tuple[str, int], Observation] = {}
+        self._entities: dict[tuple[str, int], dict[str, Observation]] = {}
+        for observation in observations:
+            key = (observation.indicator, observation.year)
+            if observation.entity:
+                self._entities.setdefault(key, {})[observation.entity] = observation
+            else:
+                self._totals[key] = observation
+
+    def value(self, indicator: str, year: int) -> Observation | None:
+        """The district-level observation, if the data has one."""
+        return self._totals.get((indicator, year))
+
+    def entities(self, indicator: str, year: int) -> dict[str, Observation]:
+        """Per-entity observations for the year, by entity name."""
+        return self._entities.get((indicator, year), {})
+
+    def latest(self, indicator: str, year: int, entity: str = "") -> Observation | None:
+        """The newest observation with a value at or before ``year`` (for done/not-done facts)."""
+        candidates = [
+            (key[1], found)
+            for key, found in self._iter(indicator, entity)
+            if key[1] <= year and found.value is not None
+        ]
+        return max(candidates, key=lambda pair: pair[0])[1] if candidates else None
+
+    def _iter(self, indicator: str, entity: str) -> Iterator[tuple[tuple[str, int], Observation]]:
+        if entity:
+            for key, by_entity in self._entities.items():
+                if key[0] == indicator and entity in by_entity:
+                    yield key, by_entity[entity]
+        else:
+            for key, found in self._totals.items():
+                if key[0] == indicator:
+                    yield key, found

@@ -1,0 +1,54 @@
+"""Short human descriptions of rules, shared by the reporters."""
+
+from __future__ import annotations
+
+from .actuals import format_number
+from .model import (
+    Aggregate,
+    Approximate,
+    Checklist,
+    Comparison,
+    Each,
+    Milestone,
+    Projection,
+    Target,
+    Threshold,
+    YearlyChange,
+)
+
+
+_SYMBOL = {">=": "≥", "<=": "≤", "==": "="}
+
+
+def describe(target: Target) -> str:
+    """What ``target`` asks for, e.g. ``≥ 98.5 by 2025 (from 98 in 2020)``."""
+    rule = target.rule
+    unit = f" {target.unit}" if target.unit else ""
+    by = f"by {target.deadline}"
+    if isinstance(rule, Threshold):
+        when = "every year" if rule.every_year else by
+        text = f"{_SYMBOL.get(rule.op, rule.op)} {format_number(rule.value)}{unit} {when}"
+    elif isinstance(rule, Projection):
+        text = f"≈ {format_number(rule.value)}{unit} {by} (±{rule.tolerance:.0%}, projection)"
+    elif isinstance(rule, YearlyChange):
+        text = f"change {rule.op} {format_number(rule.delta)}{unit} every year"
+    elif isinstance(rule, Comparison):
+        factor = "" if rule.factor == 1 else f"{format_number(rule.factor)} × "
+        text = f"{rule.left} {rule.op} {factor}{rule.right} every year"
+    elif isinstance(rule, Each):
+        when = "every year" if rule.every_year else by
+        text = f"each: {rule.op} {format_number(rule.value)}{unit} {when}"
+    elif isinstance(rule, Aggregate):
+        text = f"{rule.stat} {rule.op} {format_number(rule.value)} {by}"
+    elif isinstance(rule, Milestone):
+        text = f"done {by}"
+    elif isinstance(rule, Checklist):
+        dues = sorted({item.due for item in rule.items})
+        span = f"{dues[0]}" if len(dues) == 1 else f"{dues[0]}–{dues[-1]}"
+        text = f"{len(rule.items)} items due {span}"
+    else:
+        assert isinstance(rule, Approximate)
+        text = f"about {format_number(rule.value)} ± {format_number(rule.tolerance)}{unit} {by}"
+    if target.baseline is not None:
+        text += f" (from {format_number(target.baseline.value)} in {target.baseline.year})"
+    return text

@@ -1,0 +1,320 @@
+"""The plan as data: sections, indicators, targets and the rule each target applies.
+
+These are frozen stdlib dataclasses rather than pydantic models so that a cached,
+already validated plan can be used without importing pydantic at all (see
+``docs/design.md``). pydantic validates them all the same: ``planfile`` builds a
+``TypeAdapter`` over :class:`Plan`, which honours ``__pydantic_config__`` (unknown
+fields are refused) and the ``Annotated`` constraints below.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
+
+from annotated_types import Ge, Gt, Le, MinLen
+
+_STRICT: dict[str, Any] = {"extra": "forbid"}
+
+Op = Literal[">=", ">", "<=", "<", "=="]
+Nature = Literal["binding", "anticipatory"]
+Identifier = Annotated[str, MinLen(1)]
+Year = Annotated[int, Ge(1900), Le(2200)]
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where in the plan a target comes from: the heading and the verbatim sentence."""
+
+    __pydantic_config__ = _STRICT
+    heading: Annotated[str, MinLen(1)]
+    quote: Annotated[str, MinLen(1)]
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """The plan's own value for its baseline year."""
+
+    __pydantic_config__ = _STRICT
+    year: Year
+    value: float
+
+
+@dataclass(frozen=True)
+class Section:
+    """A chapter of the plan that groups targets (preschool, funding, ...)."""
+
+    __pydantic_config__ = _STRICT
+    id: Identifier
+    name_zh: str
+    name_en: str
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A measured quantity that data files supply, one value per year (and entity).
+
+    ``type`` is ``number`` for quantities and ``flag`` for done/not-done facts,
+    which a data file gives as yes/no or as the date they were done.
+    """
+
+    __pydantic_config__ = _STRICT
+    id: Identifier
+    name_zh: str
+    name_en: str
+    unit: str
+    type: Literal["number", "flag"] = "number"
+    per_entity: bool = False
+    entity_kind: str = ""
+    note: str = ""
+
+
+# --- rules ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """``indicator op value``, due by the deadline or, with ``every_year``, held every year.
+
+    Before the deadline a target with a baseline is judged against the straight path
+    from baseline to target; without one it is ``pending`` until it is met.
+    """
+
+    __pydantic_config__ = _STRICT
+    kind: Literal["threshold"]
+    indicator: Identifier
+    op: Op
+    value: float
+    every_year: bool = False
+
+
+@dataclass(frozen=True)
+class Projection:
+    """A forecast (enrolment counts): deviation from the path beyond ``tolerance`` warns."""
+
+    __pydantic_config__ = _STRICT
+    kind: Literal["projection"]
+    indicator: Identifier
+    value: float
+    tolerance: Annotated[float, Gt(0), Le(1)] = 0.1
+
+
+@dataclass(frozen=True)
+class YearlyChange:
+    """``value(year) - value(year - 1) op delta`` in every year of the plan period."""
+
+    __pydantic_config__ = _STRICT
+    kind: Literal["yearly_change"]
+    indicator: Identifier
+    op: Op
+    delta: float
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """``left op factor × right`` for two measured quantities, every year."""
+
+    __pydantic_config__ = _STRICT
+    kind: Literal["comparison"]
+    left: Identifier
+    op: Op
+    right: Identifier
+    factor: Annotated[float, Gt(0)] = 1.0
+
+
+@dataclass(frozen=True)
+class Each:
+    """Every entity (school, town) must satisfy ``value op threshold``; misses are named.
+
+    ``entities`` lists the entities that must report; when empty, the entities are
+    those the data file reports.
+    """
+
+    __pydantic_config__ = _STRICT
+    kind: Literal["each"]
+    indicator: Identifier
+    op: Op
+    value: float
+    entities: tuple[str, ...] = ()
+    every_year: bool = False
+
+
+Stat = Literal["count", "share", "mean", "min", "max", "sum", "cv"]
+
+
+@dataclass(frozen=True)
+class Aggregate:
+    """A statistic over a set of entities compared with a value.
+
+    ``count``/``share`` count the entities whose value satisfies ``where_op
+    where_value``; ``cv`` is the coefficient of variation (population standard
+    deviation over mean), as national accreditation criteria use it.
+    """
+
+    __pydantic_config__ = _STRICT
+    kind: Literal["aggregate"]
+    indicator: Identifier
+    stat: Stat
+    op: Op
+    value: float
+    where_op: Op = ">="
+    where_value: float = 1.0
+    every_year: bool = False
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """A yes/no achievement due by the target's deadline (value: yes/no or a date)."""
+
+    __pydantic_config__ = _STRICT
+    kind: Literal["milestone"]
+    indicator: Identifier
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One named item of a checklist and the year it is due."""
+
+    __pydantic_config__ = _STRICT
+    name: Identifier
+    due: Year
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """Named items each due by a year; data rows name the item in ``entity``."""
+
+    __pydantic_config__ = _STRICT
+    kind: Literal["checklist"]
+    indicator: Identifier
+    items: Annotated[tuple[ChecklistItem, ...], MinLen(1)]
+
+
+@dataclass(frozen=True)
+class Approximate:
+    """An approximate count ("about 22") reached by the deadline, ± ``tolerance``."""
+
+    __pydantic_config__ = _STRICT
+    kind: Literal["approximate"]
+    indicator: Identifier
+    value: float
+    tolerance: Annotated[float, Ge(0)]
+
+
+_RULES = (
+    Threshold,
+    Projection,
+    YearlyChange,
+    Comparison,
+    Each,
+    Aggregate,
+    Milestone,
+    Checklist,
+    Approximate,
+)
+RULE_KINDS: tuple[str, ...] = (
+    "threshold",
+    "projection",
+    "yearly_change",
+    "comparison",
+    "each",
+    "aggregate",
+    "milestone",
+    "checklist",
+    "approximate",
+)
+
+
+class _KindDiscriminator:
+    """Tells pydantic to pick the rule class by its ``kind`` field.
+
+    pydantic is imported only when a schema is built, so importing this module
+    stays cheap for the cached path.
+    """
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic import Discriminator
+
+        return Discriminator("kind").__get_pydantic_core_schema__(source, handler)
+
+
+if TYPE_CHECKING:
+    Rule = Union[  # noqa: UP007
+        Threshold,
+        Projection,
+        YearlyChange,
+        Comparison,
+        Each,
+        Aggregate,
+        Milestone,
+        Checklist,
+        Approximate,
+    ]
+else:
+    Rule = Annotated[Union[_RULES], _KindDiscriminator()]  # noqa: UP007
+
+
+def rule_indicators(rule: Rule) -> tuple[str, ...]:
+    """The indicator ids a data file must supply for ``rule``."""
+    if isinstance(rule, Comparison):
+        return (rule.left, rule.right)
+    return (rule.indicator,)
+
+
+@dataclass(frozen=True)
+class Target:
+    """One checkable commitment of the plan."""
+
+    __pydantic_config__ = _STRICT
+    id: Identifier
+    section: Identifier
+    name_zh: str
+    name_en: str
+    unit: str
+    nature: Nature
+    nature_note: str
+    deadline: Year
+    source: Source
+    rule: Rule
+    baseline: Baseline | None = None
+    note: str = ""
+
+    @property
+    def indicators(self) -> tuple[str, ...]:
+        """The indicator ids a data file must supply for this target."""
+        return rule_indicators(self.rule)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A whole plan: its period, sections, indicators and targets."""
+
+    __pydantic_config__ = _STRICT
+    id: Identifier
+    title_zh: str
+    title_en: str
+    issued: str
+    period_start: Year
+    period_end: Year
+    baseline_year: Year
+    sections: tuple[Section, ...]
+    indicators: tuple[Indicator, ...]
+    targets: tuple[Target, ...]
+    source_document: str = ""
+
+    def section(self, key: str) -> Section | None:
+        """The section whose id or Chinese name is ``key``."""
+        for section in self.sections:
+            if key in (section.id, section.name_zh):
+                return section
+        return None
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        """The indicator called ``indicator_id`` (the plan was validated to have it)."""
+        return self.indicator_map[indicator_id]
+
+    @cached_property
+    def indicator_map(self) -> dict[str, Indicator]:
+        """Indicators by id."""
+        return {indicator.id: indicator for indicator in self.indicators}

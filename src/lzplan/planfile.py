@@ -1,0 +1,217 @@
+"""Finding, reading and validating a plan file.
+
+A validated plan is cached (pickled dataclasses, keyed by the SHA-256 of the plan
+file and of the schema) so that later runs skip YAML parsing and pydantic entirely;
+``docs/design.md`` says why. Set ``LZPLAN_NO_CACHE=1`` to bypass the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .errors import PlanError, Problem
+from .model import Checklist, Comparison, Each, Milestone, Plan, Aggregate
+
+_HERE = Path(__file__).resolve().parent
+
+
+def bundled_plan_path() -> Path:
+    """The plan shipped with lzplan (in a source checkout, ``data/plan.yaml``)."""
+    installed = _HERE / "_bundled" / "plan.yaml"
+    if installed.is_file():
+        return installed
+    return _HERE.parents[1] / "data" / "plan.yaml"
+
+
+def load_plan(path: Path | None = None) -> Plan:
+    """Read and validate the plan at ``path`` (the bundled plan when ``None``)."""
+    path = path or bundled_plan_path()
+    shown = str(path)
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise PlanError([Problem(shown, "is a directory, not a plan file")]) from None
+    except OSError as exc:
+        raise PlanError([Problem(shown, f"cannot read the plan file: {exc.strerror}")]) from None
+    key = _cache_key(raw)
+    cached = _read_cache(key)
+    if cached is not None:
+        return cached
+    plan = parse_plan(raw, shown)
+    _write_cache(key, plan)
+    return plan
+
+
+def parse_plan(raw: bytes, file: str) -> Plan:
+    """Validate the bytes of a plan file; raise :class:`PlanError` with every problem found."""
+    from . import yamlpos
+
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PlanError([Problem(file, f"not UTF-8 text (byte {exc.start})")]) from None
+    data, positions = yamlpos.load(text, file)
+    if not isinstance(data, dict):
+        raise PlanError([Problem(file, "expected a mapping of plan fields at the top", 1, 1)])
+    plan = _validate(data, positions, file)
+    problems = [
+        _problem(file, positions, path, message) for path, message in _cross_check(plan)
+    ]
+    if problems:
+        raise PlanError(problems)
+    return plan
+
+
+def _validate(data: dict[str, Any], positions: Any, file: str) -> Plan:
+    from pydantic import TypeAdapter, ValidationError
+
+    try:
+        return TypeAdapter(Plan).validate_python(data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors(include_url=False):
+            path, extra = _data_path(data, error["loc"])
+            problems.append(_problem(file, positions, path, _message(error, extra)))
+        raise PlanError(problems) from None
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[tuple[str | int, ...], str]:
+    """Map a pydantic error location onto the file's keys, dropping union tags."""
+    path: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part not in node and node.get("kind") == part:
+            continue  # the discriminated union's tag, not a key in the file
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        else:
+            return tuple(path), str(part)
+        path.append(part)
+    return tuple(path), ""
+
+
+def _message(error: Any, missing_key: str) -> str:
+    kind = error["type"]
+    if kind == "missing" or (kind == "missing_argument"):
+        return f"missing required field {missing_key!r}" if missing_key else "missing field"
+    if kind == "unexpected_keyword_argument":
+        return "unknown field"
+    message = str(error["msg"])
+    shown = repr(error.get("input"))
+    if kind != "dataclass_type" and len(shown) <= 60:
+        message += f" (found {shown})"
+    return message
+
+
+def _problem(file: str, positions: Any, path: tuple[str | int, ...], message: str) -> Problem:
+    from .yamlpos import dotted, locate
+
+    found = locate(positions, path)
+    line, column = found if found else (None, None)
+    return Problem(file, message, line, column, dotted(path))
+
+
+def _cross_check(plan: Plan) -> list[tuple[tuple[str | int, ...], str]]:
+    """Checks that span fields: unique ids, known sections and indicators, rule fit."""
+    found: list[tuple[tuple[str | int, ...], str]] = []
+    for name, items in (
+        ("sections", plan.sections),
+        ("indicators", plan.indicators),
+        ("targets", plan.targets),
+    ):
+        counts = Counter(item.id for item in items)
+        for index, item in enumerate(items):
+            if counts[item.id] > 1:
+                found.append(((name, index, "id"), f"duplicate id {item.id!r}"))
+    if plan.period_start > plan.period_end:
+        found.append((("period_end",), "the period ends before it starts"))
+    sections = {section.id for section in plan.sections}
+    indicators = plan.indicator_map
+    for index, target in enumerate(plan.targets):
+        here: tuple[str | int, ...] = ("targets", index)
+        if target.section not in sections:
+            found.append(((*here, "section"), f"unknown section {target.section!r}"))
+        if target.baseline is not None and target.baseline.year >= target.deadline:
+            found.append(((*here, "baseline", "year"), "the baseline is not before the deadline"))
+        found.extend(((*here, *path), message) for path, message in _rule_check(target, indicators))
+    return found
+
+
+def _rule_check(target: Any, indicators: dict[str, Any]) -> list[tuple[tuple[str | int, ...], str]]:
+    rule = target.rule
+    fields = ("left", "right") if isinstance(rule, Comparison) else ("indicator",)
+    problems: list[tuple[tuple[str | int, ...], str]] = []
+    for field in fields:
+        indicator = indicators.get(getattr(rule, field))
+        where = ("rule", field)
+        if indicator is None:
+            problems.append((where, f"unknown indicator {getattr(rule, field)!r}"))
+            continue
+        wants_flag = isinstance(rule, (Milestone, Checklist))
+        if (indicator.type == "flag") != wants_flag:
+            need = "a flag" if wants_flag else "a number"
+            problems.append((where, f"a {rule.kind} rule needs {need} indicator"))
+        wants_entities = isinstance(rule, (Each, Aggregate, Checklist))
+        if indicator.per_entity != wants_entities:
+            need = "a per-entity" if wants_entities else "a district-level"
+            problems.append((where, f"a {rule.kind} rule needs {need} indicator"))
+    if isinstance(rule, Checklist):
+        counts = Counter(item.name for item in rule.items)
+        for index, item in enumerate(rule.items):
+            if counts[item.name] > 1:
+                problems.append((("rule", "items", index, "name"), "duplicate item"))
+    return problems
+
+
+# --- cache -----------------------------------------------------------------------
+
+
+def _cache_dir() -> Path | None:
+    if os.environ.get("LZPLAN_NO_CACHE"):
+        return None
+    explicit = os.environ.get("LZPLAN_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "lzplan"
+
+
+def _cache_key(raw: bytes) -> str:
+    digest = hashlib.sha256(raw)
+    digest.update((_HERE / "model.py").read_bytes())
+    digest.update(f"{__version__} {sys.version_info[:2]}".encode())
+    return digest.hexdigest()
+
+
+def _read_cache(key: str) -> Plan | None:
+    folder = _cache_dir()
+    if folder is None:
+        return None
+    try:
+        with open(folder / f"plan-{key}.pickle", "rb") as handle:
+            plan = pickle.load(handle)
+    except Exception:  # a missing, partial or stale cache is simply rebuilt
+        return None
+    return plan if isinstance(plan, Plan) else None
+
+
+def _write_cache(key: str, plan: Plan) -> None:
+    folder = _cache_dir()
+    if folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        temporary = folder / f".plan-{key}.{os.getpid()}.tmp"
+        temporary.write_bytes(pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(temporary, folder / f"plan-{key}.pickle")
+    except OSError:  # a read-only home is no reason to fail a check
+        return

@@ -1,0 +1,38 @@
+"""Machine-readable output: JSON text for check results and for the plan's targets."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict
+from typing import Any
+
+from .model import Target
+from .results import Report
+
+
+def _finite(value: Any) -> Any:
+    """JSON has no infinity or NaN: such numbers become null."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(item) for item in value]
+    return value
+
+
+def render_check(reports: list[Report]) -> str:
+    """A JSON list with one object per target, file and year."""
+    rows = [
+        {"file": report.file, **asdict(result)}
+        for report in reports
+        for result in report.results
+    ]
+    return json.dumps(_finite(rows), ensure_ascii=False, indent=2)
+
+
+def render_targets(targets: list[Target]) -> str:
+    """A JSON list of targets with every field and the indicators each needs."""
+    rows = [{**asdict(target), "indicators": list(target.indicators)} for target in targets]
+    return json.dumps(_finite(rows), ensure_ascii=False, indent=2)
