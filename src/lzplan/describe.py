@@ -17,7 +17,8 @@ from .model import (
 )
 
 
-_SYMBOL = {">=": "≥", "<=": "≤", "==": "="}
+#: How reports for people write comparison operators.
+OP_SYMBOL = {">=": "≥", "<=": "≤", "==": "="}
 
 
 def describe(target: Target) -> str:
@@ -27,7 +28,7 @@ def describe(target: Target) -> str:
     by = f"by {target.deadline}"
     if isinstance(rule, Threshold):
         when = "every year" if rule.every_year else by
-        text = f"{_SYMBOL.get(rule.op, rule.op)} {format_number(rule.value)}{unit} {when}"
+        text = f"{OP_SYMBOL.get(rule.op, rule.op)} {format_number(rule.value)}{unit} {when}"
     elif isinstance(rule, Projection):
         text = f"≈ {format_number(rule.value)}{unit} {by} (±{rule.tolerance:.0%}, projection)"
     elif isinstance(rule, YearlyChange):

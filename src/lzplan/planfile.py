@@ -105,6 +105,9 @@ def _message(error: Any, missing_key: str) -> str:
         return f"missing required field {missing_key!r}" if missing_key else "missing field"
     if kind == "unexpected_keyword_argument":
         return "unknown field"
+    if kind == "union_tag_invalid":
+        context = error.get("ctx", {})
+        return f"unknown rule kind {context.get('tag')!r}; expected one of {context.get('expected_tags')}"
     message = str(error["msg"])
     shown = repr(error.get("input"))
     if kind != "dataclass_type" and len(shown) <= 60:

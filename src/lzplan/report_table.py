@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .actuals import format_number
-from .describe import describe
+from .describe import OP_SYMBOL, describe
 from .model import Plan, Target
 from .results import STATUSES, Report, Result
 
@@ -68,12 +68,9 @@ def _value(value: float | str | None, unit: str) -> str:
     return format_number(value) + suffix
 
 
-_SYMBOL = {">=": "≥", "<=": "≤", "==": "="}
-
-
 def _expected(result: Result) -> Text:
     text = _value(result.expected, result.unit if result.expected is not None else "")
-    op = _SYMBOL.get(result.op or "", result.op)
+    op = OP_SYMBOL.get(result.op or "", result.op)
     return Text(f"{op} {text}" if op else text)
 
 

@@ -1,0 +1,77 @@
+"""Start-up benchmark: median wall time of lzplan commands as ratios to ``python -c pass``.
+
+Runs are interleaved (baseline, --help, check, baseline, ...) so that the shared,
+noisy machine slows all of them alike. It times the venv's own ``bin/lzplan``
+script (never a pyenv shim). Run: ``python benchmarks/startup.py [--runs N]``.
+
+Goals (issue #2): ``--help`` ≤ 4×, ``check`` ≤ 10× the baseline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+GOALS = {"lzplan --help": 4.0, "lzplan check": 10.0}
+
+
+def _lzplan() -> str:
+    script = BIN / ("lzplan.exe" if os.name == "nt" else "lzplan")
+    if not script.exists():
+        sys.exit(f"no {script}: install lzplan into this Python's environment first")
+    return str(script)
+
+
+def commands() -> dict[str, list[str]]:
+    """The commands to time, by label."""
+    lzplan = _lzplan()
+    data = sorted(str(path) for path in (ROOT / "data" / "actuals").glob("*.csv"))
+    return {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "lzplan --help": [lzplan, "--help"],
+        "lzplan check": [lzplan, "check", *data],
+    }
+
+
+def _once(argv: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def measure(runs: int) -> dict[str, float]:
+    """Median seconds per command over ``runs`` interleaved rounds (after one warm-up)."""
+    todo = commands()
+    for argv in todo.values():
+        _once(argv)  # warm-up: byte-code and plan caches, file system
+    times: dict[str, list[float]] = {label: [] for label in todo}
+    for _ in range(runs):
+        for label, argv in todo.items():
+            times[label].append(_once(argv))
+    return {label: statistics.median(values) for label, values in times.items()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=30)
+    args = parser.parse_args()
+    medians = measure(args.runs)
+    base = medians["python -c pass"]
+    print(f"{'command':<16} {'median ms':>10} {'ratio':>7} {'goal':>6}")
+    for label, seconds in medians.items():
+        ratio = seconds / base
+        goal = GOALS.get(label)
+        mark = "" if goal is None else f"≤{goal:g}× {'ok' if ratio <= goal else 'OVER'}"
+        print(f"{label:<16} {seconds * 1000:>10.1f} {ratio:>6.2f}× {mark:>6}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

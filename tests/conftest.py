@@ -1,0 +1,32 @@
+"""Shared fixtures: paths to the example folders and a CLI runner in the repo root."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = Path(__file__).resolve().parent / "examples"
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the plan cache out of the user's home; each test session gets its own."""
+    monkeypatch.setenv("LZPLAN_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+    monkeypatch.delenv("LZPLAN_NO_CACHE", raising=False)
+
+
+@pytest.fixture
+def in_root(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Run in the repository root so that paths in messages are short and stable."""
+    monkeypatch.chdir(ROOT)
+    yield ROOT
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    """A click runner with a fixed terminal width."""
+    return CliRunner(env={"COLUMNS": "100"})
