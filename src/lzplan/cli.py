@@ -5,19 +5,20 @@ Only click is imported at start-up; each command imports what it needs.
 
 from __future__ import annotations
 
-import shutil
 import sys
-from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from .exitcodes import ExitCode
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 _PLAN = click.option(
     "--plan",
     "plan_path",
-    type=click.Path(path_type=Path, dir_okay=True),
+    type=click.Path(dir_okay=True),
     default=None,
     help="Plan file (YAML). Default: the bundled Linzi plan.",
 )
@@ -41,7 +42,15 @@ def _bad_input(error: Exception) -> NoReturn:
 
 
 def _width() -> int:
+    import shutil
+
     return shutil.get_terminal_size((100, 24)).columns
+
+
+def _path(text: str | None) -> Path | None:
+    from pathlib import Path
+
+    return None if text is None else Path(text)
 
 
 def _color() -> bool:
@@ -58,14 +67,14 @@ def main() -> None:
 @click.option("--section", help="Only this section: its id or Chinese name (学前教育).")
 @_FORMAT
 @_PLAN
-def targets(section: str | None, output_format: str, plan_path: Path | None) -> None:
+def targets(section: str | None, output_format: str, plan_path: str | None) -> None:
     """List the plan's targets."""
     from .check import select_targets
     from .errors import LzplanError
     from .planfile import load_plan
 
     try:
-        plan = load_plan(plan_path)
+        plan = load_plan(_path(plan_path))
         chosen = select_targets(plan, section)
     except LzplanError as error:
         _bad_input(error)
@@ -80,7 +89,7 @@ def targets(section: str | None, output_format: str, plan_path: Path | None) -> 
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @_PLAN
 @click.option("--year", type=click.IntRange(1900, 2200), help="Year of the data, or the one year of a long file to judge.")
 @_FORMAT
@@ -92,20 +101,22 @@ def targets(section: str | None, output_format: str, plan_path: Path | None) -> 
     help="Exit 1 when a target fails; with warn also when one warns; with missing also when data is missing.",
 )
 def check(
-    files: tuple[Path, ...],
-    plan_path: Path | None,
+    files: tuple[str, ...],
+    plan_path: str | None,
     year: int | None,
     output_format: str,
     fail_on: str,
 ) -> None:
     """Judge data files (CSV) against the plan's targets."""
+    from pathlib import Path
+
     from .check import check_files, failed
     from .errors import LzplanError
     from .planfile import load_plan
 
     try:
-        plan = load_plan(plan_path)
-        reports = check_files(plan, list(files), year)
+        plan = load_plan(_path(plan_path))
+        reports = check_files(plan, [Path(file) for file in files], year)
     except LzplanError as error:
         _bad_input(error)
     if output_format == "json":

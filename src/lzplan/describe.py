@@ -21,6 +21,11 @@ from .model import (
 OP_SYMBOL = {">=": "≥", "<=": "≤", "==": "="}
 
 
+def symbol(op: str) -> str:
+    """``>=`` → ``≥``: operators as people read them."""
+    return OP_SYMBOL.get(op, op)
+
+
 def describe(target: Target) -> str:
     """What ``target`` asks for, e.g. ``≥ 98.5 by 2025 (from 98 in 2020)``."""
     rule = target.rule
@@ -28,19 +33,19 @@ def describe(target: Target) -> str:
     by = f"by {target.deadline}"
     if isinstance(rule, Threshold):
         when = "every year" if rule.every_year else by
-        text = f"{OP_SYMBOL.get(rule.op, rule.op)} {format_number(rule.value)}{unit} {when}"
+        text = f"{symbol(rule.op)} {format_number(rule.value)}{unit} {when}"
     elif isinstance(rule, Projection):
         text = f"≈ {format_number(rule.value)}{unit} {by} (±{rule.tolerance:.0%}, projection)"
     elif isinstance(rule, YearlyChange):
-        text = f"change {rule.op} {format_number(rule.delta)}{unit} every year"
+        text = f"change {symbol(rule.op)} {format_number(rule.delta)}{unit} every year"
     elif isinstance(rule, Comparison):
         factor = "" if rule.factor == 1 else f"{format_number(rule.factor)} × "
-        text = f"{rule.left} {rule.op} {factor}{rule.right} every year"
+        text = f"{rule.left} {symbol(rule.op)} {factor}{rule.right} every year"
     elif isinstance(rule, Each):
         when = "every year" if rule.every_year else by
-        text = f"each: {rule.op} {format_number(rule.value)}{unit} {when}"
+        text = f"each: {symbol(rule.op)} {format_number(rule.value)}{unit} {when}"
     elif isinstance(rule, Aggregate):
-        text = f"{rule.stat} {rule.op} {format_number(rule.value)} {by}"
+        text = f"{rule.stat} {symbol(rule.op)} {format_number(rule.value)} {by}"
     elif isinstance(rule, Milestone):
         text = f"done {by}"
     elif isinstance(rule, Checklist):

@@ -13,7 +13,42 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
-from annotated_types import Ge, Gt, Le, MinLen
+
+class _Constraint:
+    """A field constraint that pydantic reads as the ``annotated_types`` one.
+
+    ``annotated_types`` is imported only when pydantic builds a schema, so that
+    the cached path (which never validates) does not pay for it at start-up.
+    """
+
+    def __init__(self, name: str, value: float) -> None:
+        self.name, self.value = name, value
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        import annotated_types
+
+        constraint = getattr(annotated_types, self.name)(self.value)
+        return handler(Annotated[source, constraint])
+
+
+def Ge(value: float) -> Any:  # noqa: N802 - reads like the annotated_types name
+    """At least ``value``."""
+    return _Constraint("Ge", value)
+
+
+def Gt(value: float) -> Any:  # noqa: N802
+    """More than ``value``."""
+    return _Constraint("Gt", value)
+
+
+def Le(value: float) -> Any:  # noqa: N802
+    """At most ``value``."""
+    return _Constraint("Le", value)
+
+
+def MinLen(value: int) -> Any:  # noqa: N802
+    """At least ``value`` long."""
+    return _Constraint("MinLen", value)
 
 _STRICT: dict[str, Any] = {"extra": "forbid"}
 

@@ -1,13 +1,12 @@
 """Finding, reading and validating a plan file.
 
-A validated plan is cached (pickled dataclasses, keyed by the SHA-256 of the plan
-file and of the schema) so that later runs skip YAML parsing and pydantic entirely;
+A validated plan is cached (pickled dataclasses, keyed by the plan file's path,
+size and modification time and by the schema's) so that later runs skip YAML parsing and pydantic entirely;
 ``docs/design.md`` says why. Set ``LZPLAN_NO_CACHE=1`` to bypass the cache.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
@@ -17,7 +16,8 @@ from typing import Any
 
 from . import __version__
 from .errors import PlanError, Problem
-from .model import Checklist, Comparison, Each, Milestone, Plan, Aggregate
+from .model import Aggregate, Checklist, Comparison, Each, Milestone, Plan, Target
+from .model import Indicator
 
 _HERE = Path(__file__).resolve().parent
 
@@ -35,15 +35,15 @@ def load_plan(path: Path | None = None) -> Plan:
     path = path or bundled_plan_path()
     shown = str(path)
     try:
+        key = _cache_key(path)
+        cached = _read_cache(key)
+        if cached is not None:
+            return cached
         raw = path.read_bytes()
     except IsADirectoryError:
         raise PlanError([Problem(shown, "is a directory, not a plan file")]) from None
     except OSError as exc:
         raise PlanError([Problem(shown, f"cannot read the plan file: {exc.strerror}")]) from None
-    key = _cache_key(raw)
-    cached = _read_cache(key)
-    if cached is not None:
-        return cached
     plan = parse_plan(raw, shown)
     _write_cache(key, plan)
     return plan
@@ -126,15 +126,18 @@ def _problem(file: str, positions: Any, path: tuple[str | int, ...], message: st
 def _cross_check(plan: Plan) -> list[tuple[tuple[str | int, ...], str]]:
     """Checks that span fields: unique ids, known sections and indicators, rule fit."""
     found: list[tuple[tuple[str | int, ...], str]] = []
-    for name, items in (
-        ("sections", plan.sections),
-        ("indicators", plan.indicators),
-        ("targets", plan.targets),
-    ):
-        counts = Counter(item.id for item in items)
-        for index, item in enumerate(items):
-            if counts[item.id] > 1:
-                found.append(((name, index, "id"), f"duplicate id {item.id!r}"))
+    groups: dict[str, list[str]] = {
+        "sections": [section.id for section in plan.sections],
+        "indicators": [indicator.id for indicator in plan.indicators],
+        "targets": [target.id for target in plan.targets],
+    }
+    for name, ids in groups.items():
+        counts = Counter(ids)
+        found.extend(
+            ((name, index, "id"), f"duplicate id {id_!r}")
+            for index, id_ in enumerate(ids)
+            if counts[id_] > 1
+        )
     if plan.period_start > plan.period_end:
         found.append((("period_end",), "the period ends before it starts"))
     sections = {section.id for section in plan.sections}
@@ -149,7 +152,7 @@ def _cross_check(plan: Plan) -> list[tuple[tuple[str | int, ...], str]]:
     return found
 
 
-def _rule_check(target: Any, indicators: dict[str, Any]) -> list[tuple[tuple[str | int, ...], str]]:
+def _rule_check(target: Target, indicators: dict[str, Indicator]) -> list[tuple[tuple[str | int, ...], str]]:
     rule = target.rule
     fields = ("left", "right") if isinstance(rule, Comparison) else ("indicator",)
     problems: list[tuple[tuple[str | int, ...], str]] = []
@@ -188,11 +191,16 @@ def _cache_dir() -> Path | None:
     return Path(base) / "lzplan"
 
 
-def _cache_key(raw: bytes) -> str:
-    digest = hashlib.sha256(raw)
-    digest.update((_HERE / "model.py").read_bytes())
-    digest.update(f"{__version__} {sys.version_info[:2]}".encode())
-    return digest.hexdigest()
+def _cache_key(path: Path) -> str:
+    """Stat-based, as build tools do: hashing would cost more than the cache saves."""
+    import zlib
+
+    parts = [__version__, str(sys.version_info[:2])]
+    for file in (path.resolve(), _HERE / "model.py", _HERE / "planfile.py"):
+        stat = file.stat()
+        parts.append(f"{file}|{stat.st_size}|{stat.st_mtime_ns}")
+    text = "\n".join(parts).encode()
+    return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}{len(text):x}"
 
 
 def _read_cache(key: str) -> Plan | None:

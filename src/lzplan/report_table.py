@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .actuals import format_number
-from .describe import OP_SYMBOL, describe
+from .describe import describe, symbol
 from .model import Plan, Target
 from .results import STATUSES, Report, Result
 
@@ -70,7 +70,7 @@ def _value(value: float | str | None, unit: str) -> str:
 
 def _expected(result: Result) -> Text:
     text = _value(result.expected, result.unit if result.expected is not None else "")
-    op = OP_SYMBOL.get(result.op or "", result.op)
+    op = symbol(result.op) if result.op else None
     return Text(f"{op} {text}" if op else text)
 
 

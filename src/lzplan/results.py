@@ -57,7 +57,7 @@ class Report:
 
     def counts(self) -> dict[str, int]:
         """How many results have each status, in :data:`STATUSES` order."""
-        counts = dict.fromkeys(STATUSES, 0)
+        counts: dict[str, int] = dict.fromkeys(STATUSES, 0)
         for result in self.results:
             counts[result.status] += 1
         return counts

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,7 +60,7 @@ class Verdict:
     actual: float | str | None = None
     gap: float | None = None
     misses: tuple[str, ...] = ()
-    numbers: dict[str, float | None] | None = None
+    numbers: Mapping[str, float | None] | None = None
 
 
 def evaluate(target: Target, context: Context) -> Result:
@@ -82,7 +82,7 @@ def evaluate(target: Target, context: Context) -> Result:
         gap=_tidy(verdict.gap),
         detail=verdict.detail,
         misses=verdict.misses,
-        numbers=verdict.numbers or {},
+        numbers=dict(verdict.numbers or {}),
     )
 
 

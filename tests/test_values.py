@@ -1,0 +1,216 @@
+"""Unit tests for the cell parsers and unit conversion in ``lzplan.values``."""
+
+from __future__ import annotations
+
+import pytest
+
+from lzplan.values import (
+    Flag,
+    UnitProblem,
+    ValueProblem,
+    canonical_unit,
+    convert,
+    is_no_value,
+    parse_flag,
+    parse_number,
+)
+
+# --- numbers ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "number", "percent"),
+    [
+        ("98.5", 98.5, False),
+        ("98.5%", 98.5, True),
+        ("98.5％", 98.5, True),  # full-width percent sign
+        ("98.5 %", 98.5, True),
+        ("1,370", 1370.0, False),
+        ("1 370", 1370.0, False),
+        ("１，３７０", 1370.0, False),  # full-width digits and comma
+        ("９８.５", 98.5, False),  # full-width digits
+        ("９８．５％", 98.5, True),
+        ("  98.5  ", 98.5, False),
+        ("\u300098.5\u3000", 98.5, False),  # ideographic spaces
+        ("\u00a098.5", 98.5, False),  # no-break space
+        ("0", 0.0, False),
+        ("-3.2", -3.2, False),
+        ("+1.5", 1.5, False),
+        ("1e3", 1000.0, False),
+    ],
+)
+def test_parse_number(cell, number, percent):
+    assert parse_number(cell) == (number, percent)
+
+
+@pytest.mark.parametrize(
+    "cell", ["abc", "nan", "NaN", "inf", "-inf", "Infinity", "1e999", "%", "98.5%%", "9 8.5x", ""]
+)
+def test_parse_number_rejects(cell):
+    with pytest.raises(ValueProblem, match="number"):
+        parse_number(cell)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="values.py parse_number hands the cell to float(), which accepts Python digit "
+    "grouping underscores: '98_5' is silently read as 985.0 instead of being refused",
+)
+def test_parse_number_rejects_underscore():
+    with pytest.raises(ValueProblem):
+        parse_number("98_5")
+
+
+# --- no-value cells --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "",
+        "   ",
+        "—",
+        "–",
+        "-",
+        "--",
+        "－",
+        "/",
+        "／",
+        "无",
+        "暂无",
+        "N/A",
+        "n/a",
+        "NA",
+        "None",
+        "null",
+    ],
+)
+def test_is_no_value(cell):
+    assert is_no_value(cell)
+
+
+@pytest.mark.parametrize("cell", ["0", "98.5", "否", "no", "-1"])
+def test_is_not_no_value(cell):
+    assert not is_no_value(cell)
+
+
+# --- flags -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ["是", "已完成", "完成", "通过", "yes", "YES", "Yes", "y", "true", "True", "1", "done", " 是 "],
+)
+def test_parse_flag_yes(cell):
+    assert parse_flag(cell) == Flag(True)
+
+
+@pytest.mark.parametrize(
+    "cell", ["否", "未完成", "no", "No", "n", "false", "FALSE", "0", "not done"]
+)
+def test_parse_flag_no(cell):
+    assert parse_flag(cell) == Flag(False)
+
+
+@pytest.mark.parametrize(
+    ("cell", "on"),
+    [
+        ("2024-06-30", "2024-06-30"),
+        ("2024/6/3", "2024-06-03"),
+        ("2024.6.3", "2024-06-03"),
+        ("2024年6月", "2024-06"),
+        ("2024年6月3日", "2024-06-03"),
+        ("2024-6", "2024-06"),
+        ("2024", "2024"),
+        ("2024年", "2024"),
+        ("２０２４-０６-３０", "2024-06-30"),  # full-width digits
+        ("2024-02-29", "2024-02-29"),  # leap day
+    ],
+)
+def test_parse_flag_date(cell, on):
+    flag = parse_flag(cell)
+    assert flag == Flag(True, on)
+    assert flag.year == 2024
+    assert flag.text() == on
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "2024-13-01",
+        "2024-00-10",
+        "2024-02-30",
+        "2023-02-29",
+        "2024-04-31",
+        "1899",
+        "2201",
+        "maybe",
+        "",
+        "24-06-30",
+    ],
+)
+def test_parse_flag_rejects(cell):
+    with pytest.raises(ValueProblem, match="yes/no"):
+        parse_flag(cell)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="values.py _valid_date checks 1900 <= year <= 2200 only when no month is given, "
+    "so '1899' is refused but '1899-12-31' and '0000-01-01' are accepted as done dates",
+)
+@pytest.mark.parametrize("cell", ["1899-12-31", "0000-01-01"])
+def test_parse_flag_rejects_out_of_range_year_with_month(cell):
+    with pytest.raises(ValueProblem):
+        parse_flag(cell)
+
+
+def test_flag_text_and_year():
+    assert Flag(False).text() == "no"
+    assert Flag(True).text() == "yes"
+    assert Flag(True).year is None
+    assert Flag(True, "2023-09").year == 2023
+
+
+# --- units -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "to", "expected"),
+    [
+        (20249.0, "人", "万人", 2.0249),  # 20249 / 10^4
+        (2.0249, "万人", "人", 20249.0),
+        (35.0, "名", "人", 35.0),
+        (1.3, "亿元", "万元", 13000.0),  # 1.3 * 10^8 / 10^4
+        (5000.0, "元", "万元", 0.5),
+        (0.985, "fraction", "%", 98.5),  # 0.985 * 100
+        (0.985, "比例", "%", 98.5),
+        (98.5, "%", "fraction", 0.985),
+        (98.5, "％", "%", 98.5),  # full-width percent is the same unit
+        (98.5, "percent", "%", 98.5),
+        (12.0, "所", "所", 12.0),  # same unknown unit: unchanged
+        (12.0, "", "所", 12.0),  # no unit given: taken as the indicator's
+    ],
+)
+def test_convert(value, unit, to, expected):
+    assert convert(value, unit, to) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("unit", "to"), [("人", "%"), ("万元", "人"), ("所", "人"), ("人", "所"), ("fraction", "元")]
+)
+def test_convert_refuses_other_families(unit, to):
+    with pytest.raises(UnitProblem, match="does not convert"):
+        convert(1.0, unit, to)
+
+
+def test_unit_problem_is_a_value_problem():
+    assert issubclass(UnitProblem, ValueProblem)
+
+
+@pytest.mark.parametrize(
+    ("unit", "canonical"),
+    [("％", "%"), ("percent", "%"), ("PCT", "%"), ("百分比", "%"), (" 人 ", "人")],
+)
+def test_canonical_unit(unit, canonical):
+    assert canonical_unit(unit) == canonical
