@@ -510,12 +510,6 @@ def test_each_before_deadline_is_pending():
     assert result.misses == ("B (88.5)",)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="rules.py _each checks `failing` before `absent`: before the deadline a failing "
-    "entity turns a result that would be 'missing' into the milder 'pending', so adding bad "
-    "news hides the entity without data",
-)
 def test_each_before_deadline_failing_does_not_hide_missing():
     # C alone without data is "missing" before the deadline (see above); B failing too
     # must not make it milder.
@@ -661,12 +655,6 @@ def test_milestone_done_earlier_carries_forward():
     assert (result.status, result.actual) == ("pass", "2022-09-01")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="rules.py _done_by only detects lateness from a date: data saying 'no' in the "
-    "deadline year and an undated 'yes' the year after is judged 'pass' although the "
-    "deadline was missed",
-)
 def test_milestone_undated_yes_after_missed_deadline_fails():
     rows = [flag("m", 2025, False), flag("m", 2026, True)]
     assert check(milestone(), rows, 2025).status == "fail"
@@ -674,16 +662,28 @@ def test_milestone_undated_yes_after_missed_deadline_fails():
 
 
 def test_milestone_ignores_later_years():
-    rows = [flag("m", 2022, False), flag("m", 2024, True, "2024-05-01")]
+    rows = [flag("m", 2022, False), flag("m", 2023, False), flag("m", 2024, True, "2024-05-01")]
     result = check(milestone(), rows, 2023)
     assert (result.status, result.actual) == ("pending", "no")
+
+
+def test_milestone_not_done_before_deadline_does_not_carry_forward():
+    # "no" in 2022 says nothing about 2023: the 2023 data must say it.
+    result = check(milestone(), [flag("m", 2022, False)], 2023)
+    assert (result.status, result.actual) == ("missing", None)
+
+
+def test_milestone_not_done_at_deadline_stays_failed_without_later_data():
+    # m is due by 2024 and 2024 said "no": the deadline was missed, whatever 2025 lacks.
+    result = check(milestone(deadline=2024), [flag("m", 2024, False)], 2025)
+    assert (result.status, result.actual) == ("fail", "no")
 
 
 @pytest.mark.parametrize("rows", [[], [obs("m", 2023, None)], [flag("m", 2024, True)]])
 def test_milestone_missing(rows):
     result = check(milestone(), rows, 2023)
     assert result.status == "missing"
-    assert result.detail == "no value for m up to 2023"
+    assert result.detail == "no value for m in 2023"
 
 
 # --- checklist -------------------------------------------------------------------------

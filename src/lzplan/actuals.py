@@ -259,14 +259,14 @@ class Actuals:
         """Per-entity observations for the year, by entity name."""
         return self._entities.get((indicator, year), {})
 
-    def latest(self, indicator: str, year: int, entity: str = "") -> Observation | None:
-        """The newest observation with a value at or before ``year`` (for done/not-done facts)."""
-        candidates = [
-            (key[1], found)
-            for key, found in self._iter(indicator, entity)
-            if key[1] <= year and found.value is not None
+    def history(self, indicator: str, year: int, entity: str = "") -> list[Observation]:
+        """Observations with a value up to ``year``, oldest first (for done/not-done facts)."""
+        found = [
+            observation
+            for key, observation in self._iter(indicator, entity)
+            if key[1] <= year and observation.value is not None
         ]
-        return max(candidates, key=lambda pair: pair[0])[1] if candidates else None
+        return sorted(found, key=lambda observation: observation.year)
 
     def _iter(self, indicator: str, entity: str) -> Iterator[tuple[tuple[str, int], Observation]]:
         if entity:

@@ -217,12 +217,15 @@ def _each(target: Target, rule: Each, context: Context) -> Verdict:
     actual = f"{meeting}/{len(names)} meet"
     numbers = {"entities": float(len(names)), "meeting": float(meeting),
                "failing": float(len(failing)), "no_data": float(len(absent))}
-    if failing:
-        due = _due(target, context.year, rule.every_year)
-        status: Status = "fail" if due else "pending"
-        detail = f"{len(failing)} not meeting {rule.op} {format_number(rule.value)}"
+    due = _due(target, context.year, rule.every_year)
+    not_meeting = f"{len(failing)} not meeting {rule.op} {format_number(rule.value)}"
+    if failing and due:
+        status: Status = "fail"
+        detail = not_meeting
     elif absent:
         status, detail = "missing", f"{len(absent)} without data"
+    elif failing:
+        status, detail = "pending", f"{not_meeting}; due by {target.deadline}"
     else:
         status, detail = "pass", f"all {len(names)} meet {rule.op} {format_number(rule.value)}"
     return Verdict(status, detail, rule.op, rule.value, actual, None,
@@ -263,27 +266,39 @@ def _aggregate(target: Target, rule: Aggregate, context: Context) -> Verdict:
                    numbers=numbers)
 
 
-def _done_by(found: Observation | None, due: int, year: int) -> tuple[Status, str]:
-    """The status of one done/not-done fact that is due by ``due``, seen in ``year``."""
-    if found is None or found.flag is None:
-        return "missing", "no data"
-    flag = found.flag
-    if flag.done and flag.year is not None and flag.year > due:
-        return "fail", f"done late ({flag.on}, due {due})"
-    if flag.done:
-        return "pass", f"done ({flag.text()})"
+def _done_by(history: list[Observation], due: int, year: int) -> tuple[Status, str, Observation | None]:
+    """Whether a done/not-done fact due by ``due`` holds in ``year``, given its history.
+
+    "Done" carries forward from the first year that says so; "not done" carries
+    forward only once the deadline has passed (the deadline was then missed). An undated "done" is late when a year from ``due``
+    on still said "not done".
+    """
+    done = next((seen for seen in history if seen.flag is not None and seen.flag.done), None)
+    if done is not None and done.flag is not None:
+        flag = done.flag
+        if flag.year is not None and flag.year > due:
+            return "fail", f"done late ({flag.on}, due {due})", done
+        still_open = [seen.year for seen in history if seen.year >= due and seen.year < done.year]
+        if flag.year is None and still_open:
+            return "fail", f"done late (not done in {still_open[-1]}, due {due})", done
+        return "pass", f"done ({flag.text()})", done
+    overdue = [seen for seen in history if seen.year >= due]
+    if overdue:  # a year at or past the deadline said "not done": the deadline was missed
+        return "fail", f"not done; due by {due}", overdue[-1]
+    current = next((seen for seen in history if seen.year == year), None)
+    if current is None:
+        return "missing", "no data", None
     if year < due:
-        return "pending", f"not yet done; due by {due}"
-    return "fail", f"not done; due by {due}"
+        return "pending", f"not yet done; due by {due}", current
+    return "fail", f"not done; due by {due}", current
 
 
 def _milestone(target: Target, rule: Milestone, context: Context) -> Verdict:
-    found = context.actuals.latest(rule.indicator, context.year)
-    status, detail = _done_by(found, target.deadline, context.year)
-    if status == "missing":
-        return _missing(f"{rule.indicator} up to {context.year}")
-    actual = found.shown() if found is not None else None
-    return Verdict(status, detail, None, f"done by {target.deadline}", actual,
+    history = context.actuals.history(rule.indicator, context.year)
+    status, detail, found = _done_by(history, target.deadline, context.year)
+    if found is None:
+        return _missing(f"{rule.indicator} in {context.year}")
+    return Verdict(status, detail, None, f"done by {target.deadline}", found.shown(),
                    numbers={"deadline": float(target.deadline)})
 
 
@@ -291,8 +306,8 @@ def _checklist(target: Target, rule: Checklist, context: Context) -> Verdict:
     year = context.year
     statuses: dict[str, list[str]] = {"fail": [], "missing": [], "pass": [], "pending": []}
     for item in rule.items:
-        found = context.actuals.latest(rule.indicator, year, item.name)
-        status, why = _done_by(found, item.due, year)
+        history = context.actuals.history(rule.indicator, year, item.name)
+        status, why, _ = _done_by(history, item.due, year)
         if status == "missing" and item.due > year:
             status = "pending"
         statuses[status].append(f"{item.name} ({why})")

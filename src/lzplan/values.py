@@ -11,7 +11,9 @@ import unicodedata
 from dataclasses import dataclass
 
 #: Cells that mean "no value": shown as missing, never read as 0.
-NO_VALUE = frozenset({"", "-", "—", "–", "--", "/", "无", "n/a", "na", "none", "null", "暂无"})
+NO_VALUE = frozenset(
+    {"", "-", "—", "——", "–", "--", "/", "无", "n/a", "na", "none", "null", "暂无", "不适用"}
+)
 
 _YES = frozenset({"yes", "y", "true", "1", "done", "是", "已完成", "完成", "已通过", "通过", "达成"})
 _NO = frozenset({"no", "n", "false", "0", "not done", "否", "未完成", "未通过", "未达成"})
@@ -59,6 +61,8 @@ def is_no_value(cell: str) -> bool:
 def parse_number(cell: str) -> tuple[float, bool]:
     """Read ``98.5``, ``98.5%``, ``1,370``; return the number and whether it had a % sign."""
     text = normalise(cell).replace(",", "").replace(" ", "")
+    if "_" in text:  # float() would read Python's digit grouping, 98_5 → 985
+        raise ValueProblem(f"expected a number, found {cell!r}")
     percent = text.endswith("%")
     if percent:
         text = text[:-1]
@@ -89,8 +93,10 @@ def parse_flag(cell: str) -> Flag:
 
 
 def _valid_date(year: int, month: str | None, day: str | None) -> bool:
+    if not 1900 <= year <= 2200:
+        return False
     if month is None:
-        return 1900 <= year <= 2200
+        return True
     if not 1 <= int(month) <= 12:
         return False
     if day is None:
