@@ -593,11 +593,12 @@ def test_aggregate_pending_before_deadline_unless_every_year():
     assert check(aggregate("mean", ">=", 100.0, every_year=True), rows, 2023).status == "fail"
 
 
-def test_aggregate_skips_entities_without_value():
+def test_aggregate_computes_over_entities_with_a_value_and_names_the_rest():
     result = check(aggregate("mean", ">=", 90.0), scores(2025, 80.0, None, 100.0), 2025)
-    # mean of 80 and 100 only
-    assert (result.status, result.actual) == ("pass", 90.0)
+    # mean of 80 and 100 only; school1 has no value, so the verdict is "missing"
+    assert (result.status, result.actual) == ("missing", 90.0)
     assert result.numbers == {"entities": 2.0}
+    assert result.misses == ("school1 (no data)",)
 
 
 @pytest.mark.parametrize("rows", [[], scores(2025, None, None), scores(2024, *FOUR)])
@@ -827,3 +828,19 @@ def test_judge_gives_one_result_per_target_with_target_fields():
     ]
     assert (results[0].section, results[0].nature, results[0].unit) == ("s", "binding", "%")
     assert (results[0].name_zh, results[0].name_en) == ("目标", "target")
+
+
+def test_every_year_threshold_ignores_the_path():
+    # every_year: 99 is the standard in each year, not a point on a path from a baseline.
+    target = make_target(
+        Threshold("threshold", "rate", ">=", 99.0, every_year=True),
+        baseline=(2020, 97.0),
+    )
+    result = check(target, [obs("rate", 2022, 98.0)], 2022)
+    assert (result.status, result.expected, result.gap) == ("fail", 99.0, -1.0)
+
+
+def test_aggregate_entity_without_value_is_missing():
+    rows = [obs("score", 2025, 80.0, entity="A"), obs("score", 2025, None, entity="B")]
+    result = check(aggregate("mean", ">=", 70.0), rows, 2025)
+    assert (result.status, result.actual, result.misses) == ("missing", 80.0, ("B (no data)",))

@@ -126,7 +126,8 @@ def _threshold(target: Target, rule: Threshold, context: Context) -> Verdict:
     if found is None or found.value is None:
         return _missing(f"{rule.indicator} in {context.year}")
     actual = found.value
-    expected = path_value(target, rule.value, context.year)
+    # A standard held every year is the same standard each year: no path towards it.
+    expected = rule.value if rule.every_year else path_value(target, rule.value, context.year)
     numbers = _numbers(target, final=rule.value)
     met = compare(actual, rule.op, expected)
     if met:
@@ -252,18 +253,23 @@ def _statistic(rule: Aggregate, values: list[float]) -> float:
 def _aggregate(target: Target, rule: Aggregate, context: Context) -> Verdict:
     reported = _entity_values(rule, context)
     values = [found.value for found in reported.values() if found.value is not None]
+    absent = tuple(f"{name} (no data)" for name, found in sorted(reported.items())
+                   if found.value is None)
     if not values:
         return _missing(f"{rule.indicator} per entity in {context.year}")
     actual = _statistic(rule, values)
     met = compare(actual, rule.op, rule.value)
     numbers = {"entities": float(len(values))}
     detail = f"{rule.stat} over {len(values)} entities"
-    if met:
-        status: Status = "pass"
+    due = _due(target, context.year, rule.every_year)
+    if not met and due:
+        status: Status = "fail"
+    elif absent:
+        status, detail = "missing", f"{detail}; {len(absent)} without data"
     else:
-        status = "fail" if _due(target, context.year, rule.every_year) else "pending"
+        status = "pass" if met else "pending"
     return Verdict(status, detail, rule.op, rule.value, actual, actual - rule.value,
-                   numbers=numbers)
+                   absent, numbers)
 
 
 def _done_by(history: list[Observation], due: int, year: int) -> tuple[Status, str, Observation | None]:
