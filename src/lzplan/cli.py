@@ -53,7 +53,8 @@ def _path(text: str | None) -> Path | None:
     return None if text is None else Path(text)
 
 
-def _color() -> bool:
+def _terminal() -> bool:
+    """A person at a terminal gets rich's colour tables; pipes and CI get plain ones."""
     return sys.stdout.isatty()
 
 
@@ -85,7 +86,7 @@ def targets(section: str | None, output_format: str, plan_path: str | None) -> N
         return
     from .report_table import render_targets
 
-    click.echo(render_targets(chosen, plan, _width(), _color()), nl=False)
+    click.echo(render_targets(chosen, plan, _width(), _terminal()), nl=False)
 
 
 @main.command()
@@ -126,5 +127,5 @@ def check(
     else:
         from .report_table import render_check
 
-        click.echo(render_check(reports, plan, _width(), _color()), nl=False)
+        click.echo(render_check(reports, plan, _width(), _terminal()), nl=False)
     sys.exit(ExitCode.FAILED if failed(reports, fail_on) else ExitCode.OK)

@@ -29,7 +29,7 @@ def symbol(op: str) -> str:
 def describe(target: Target) -> str:
     """What ``target`` asks for, e.g. ``≥ 98.5 by 2025 (from 98 in 2020)``."""
     rule = target.rule
-    unit = f" {target.unit}" if target.unit else ""
+    unit = target.unit if target.unit in ("", "%") else f" {target.unit}"
     by = f"by {target.deadline}"
     if isinstance(rule, Threshold):
         when = "every year" if rule.every_year else by

@@ -1,62 +1,26 @@
-"""Rich tables, rendered to text. Text from data files is never read as markup."""
+"""Tables for people: check verdicts and the plan's targets, rendered to text.
+
+The cells are built once; on a terminal rich draws them in colour (``rich=True``),
+elsewhere :mod:`lzplan.texttable` draws the same box without rich's start-up cost.
+Text from data files is never read as markup or sent as terminal escapes.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from io import StringIO
+from collections.abc import Sequence
+from typing import Any
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
+from . import texttable
 from .actuals import format_number
 from .describe import describe, symbol
 from .model import Plan, Target
 from .results import STATUSES, Report, Result
+from .texttable import Cell, Row
 
-_STYLE = {
-    "pass": "green",
-    "fail": "bold red",
-    "warn": "yellow",
-    "missing": "dim",
-    "pending": "cyan",
-}
 _LABEL = {"pass": "pass", "fail": "FAIL", "warn": "warn", "missing": "missing", "pending": "pending"}
-
-
-def _console(width: int, color: bool) -> Console:
-    return Console(
-        file=StringIO(),
-        width=width,
-        color_system="standard" if color else None,
-        force_terminal=color,
-        no_color=not color,
-        highlight=False,
-        emoji=False,
-        legacy_windows=False,
-    )
-
-
-def _render(parts: Iterable[object], width: int, color: bool) -> str:
-    console = _console(width, color)
-    for part in parts:
-        console.print(part)
-    output = console.file.getvalue()  # type: ignore[attr-defined]
-    return str(output)
-
-
-def _section_title(plan: Plan, section_id: str) -> Text:
-    section = plan.section(section_id)
-    title = f"{section.name_zh} · {section.name_en}" if section else section_id
-    return Text(title, style="bold")
-
-
-def _grouped(plan: Plan, items: list[Result]) -> list[tuple[str, list[Result]]]:
-    order = {section.id: index for index, section in enumerate(plan.sections)}
-    groups: dict[str, list[Result]] = {}
-    for item in items:
-        groups.setdefault(item.section, []).append(item)
-    return sorted(groups.items(), key=lambda pair: order.get(pair[0], len(order)))
+_STYLE = {"pass": "green", "fail": "bold red", "warn": "yellow", "missing": "dim", "pending": "cyan"}
+_CHECK_HEADERS = ("Target", "Expected", "Actual", "Verdict", "Gap")
+_TARGET_HEADERS = ("Target", "Rule", "Nature")
 
 
 def _value(value: float | str | None, unit: str) -> str:
@@ -68,17 +32,51 @@ def _value(value: float | str | None, unit: str) -> str:
     return format_number(value) + suffix
 
 
-def _expected(result: Result) -> Text:
+def _expected(result: Result) -> str:
     text = _value(result.expected, result.unit if result.expected is not None else "")
-    op = symbol(result.op) if result.op else None
-    return Text(f"{op} {text}" if op else text)
+    return f"{symbol(result.op)} {text}" if result.op else text
 
 
-def _gap(result: Result) -> Text:
+def _gap(result: Result) -> str:
     if result.gap is None:
-        return Text("")
-    sign = "+" if result.gap > 0 else ""
-    return Text(sign + format_number(result.gap))
+        return ""
+    return ("+" if result.gap > 0 else "") + format_number(result.gap)
+
+
+def _section_title(plan: Plan, section_id: str) -> str:
+    section = plan.section(section_id)
+    return f"{section.name_zh} · {section.name_en}" if section else section_id
+
+
+def _sections(plan: Plan, ids: Sequence[str]) -> list[str]:
+    order = {section.id: index for index, section in enumerate(plan.sections)}
+    return sorted(dict.fromkeys(ids), key=lambda key: order.get(key, len(order)))
+
+
+def _grouped_rows(plan: Plan, items: Sequence[Any], cells: Any, width: int) -> list[Row]:
+    rows: list[Row] = []
+    for section in _sections(plan, [item.section for item in items]):
+        members = [item for item in items if item.section == section]
+        rows.append(Row(((_section_title(plan, section),),) + ((),) * (width - 1)))
+        rows.extend(
+            Row(cells(item), end_section=index == len(members) - 1)
+            for index, item in enumerate(members)
+        )
+    return rows
+
+
+def _check_cells(result: Result) -> tuple[Cell, ...]:
+    return (
+        (result.name_zh, result.target),
+        (_expected(result),),
+        (_value(result.actual, result.unit),),
+        (_LABEL[result.status],),
+        (_gap(result),),
+    )
+
+
+def _target_cells(target: Target) -> tuple[Cell, ...]:
+    return ((target.name_zh, target.id), (describe(target),), (target.nature,))
 
 
 def summary(report: Report) -> str:
@@ -88,73 +86,82 @@ def summary(report: Report) -> str:
     return f"{report.year}: {parts or 'nothing judged'} ({len(report.results)} targets)"
 
 
-def check_table(report: Report, plan: Plan) -> Table:
-    """One table of verdicts for one file and year, grouped by section."""
-    table = Table(title=Text(f"{report.file} — {report.year}"), title_justify="left")
-    table.add_column("Target")
-    table.add_column("Expected")
-    table.add_column("Actual")
-    table.add_column("Verdict")
-    table.add_column("Gap", justify="right")
-    for section, results in _grouped(plan, list(report.results)):
-        table.add_row(_section_title(plan, section))
-        for index, result in enumerate(results):
-            name = Text(result.name_zh)
-            name.append(f"\n{result.target}", style="dim")
-            table.add_row(
-                name,
-                _expected(result),
-                Text(_value(result.actual, result.unit)),
-                Text(_LABEL[result.status], style=_STYLE[result.status]),
-                _gap(result),
-                end_section=index == len(results) - 1,
-            )
-    return table
-
-
-def _notes(report: Report) -> list[Text]:
-    notes = []
+def notes(report: Report) -> list[tuple[str, str]]:
+    """(status, text) for each result that failed, warned or lacks data."""
+    found = []
     for result in report.results:
         if result.status in ("pass", "pending"):
             continue
-        line = Text(f"{_LABEL[result.status]} ", style=_STYLE[result.status])
-        line.append(f"{result.target}: {result.detail}")
+        text = f"{result.target}: {result.detail}"
         if result.misses:
-            line.append("; " + ", ".join(result.misses))
-        notes.append(line)
-    return notes
+            text += "; " + ", ".join(result.misses)
+        found.append((result.status, text))
+    return found
 
 
-def render_check(reports: list[Report], plan: Plan, width: int = 100, color: bool = False) -> str:
-    """Tables, notes and a summary line for every report."""
-    parts: list[object] = []
+def render_check(reports: list[Report], plan: Plan, width: int = 100, rich: bool = False) -> str:
+    """A table per report, the notes on what did not pass, and a summary line each."""
+    blocks = []
     for report in reports:
-        parts.append(check_table(report, plan))
-        parts.extend(_notes(report))
-        parts.append(Text(summary(report), style="bold"))
-        parts.append(Text(""))
-    return _render(parts, width, color)
+        rows = _grouped_rows(plan, report.results, _check_cells, len(_CHECK_HEADERS))
+        title = f"{report.file} — {report.year}"
+        lines = [(status, f"{_LABEL[status]} {text}") for status, text in notes(report)]
+        lines.append(("summary", summary(report)))
+        right = (False, False, False, False, True)
+        blocks.append((title, _CHECK_HEADERS, rows, right, lines))
+    return _rich(blocks, width) if rich else _plain(blocks, width)
 
 
-def render_targets(targets: list[Target], plan: Plan, width: int = 100, color: bool = False) -> str:
+def render_targets(targets: list[Target], plan: Plan, width: int = 100, rich: bool = False) -> str:
     """The plan's targets, grouped by section."""
-    table = Table(title=Text(plan.title_zh), title_justify="left")
-    table.add_column("Target")
-    table.add_column("Rule")
-    table.add_column("Nature")
-    groups: dict[str, list[Target]] = {}
-    for target in targets:
-        groups.setdefault(target.section, []).append(target)
-    for section in plan.sections:
-        members = groups.get(section.id, [])
-        if not members:
-            continue
-        table.add_row(_section_title(plan, section.id))
-        for index, target in enumerate(members):
-            name = Text(target.name_zh)
-            name.append(f"\n{target.id}", style="dim")
-            table.add_row(
-                name, Text(describe(target)), Text(target.nature),
-                end_section=index == len(members) - 1,
-            )
-    return _render([table, Text(f"{len(targets)} targets")], width, color)
+    rows = _grouped_rows(plan, targets, _target_cells, len(_TARGET_HEADERS))
+    block = (plan.title_zh, _TARGET_HEADERS, rows, (), [("summary", f"{len(targets)} targets")])
+    return _rich([block], width) if rich else _plain([block], width)
+
+
+_Block = tuple[str, Sequence[str], list[Row], Sequence[bool], list[tuple[str, str]]]
+
+
+def _plain(blocks: list[_Block], width: int) -> str:
+    out = []
+    for title, headers, rows, right, lines in blocks:
+        out.append(texttable.render(title, headers, rows, width, right))
+        out.extend(texttable.safe(text) + "\n" for _, text in lines)
+        out.append("\n")
+    return "".join(out)
+
+
+def _rich(blocks: list[_Block], width: int) -> str:
+    """The same tables drawn by rich, in colour where the terminal has it."""
+    from io import StringIO
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(file=StringIO(), width=width, force_terminal=True, highlight=False,
+                      emoji=False, markup=False)
+    for title, headers, rows, right, lines in blocks:
+        table = Table(title=Text(texttable.safe(title)), title_justify="left")
+        for index, header in enumerate(headers):
+            table.add_column(header, justify="right" if index < len(right) and right[index] else "left")
+        for row in rows:
+            cells = [_rich_cell(cell, headers[index]) for index, cell in enumerate(row.cells)]
+            table.add_row(*cells, end_section=row.end_section)
+        console.print(table)
+        for status, text in lines:
+            console.print(Text(texttable.safe(text), style=_STYLE.get(status, "bold")))
+        console.print()
+    return str(console.file.getvalue())  # type: ignore[attr-defined]
+
+
+def _rich_cell(cell: Cell, header: str) -> Any:
+    from rich.text import Text
+
+    text = Text()
+    for number, paragraph in enumerate(cell):
+        style = "dim" if number else ("bold" if header == "Target" and len(cell) == 1 else "")
+        if header == "Verdict":
+            style = _STYLE.get(next((k for k, v in _LABEL.items() if v == paragraph), ""), "")
+        text.append(("\n" if number else "") + texttable.safe(paragraph), style=style)
+    return text
