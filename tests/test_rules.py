@@ -234,7 +234,8 @@ def test_threshold_float_noise_on_path(op, status):
 def test_threshold_missing(rows):
     result = check(make_target(threshold()), rows, 2023)
     assert result.status == "missing"
-    assert (result.expected, result.actual, result.gap) == (None, None, None)
+    # the expected value is still reported, so a table can show what data would meet
+    assert (result.op, result.expected, result.actual, result.gap) == (">=", 95.0, None, None)
     assert result.detail == "no value for x in 2023"
 
 

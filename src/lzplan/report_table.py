@@ -87,15 +87,21 @@ def summary(report: Report) -> str:
 
 
 def notes(report: Report) -> list[tuple[str, str]]:
-    """(status, text) for each result that failed, warned or lacks data."""
+    """(status, text) for what failed or warned, and one line naming the data that is missing."""
     found = []
+    absent: dict[str, None] = {}
     for result in report.results:
+        if result.status == "missing" and not result.misses:
+            absent.update(dict.fromkeys(result.indicators))
+            continue
         if result.status in ("pass", "pending"):
             continue
         text = f"{result.target}: {result.detail}"
         if result.misses:
             text += "; " + ", ".join(result.misses)
         found.append((result.status, text))
+    if absent:
+        found.append(("missing", f"no data for {len(absent)} indicator(s): {', '.join(absent)}"))
     return found
 
 

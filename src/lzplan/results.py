@@ -26,7 +26,8 @@ class Result:
     baseline, the point on the straight path to it) or, for yes/no targets, a
     description; ``gap`` is ``actual - expected`` where both are numbers.
     ``misses`` names the entities or checklist items that failed or lack data;
-    ``numbers`` holds the other figures behind the verdict.
+    ``numbers`` holds the other figures behind the verdict; ``indicators`` names
+    what the data file must supply for this target.
     """
 
     target: str
@@ -45,6 +46,7 @@ class Result:
     detail: str
     misses: tuple[str, ...] = ()
     numbers: dict[str, float | None] = field(default_factory=dict)
+    indicators: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

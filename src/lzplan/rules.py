@@ -83,6 +83,7 @@ def evaluate(target: Target, context: Context) -> Result:
         detail=verdict.detail,
         misses=verdict.misses,
         numbers=dict(verdict.numbers or {}),
+        indicators=target.indicators,
     )
 
 
@@ -104,8 +105,9 @@ def path_value(target: Target, final: float, year: int) -> float:
     return baseline.value + (final - baseline.value) * share
 
 
-def _missing(what: str) -> Verdict:
-    return Verdict("missing", f"no value for {what}")
+def _missing(what: str, op: str | None = None, expected: float | str | None = None) -> Verdict:
+    """No data to judge by; still says what was expected, so the table shows it."""
+    return Verdict("missing", f"no value for {what}", op, expected)
 
 
 def _due(target: Target, year: int, every_year: bool = False) -> bool:
@@ -122,12 +124,12 @@ def _numbers(target: Target, **extra: float | None) -> dict[str, float | None]:
 
 
 def _threshold(target: Target, rule: Threshold, context: Context) -> Verdict:
-    found = context.actuals.value(rule.indicator, context.year)
-    if found is None or found.value is None:
-        return _missing(f"{rule.indicator} in {context.year}")
-    actual = found.value
     # A standard held every year is the same standard each year: no path towards it.
     expected = rule.value if rule.every_year else path_value(target, rule.value, context.year)
+    found = context.actuals.value(rule.indicator, context.year)
+    if found is None or found.value is None:
+        return _missing(f"{rule.indicator} in {context.year}", rule.op, expected)
+    actual = found.value
     numbers = _numbers(target, final=rule.value)
     met = compare(actual, rule.op, expected)
     if met:
@@ -143,11 +145,11 @@ def _threshold(target: Target, rule: Threshold, context: Context) -> Verdict:
 
 
 def _projection(target: Target, rule: Projection, context: Context) -> Verdict:
+    expected = path_value(target, rule.value, context.year)
     found = context.actuals.value(rule.indicator, context.year)
     if found is None or found.value is None:
-        return _missing(f"{rule.indicator} in {context.year}")
+        return _missing(f"{rule.indicator} in {context.year}", "≈", expected)
     actual = found.value
-    expected = path_value(target, rule.value, context.year)
     gap = actual - expected
     deviation = gap / expected if expected else (0.0 if not gap else math.inf)
     numbers = _numbers(target, final=rule.value, tolerance=rule.tolerance, deviation=deviation)
@@ -163,12 +165,13 @@ def _yearly_change(target: Target, rule: YearlyChange, context: Context) -> Verd
         return Verdict("pending", f"applies from {context.plan.period_start}, the plan's first year")
     current = context.actuals.value(rule.indicator, year)
     if current is None or current.value is None:
-        return _missing(f"{rule.indicator} in {year}")
+        return _missing(f"{rule.indicator} in {year}", None, f"change {rule.op} {format_number(rule.delta)}")
     previous = context.actuals.value(rule.indicator, year - 1)
     if previous is None or previous.value is None:
         return Verdict(
             "missing",
             f"no value for {rule.indicator} in {year - 1} to compare with",
+            expected=f"change {rule.op} {format_number(rule.delta)}",
             actual=current.value,
         )
     change = current.value - previous.value
@@ -187,7 +190,8 @@ def _comparison(target: Target, rule: Comparison, context: Context) -> Verdict:
     absent = [name for name, found in ((rule.left, left), (rule.right, right))
               if found is None or found.value is None]
     if absent or left is None or right is None or left.value is None or right.value is None:
-        return _missing(f"{' and '.join(absent)} in {context.year}")
+        factor = "" if rule.factor == 1 else f"{format_number(rule.factor)} × "
+        return _missing(f"{' and '.join(absent)} in {context.year}", rule.op, f"{factor}{rule.right}")
     expected = rule.factor * right.value
     met = compare(left.value, rule.op, expected)
     numbers = {"left": left.value, "right": right.value, "factor": rule.factor}
@@ -206,7 +210,7 @@ def _each(target: Target, rule: Each, context: Context) -> Verdict:
     reported = _entity_values(rule, context)
     names = list(rule.entities) or sorted(reported)
     if not names:
-        return _missing(f"{rule.indicator} per entity in {context.year}")
+        return _missing(f"{rule.indicator} per entity in {context.year}", rule.op, rule.value)
     failing, absent = [], []
     for name in names:
         found = reported.get(name)
@@ -256,7 +260,7 @@ def _aggregate(target: Target, rule: Aggregate, context: Context) -> Verdict:
     absent = tuple(f"{name} (no data)" for name, found in sorted(reported.items())
                    if found.value is None)
     if not values:
-        return _missing(f"{rule.indicator} per entity in {context.year}")
+        return _missing(f"{rule.indicator} per entity in {context.year}", rule.op, rule.value)
     actual = _statistic(rule, values)
     met = compare(actual, rule.op, rule.value)
     numbers = {"entities": float(len(values))}
@@ -303,7 +307,7 @@ def _milestone(target: Target, rule: Milestone, context: Context) -> Verdict:
     history = context.actuals.history(rule.indicator, context.year)
     status, detail, found = _done_by(history, target.deadline, context.year)
     if found is None:
-        return _missing(f"{rule.indicator} in {context.year}")
+        return _missing(f"{rule.indicator} in {context.year}", None, f"done by {target.deadline}")
     return Verdict(status, detail, None, f"done by {target.deadline}", found.shown(),
                    numbers={"deadline": float(target.deadline)})
 
@@ -339,7 +343,7 @@ def _checklist(target: Target, rule: Checklist, context: Context) -> Verdict:
 def _approximate(target: Target, rule: Approximate, context: Context) -> Verdict:
     found = context.actuals.value(rule.indicator, context.year)
     if found is None or found.value is None:
-        return _missing(f"{rule.indicator} in {context.year}")
+        return _missing(f"{rule.indicator} in {context.year}", "≈", rule.value)
     actual = found.value
     low, high = rule.value - rule.tolerance, rule.value + rule.tolerance
     numbers = {"low": low, "high": high}
