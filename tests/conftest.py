@@ -13,7 +13,9 @@ EXAMPLES = Path(__file__).resolve().parent / "examples"
 
 
 @pytest.fixture(autouse=True)
-def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Keep the plan cache out of the user's home; each test session gets its own."""
     monkeypatch.setenv("LZPLAN_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
     monkeypatch.delenv("LZPLAN_NO_CACHE", raising=False)

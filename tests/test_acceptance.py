@@ -21,7 +21,9 @@ def _cases(folder: str, pattern: str) -> list[Path]:
 
 
 @pytest.mark.parametrize("plan", _cases("bad_plans", "*.yaml"), ids=lambda p: p.stem)
-def test_bad_plan_is_refused_with_located_message(plan: Path, runner: CliRunner, in_root: Path) -> None:
+def test_bad_plan_is_refused_with_located_message(
+    plan: Path, runner: CliRunner, in_root: Path
+) -> None:
     relative = plan.relative_to(in_root).as_posix()
     result = runner.invoke(main, ["targets", "--plan", relative])
     assert result.exit_code == 2
@@ -31,7 +33,9 @@ def test_bad_plan_is_refused_with_located_message(plan: Path, runner: CliRunner,
 
 
 @pytest.mark.parametrize("data", _cases("bad_data", "*.csv"), ids=lambda p: p.stem)
-def test_bad_data_is_refused_with_located_message(data: Path, runner: CliRunner, in_root: Path) -> None:
+def test_bad_data_is_refused_with_located_message(
+    data: Path, runner: CliRunner, in_root: Path
+) -> None:
     relative = data.relative_to(in_root).as_posix()
     result = runner.invoke(main, ["check", "--plan", LIBRARY_PLAN, relative])
     assert result.exit_code == 2
@@ -42,7 +46,9 @@ def test_bad_data_is_refused_with_located_message(data: Path, runner: CliRunner,
 def test_second_plan_table_matches_expected_output(runner: CliRunner, in_root: Path) -> None:
     result = runner.invoke(main, ["check", "--plan", LIBRARY_PLAN, f"{LIBRARY}/data/2024.csv"])
     assert result.exit_code == 1  # 南城分馆 has fewer than 5000 books
-    expected = (EXAMPLES / "library_plan" / "expected" / "check-2024.txt").read_text(encoding="utf-8")
+    expected = (EXAMPLES / "library_plan" / "expected" / "check-2024.txt").read_text(
+        encoding="utf-8"
+    )
     assert result.stdout == expected
 
 
@@ -52,7 +58,13 @@ def test_second_plan_json_verdicts(runner: CliRunner, in_root: Path) -> None:
     )
     assert result.exit_code == 1
     rows = {row["target"]: row for row in json.loads(result.stdout)}
-    assert {row["status"] for row in rows.values()} <= {"pass", "fail", "warn", "missing", "pending"}
+    assert {row["status"] for row in rows.values()} <= {
+        "pass",
+        "fail",
+        "warn",
+        "missing",
+        "pending",
+    }
     members = rows["reading.members"]
     # 120,000 persons = 12 万人; the path from 10 (2022) to 15 (2027) is at 12 in 2024.
     assert (members["actual"], members["expected"], members["status"]) == (12.0, 12.0, "pass")
@@ -66,7 +78,9 @@ def test_second_plan_json_verdicts(runner: CliRunner, in_root: Path) -> None:
     assert books["misses"] == ["南城分馆 (4,800)"]
     assert rows["branches.open"]["status"] == "pass"
     assert rows["reading.archive"]["actual"] == "yes"
-    assert all(row["year"] == 2024 and row["file"] == f"{LIBRARY}/data/2024.csv" for row in rows.values())
+    assert all(
+        row["year"] == 2024 and row["file"] == f"{LIBRARY}/data/2024.csv" for row in rows.values()
+    )
 
 
 def test_earlier_year_is_judged_with_pending_targets(runner: CliRunner, in_root: Path) -> None:
@@ -80,9 +94,7 @@ def test_earlier_year_is_judged_with_pending_targets(runner: CliRunner, in_root:
     assert rows["branches.open"]["status"] == "pending"  # nothing due before 2024
 
 
-@pytest.mark.parametrize(
-    ("fail_on", "code"), [("fail", 0), ("warn", 0), ("missing", 1)]
-)
+@pytest.mark.parametrize(("fail_on", "code"), [("fail", 0), ("warn", 0), ("missing", 1)])
 def test_fail_on_levels(fail_on: str, code: int, runner: CliRunner, in_root: Path) -> None:
     result = runner.invoke(
         main, ["check", "--plan", LIBRARY_PLAN, f"{LIBRARY}/data/2023.csv", "--fail-on", fail_on]
@@ -90,9 +102,7 @@ def test_fail_on_levels(fail_on: str, code: int, runner: CliRunner, in_root: Pat
     assert result.exit_code == code
 
 
-def test_long_file_judges_each_year_and_year_selects_one(
-    tmp_path: Path, runner: CliRunner
-) -> None:
+def test_long_file_judges_each_year_and_year_selects_one(tmp_path: Path, runner: CliRunner) -> None:
     long = tmp_path / "long.csv"
     long.write_text(
         "year,indicator,value\n2023,budget,100\n2024,budget,90\n2025,budget,95\n", encoding="utf-8"
@@ -101,10 +111,14 @@ def test_long_file_judges_each_year_and_year_selects_one(
     result = runner.invoke(main, ["check", "--plan", plan, str(long), "--format", "json"])
     budget = [row for row in json.loads(result.stdout) if row["target"] == "reading.budget"]
     assert [(row["year"], row["status"]) for row in budget] == [
-        (2023, "missing"), (2024, "fail"), (2025, "pass")
+        (2023, "missing"),
+        (2024, "fail"),
+        (2025, "pass"),
     ]
     assert result.exit_code == 1
-    only = runner.invoke(main, ["check", "--plan", plan, str(long), "--year", "2025", "--format", "json"])
+    only = runner.invoke(
+        main, ["check", "--plan", plan, str(long), "--year", "2025", "--format", "json"]
+    )
     assert {row["year"] for row in json.loads(only.stdout)} == {2025}
     assert only.exit_code == 0
 
@@ -113,7 +127,9 @@ def test_year_option_gives_the_year_of_an_unnamed_file(tmp_path: Path, runner: C
     data = tmp_path / "submission.csv"
     data.write_text("indicator,value\nvisits_per_capita,2.5\n", encoding="utf-8")
     plan = str(EXAMPLES / "library_plan" / "plan.yaml")
-    result = runner.invoke(main, ["check", "--plan", plan, str(data), "--year", "2026", "--format", "json"])
+    result = runner.invoke(
+        main, ["check", "--plan", plan, str(data), "--year", "2026", "--format", "json"]
+    )
     visits = next(row for row in json.loads(result.stdout) if row["target"] == "reading.visits")
     assert (visits["year"], visits["status"]) == (2026, "pass")
 
@@ -131,7 +147,10 @@ def test_missing_file_and_directory_are_bad_input(tmp_path: Path, runner: CliRun
     plan = str(EXAMPLES / "library_plan" / "plan.yaml")
     missing = runner.invoke(main, ["check", "--plan", plan, str(tmp_path / "nope.csv")])
     assert missing.exit_code == 2
-    assert f"{tmp_path / 'nope.csv'}: cannot read the file: No such file or directory" in missing.stderr
+    assert (
+        f"{tmp_path / 'nope.csv'}: cannot read the file: No such file or directory"
+        in missing.stderr
+    )
     folder = runner.invoke(main, ["check", "--plan", plan, str(tmp_path)])
     assert folder.exit_code == 2
     assert "is a directory, not a data file" in folder.stderr
@@ -148,5 +167,13 @@ def test_data_is_never_modified(tmp_path: Path, runner: CliRunner) -> None:
     for name in ("2023.csv", "2024.csv"):
         (tmp_path / name).write_bytes((source / name).read_bytes())
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
-    runner.invoke(main, ["check", "--plan", str(EXAMPLES / "library_plan" / "plan.yaml"), str(tmp_path / "2024.csv")])
+    runner.invoke(
+        main,
+        [
+            "check",
+            "--plan",
+            str(EXAMPLES / "library_plan" / "plan.yaml"),
+            str(tmp_path / "2024.csv"),
+        ],
+    )
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before

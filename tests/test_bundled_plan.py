@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from lzplan.model import Plan, RULE_KINDS
+from lzplan.model import RULE_KINDS, Plan
 from lzplan.planfile import bundled_plan_path, parse_plan
 
 from .conftest import ROOT
@@ -49,7 +49,10 @@ def test_every_rule_kind_but_aggregate_is_used(plan: Plan) -> None:
 
 def test_main_indicator_table_is_encoded_with_its_baselines(plan: Plan) -> None:
     table = {
-        target.rule.indicator: (target.rule.kind, target.baseline.value if target.baseline else None)
+        target.rule.indicator: (
+            target.rule.kind,
+            target.baseline.value if target.baseline else None,
+        )
         for target in plan.targets
         if target.source.heading.startswith("临淄区教育事业发展“十四五”主要预期目标")
         and hasattr(target.rule, "indicator")
@@ -69,9 +72,22 @@ def test_checklists_name_the_plans_schools(plan: Plan) -> None:
         if target.rule.kind == "checklist"
         for item in target.rule.items  # type: ignore[union-attr]
     }
-    for school in ("溡源学校", "城西中学", "齐陵二中", "遄台中学东校区", "临淄益中外语学校", "现代双语学校", "临淄八中"):
+    for school in (
+        "溡源学校",
+        "城西中学",
+        "齐陵二中",
+        "遄台中学东校区",
+        "临淄益中外语学校",
+        "现代双语学校",
+        "临淄八中",
+    ):
         assert items.get(school) == 2025, school
-    for school, year in (("齐都镇桓公小学", 2022), ("临淄区蜂山学校", 2022), ("稷下街道安次小学", 2023), ("稷下街道董褚小学", 2024)):
+    for school, year in (
+        ("齐都镇桓公小学", 2022),
+        ("临淄区蜂山学校", 2022),
+        ("稷下街道安次小学", 2023),
+        ("稷下街道董褚小学", 2024),
+    ):
         assert items.get(school) == year, school
     for name in items:
         assert name in PLAN_TEXT

@@ -166,7 +166,11 @@ class _Reader:
         year = self._year(row, cell.get("year", ""))
         entity = cell.get("entity", "")
         if indicator.per_entity and not entity:
-            self._problem(row, "entity", f"{indicator.id} is given per {indicator.entity_kind or 'entity'}: name it")
+            self._problem(
+                row,
+                "entity",
+                f"{indicator.id} is given per {indicator.entity_kind or 'entity'}: name it",
+            )
             return None
         if not indicator.per_entity and entity:
             self._problem(row, "entity", f"{indicator.id} is a district total: leave entity empty")
@@ -180,11 +184,20 @@ class _Reader:
         if year is None:
             return None
         return Observation(
-            indicator.id, year, value, self.file, row, entity, flag,
-            cell.get("note", ""), cell.get("source", ""),
+            indicator.id,
+            year,
+            value,
+            self.file,
+            row,
+            entity,
+            flag,
+            cell.get("note", ""),
+            cell.get("source", ""),
         )
 
-    def _value(self, indicator: Indicator, cell: str, unit: str) -> tuple[float | None, Flag | None]:
+    def _value(
+        self, indicator: Indicator, cell: str, unit: str
+    ) -> tuple[float | None, Flag | None]:
         if is_no_value(cell):
             return None, None
         if indicator.type == "flag":
@@ -198,7 +211,9 @@ class _Reader:
     def _year(self, row: int, cell: str) -> int | None:
         if not cell:
             if self.default_year is None:
-                self._problem(row, "year", "no year: add a year column, name the file YYYY.csv or pass --year")
+                self._problem(
+                    row, "year", "no year: add a year column, name the file YYYY.csv or pass --year"
+                )
             return self.default_year
         try:
             year = int(float(cell))
@@ -226,9 +241,11 @@ class _Reader:
             key = (observation.indicator, observation.year, observation.entity)
             if key in first:
                 self._problem(
-                    observation.row, "indicator",
+                    observation.row,
+                    "indicator",
                     f"duplicate of row {first[key]} ({observation.indicator}, {observation.year}"
-                    + (f", {observation.entity}" if observation.entity else "") + ")",
+                    + (f", {observation.entity}" if observation.entity else "")
+                    + ")",
                 )
             else:
                 first[key] = observation.row

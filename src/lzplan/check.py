@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .dataset import gather
-from .errors import UsageError, Problem
+from .errors import Problem, UsageError
 from .model import Plan, Target
 from .results import FAILING, Report
 from .rules import judge

@@ -92,14 +92,19 @@ def targets(section: str | None, output_format: str, plan_path: str | None) -> N
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @_PLAN
-@click.option("--year", type=click.IntRange(1900, 2200), help="Year of the data, or the one year of a long file to judge.")
+@click.option(
+    "--year",
+    type=click.IntRange(1900, 2200),
+    help="Year of the data, or the one year of a long file to judge.",
+)
 @_FORMAT
 @click.option(
     "--fail-on",
     type=click.Choice(["fail", "warn", "missing"]),
     default="fail",
     show_default=True,
-    help="Exit 1 when a target fails; with warn also when one warns; with missing also when data is missing.",
+    help="Exit 1 when a target fails; with warn also when one warns; "
+    "with missing also when data is missing.",
 )
 def check(
     files: tuple[str, ...],

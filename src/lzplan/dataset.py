@@ -38,14 +38,18 @@ def gather(paths: list[Path], plan: Plan, year: int | None = None) -> list[Subje
     return subjects
 
 
-def _read(path: Path, plan: Plan, year: int | None, cache: dict[Path, list[Observation]]) -> list[Observation]:
+def _read(
+    path: Path, plan: Plan, year: int | None, cache: dict[Path, list[Observation]]
+) -> list[Observation]:
     key = path.resolve()
     if key not in cache:
         cache[key] = read_file(path, plan, year)
     return cache[key]
 
 
-def _subject(path: Path, plan: Plan, year: int | None, cache: dict[Path, list[Observation]]) -> Subject:
+def _subject(
+    path: Path, plan: Plan, year: int | None, cache: dict[Path, list[Observation]]
+) -> Subject:
     own = _read(path, plan, year, cache)
     history: list[Observation] = []
     for sibling in _siblings(path):
@@ -61,7 +65,8 @@ def _siblings(path: Path) -> list[Path]:
     folder = path.resolve().parent
     own = path.resolve()
     return sorted(
-        candidate for candidate in folder.glob("*.csv")
+        candidate
+        for candidate in folder.glob("*.csv")
         if year_from_name(candidate) is not None and candidate.resolve() != own
     )
 
@@ -71,11 +76,15 @@ def _years(path: Path, own: list[Observation], year: int | None) -> tuple[int, .
     if year is not None:
         if found and year not in found:
             listed = ", ".join(map(str, found))
-            raise DataError([Problem(str(path), f"has no rows for --year {year} (it has {listed})")])
+            raise DataError(
+                [Problem(str(path), f"has no rows for --year {year} (it has {listed})")]
+            )
         return (year,)
     if found:
         return tuple(found)
     named = year_from_name(path)
     if named is not None:
         return (named,)
-    raise DataError([Problem(str(path), "has no rows and no year: name it YYYY.csv or pass --year")])
+    raise DataError(
+        [Problem(str(path), "has no rows and no year: name it YYYY.csv or pass --year")]
+    )

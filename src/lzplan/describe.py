@@ -16,7 +16,6 @@ from .model import (
     YearlyChange,
 )
 
-
 #: How reports for people write comparison operators.
 OP_SYMBOL = {">=": "≥", "<=": "≤", "==": "="}
 

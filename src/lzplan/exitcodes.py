@@ -6,7 +6,8 @@ from enum import IntEnum
 
 
 class ExitCode(IntEnum):
-    """0: nothing failed; 1: a target failed (or warned/lacked data with --fail-on); 2: bad input."""
+    """0: nothing failed; 1: a target failed (or warned/lacked data, by --fail-on);
+    2: bad input or usage."""
 
     OK = 0
     FAILED = 1

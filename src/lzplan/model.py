@@ -31,24 +31,25 @@ class _Constraint:
         return handler(Annotated[source, constraint])
 
 
-def Ge(value: float) -> Any:  # noqa: N802 - reads like the annotated_types name
+def Ge(value: float) -> Any:
     """At least ``value``."""
     return _Constraint("Ge", value)
 
 
-def Gt(value: float) -> Any:  # noqa: N802
+def Gt(value: float) -> Any:
     """More than ``value``."""
     return _Constraint("Gt", value)
 
 
-def Le(value: float) -> Any:  # noqa: N802
+def Le(value: float) -> Any:
     """At most ``value``."""
     return _Constraint("Le", value)
 
 
-def MinLen(value: int) -> Any:  # noqa: N802
+def MinLen(value: int) -> Any:
     """At least ``value`` long."""
     return _Constraint("MinLen", value)
+
 
 _STRICT: dict[str, Any] = {"extra": "forbid"}
 

@@ -1,8 +1,8 @@
 """Finding, reading and validating a plan file.
 
 A validated plan is cached (pickled dataclasses, keyed by the plan file's path,
-size and modification time and by the schema's) so that later runs skip YAML parsing and pydantic entirely;
-``docs/design.md`` says why. Set ``LZPLAN_NO_CACHE=1`` to bypass the cache.
+size and modification time and by the schema's) so that later runs skip YAML
+parsing and pydantic entirely; ``docs/design.md`` says why. Set ``LZPLAN_NO_CACHE=1`` to bypass the cache.
 """
 
 from __future__ import annotations
@@ -16,8 +16,7 @@ from typing import Any
 
 from . import __version__
 from .errors import PlanError, Problem
-from .model import Aggregate, Checklist, Comparison, Each, Milestone, Plan, Target
-from .model import Indicator
+from .model import Aggregate, Checklist, Comparison, Each, Indicator, Milestone, Plan, Target
 
 _HERE = Path(__file__).resolve().parent
 
@@ -61,9 +60,7 @@ def parse_plan(raw: bytes, file: str) -> Plan:
     if not isinstance(data, dict):
         raise PlanError([Problem(file, "expected a mapping of plan fields at the top", 1, 1)])
     plan = _validate(data, positions, file)
-    problems = [
-        _problem(file, positions, path, message) for path, message in _cross_check(plan)
-    ]
+    problems = [_problem(file, positions, path, message) for path, message in _cross_check(plan)]
     if problems:
         raise PlanError(problems)
     return plan
@@ -89,9 +86,9 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[tuple[str | int, ...], 
     for part in loc:
         if isinstance(node, dict) and part not in node and node.get("kind") == part:
             continue  # the discriminated union's tag, not a key in the file
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and part < len(node)
+        ):
             node = node[part]
         else:
             return tuple(path), str(part)
@@ -107,7 +104,8 @@ def _message(error: Any, missing_key: str) -> str:
         return "unknown field"
     if kind == "union_tag_invalid":
         context = error.get("ctx", {})
-        return f"unknown rule kind {context.get('tag')!r}; expected one of {context.get('expected_tags')}"
+        expected = context.get("expected_tags")
+        return f"unknown rule kind {context.get('tag')!r}; expected one of {expected}"
     message = str(error["msg"])
     shown = repr(error.get("input"))
     if kind != "dataclass_type" and len(shown) <= 60:
@@ -152,7 +150,9 @@ def _cross_check(plan: Plan) -> list[tuple[tuple[str | int, ...], str]]:
     return found
 
 
-def _rule_check(target: Target, indicators: dict[str, Indicator]) -> list[tuple[tuple[str | int, ...], str]]:
+def _rule_check(
+    target: Target, indicators: dict[str, Indicator]
+) -> list[tuple[tuple[str | int, ...], str]]:
     rule = target.rule
     fields = ("left", "right") if isinstance(rule, Comparison) else ("indicator",)
     problems: list[tuple[tuple[str | int, ...], str]] = []

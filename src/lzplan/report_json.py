@@ -25,9 +25,7 @@ def _finite(value: Any) -> Any:
 def render_check(reports: list[Report]) -> str:
     """A JSON list with one object per target, file and year."""
     rows = [
-        {"file": report.file, **asdict(result)}
-        for report in reports
-        for result in report.results
+        {"file": report.file, **asdict(result)} for report in reports for result in report.results
     ]
     return json.dumps(_finite(rows), ensure_ascii=False, indent=2)
 

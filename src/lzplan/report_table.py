@@ -17,10 +17,25 @@ from .model import Plan, Target
 from .results import STATUSES, Report, Result
 from .texttable import Cell, Row
 
-_LABEL = {"pass": "pass", "fail": "FAIL", "warn": "warn", "missing": "missing", "pending": "pending"}
-_STYLE = {"pass": "green", "fail": "bold red", "warn": "yellow", "missing": "dim", "pending": "cyan"}
+_LABEL = {
+    "pass": "pass",
+    "fail": "FAIL",
+    "warn": "warn",
+    "missing": "missing",
+    "pending": "pending",
+}
+_STYLE = {
+    "pass": "green",
+    "fail": "bold red",
+    "warn": "yellow",
+    "missing": "dim",
+    "pending": "cyan",
+}
 _CHECK_HEADERS = ("Target", "Expected", "Actual", "Verdict", "Gap")
 _TARGET_HEADERS = ("Target", "Rule", "Nature")
+
+# title, headers, rows, right-justified columns, (status, text) lines below the table
+_Block = tuple[str, Sequence[str], list[Row], Sequence[bool], list[tuple[str, str]]]
 
 
 def _value(value: float | str | None, unit: str) -> str:
@@ -88,7 +103,7 @@ def summary(report: Report) -> str:
 
 def notes(report: Report) -> list[tuple[str, str]]:
     """(status, text) for what failed or warned, and one line naming the data that is missing."""
-    found = []
+    found: list[tuple[str, str]] = []
     absent: dict[str, None] = {}
     for result in report.results:
         if result.status == "missing" and not result.misses:
@@ -105,9 +120,14 @@ def notes(report: Report) -> list[tuple[str, str]]:
     return found
 
 
-def render_check(reports: list[Report], plan: Plan, width: int = 100, rich: bool = False) -> str:
-    """A table per report, the notes on what did not pass, and a summary line each."""
-    blocks = []
+def render_check(
+    reports: list[Report], plan: Plan, width: int = 100, rich: bool = False, color: bool = True
+) -> str:
+    """A table per report, the notes on what did not pass, and a summary line each.
+
+    ``rich`` draws with rich (for terminals), in colour unless ``color`` is off.
+    """
+    blocks: list[_Block] = []
     for report in reports:
         rows = _grouped_rows(plan, report.results, _check_cells, len(_CHECK_HEADERS))
         title = f"{report.file} — {report.year}"
@@ -115,17 +135,22 @@ def render_check(reports: list[Report], plan: Plan, width: int = 100, rich: bool
         lines.append(("summary", summary(report)))
         right = (False, False, False, False, True)
         blocks.append((title, _CHECK_HEADERS, rows, right, lines))
-    return _rich(blocks, width) if rich else _plain(blocks, width)
+    return _rich(blocks, width, color) if rich else _plain(blocks, width)
 
 
-def render_targets(targets: list[Target], plan: Plan, width: int = 100, rich: bool = False) -> str:
-    """The plan's targets, grouped by section."""
+def render_targets(
+    targets: list[Target], plan: Plan, width: int = 100, rich: bool = False, color: bool = True
+) -> str:
+    """The plan's targets, grouped by section (``rich``, ``color``: as for checks)."""
     rows = _grouped_rows(plan, targets, _target_cells, len(_TARGET_HEADERS))
-    block = (plan.title_zh, _TARGET_HEADERS, rows, (), [("summary", f"{len(targets)} targets")])
-    return _rich([block], width) if rich else _plain([block], width)
-
-
-_Block = tuple[str, Sequence[str], list[Row], Sequence[bool], list[tuple[str, str]]]
+    block: _Block = (
+        plan.title_zh,
+        _TARGET_HEADERS,
+        rows,
+        (),
+        [("summary", f"{len(targets)} targets")],
+    )
+    return _rich([block], width, color) if rich else _plain([block], width)
 
 
 def _plain(blocks: list[_Block], width: int) -> str:
@@ -137,7 +162,7 @@ def _plain(blocks: list[_Block], width: int) -> str:
     return "".join(out)
 
 
-def _rich(blocks: list[_Block], width: int) -> str:
+def _rich(blocks: list[_Block], width: int, color: bool) -> str:
     """The same tables drawn by rich, in colour where the terminal has it."""
     from io import StringIO
 
@@ -145,12 +170,21 @@ def _rich(blocks: list[_Block], width: int) -> str:
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(file=StringIO(), width=width, force_terminal=True, highlight=False,
-                      emoji=False, markup=False)
+    console = Console(
+        file=StringIO(),
+        width=width,
+        force_terminal=color,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        color_system="auto" if color else None,
+    )
     for title, headers, rows, right, lines in blocks:
         table = Table(title=Text(texttable.safe(title)), title_justify="left")
         for index, header in enumerate(headers):
-            table.add_column(header, justify="right" if index < len(right) and right[index] else "left")
+            table.add_column(
+                header, justify="right" if index < len(right) and right[index] else "left"
+            )
         for row in rows:
             cells = [_rich_cell(cell, headers[index]) for index, cell in enumerate(row.cells)]
             table.add_row(*cells, end_section=row.end_section)

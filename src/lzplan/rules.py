@@ -162,10 +162,14 @@ def _projection(target: Target, rule: Projection, context: Context) -> Verdict:
 def _yearly_change(target: Target, rule: YearlyChange, context: Context) -> Verdict:
     year = context.year
     if year < context.plan.period_start:
-        return Verdict("pending", f"applies from {context.plan.period_start}, the plan's first year")
+        return Verdict(
+            "pending", f"applies from {context.plan.period_start}, the plan's first year"
+        )
     current = context.actuals.value(rule.indicator, year)
     if current is None or current.value is None:
-        return _missing(f"{rule.indicator} in {year}", None, f"change {rule.op} {format_number(rule.delta)}")
+        return _missing(
+            f"{rule.indicator} in {year}", None, f"change {rule.op} {format_number(rule.delta)}"
+        )
     previous = context.actuals.value(rule.indicator, year - 1)
     if previous is None or previous.value is None:
         return Verdict(
@@ -180,26 +184,33 @@ def _yearly_change(target: Target, rule: YearlyChange, context: Context) -> Verd
     numbers = {"previous": previous.value, "change": change, "delta": rule.delta}
     detail = f"changed {format_number(change)} from {year - 1} ({format_number(previous.value)})"
     status: Status = "pass" if met else "fail"
-    return Verdict(status, detail, rule.op, expected, current.value, current.value - expected,
-                   numbers=numbers)
+    return Verdict(
+        status, detail, rule.op, expected, current.value, current.value - expected, numbers=numbers
+    )
 
 
 def _comparison(target: Target, rule: Comparison, context: Context) -> Verdict:
     left = context.actuals.value(rule.left, context.year)
     right = context.actuals.value(rule.right, context.year)
-    absent = [name for name, found in ((rule.left, left), (rule.right, right))
-              if found is None or found.value is None]
+    absent = [
+        name
+        for name, found in ((rule.left, left), (rule.right, right))
+        if found is None or found.value is None
+    ]
     if absent or left is None or right is None or left.value is None or right.value is None:
         factor = "" if rule.factor == 1 else f"{format_number(rule.factor)} × "
-        return _missing(f"{' and '.join(absent)} in {context.year}", rule.op, f"{factor}{rule.right}")
+        return _missing(
+            f"{' and '.join(absent)} in {context.year}", rule.op, f"{factor}{rule.right}"
+        )
     expected = rule.factor * right.value
     met = compare(left.value, rule.op, expected)
     numbers = {"left": left.value, "right": right.value, "factor": rule.factor}
     factor = "" if rule.factor == 1 else f"{format_number(rule.factor)} × "
     detail = f"{rule.left} {rule.op} {factor}{rule.right} ({format_number(right.value)})"
     status: Status = "pass" if met else "fail"
-    return Verdict(status, detail, rule.op, expected, left.value, left.value - expected,
-                   numbers=numbers)
+    return Verdict(
+        status, detail, rule.op, expected, left.value, left.value - expected, numbers=numbers
+    )
 
 
 def _entity_values(rule: Each | Aggregate, context: Context) -> dict[str, Observation]:
@@ -220,8 +231,12 @@ def _each(target: Target, rule: Each, context: Context) -> Verdict:
             failing.append(f"{name} ({found.shown()})")
     meeting = len(names) - len(failing) - len(absent)
     actual = f"{meeting}/{len(names)} meet"
-    numbers = {"entities": float(len(names)), "meeting": float(meeting),
-               "failing": float(len(failing)), "no_data": float(len(absent))}
+    numbers = {
+        "entities": float(len(names)),
+        "meeting": float(meeting),
+        "failing": float(len(failing)),
+        "no_data": float(len(absent)),
+    }
     due = _due(target, context.year, rule.every_year)
     not_meeting = f"{len(failing)} not meeting {rule.op} {format_number(rule.value)}"
     if failing and due:
@@ -233,8 +248,9 @@ def _each(target: Target, rule: Each, context: Context) -> Verdict:
         status, detail = "pending", f"{not_meeting}; due by {target.deadline}"
     else:
         status, detail = "pass", f"all {len(names)} meet {rule.op} {format_number(rule.value)}"
-    return Verdict(status, detail, rule.op, rule.value, actual, None,
-                   tuple(failing + absent), numbers)
+    return Verdict(
+        status, detail, rule.op, rule.value, actual, None, tuple(failing + absent), numbers
+    )
 
 
 def _statistic(rule: Aggregate, values: list[float]) -> float:
@@ -257,8 +273,9 @@ def _statistic(rule: Aggregate, values: list[float]) -> float:
 def _aggregate(target: Target, rule: Aggregate, context: Context) -> Verdict:
     reported = _entity_values(rule, context)
     values = [found.value for found in reported.values() if found.value is not None]
-    absent = tuple(f"{name} (no data)" for name, found in sorted(reported.items())
-                   if found.value is None)
+    absent = tuple(
+        f"{name} (no data)" for name, found in sorted(reported.items()) if found.value is None
+    )
     if not values:
         return _missing(f"{rule.indicator} per entity in {context.year}", rule.op, rule.value)
     actual = _statistic(rule, values)
@@ -272,16 +289,19 @@ def _aggregate(target: Target, rule: Aggregate, context: Context) -> Verdict:
         status, detail = "missing", f"{detail}; {len(absent)} without data"
     else:
         status = "pass" if met else "pending"
-    return Verdict(status, detail, rule.op, rule.value, actual, actual - rule.value,
-                   absent, numbers)
+    return Verdict(
+        status, detail, rule.op, rule.value, actual, actual - rule.value, absent, numbers
+    )
 
 
-def _done_by(history: list[Observation], due: int, year: int) -> tuple[Status, str, Observation | None]:
+def _done_by(
+    history: list[Observation], due: int, year: int
+) -> tuple[Status, str, Observation | None]:
     """Whether a done/not-done fact due by ``due`` holds in ``year``, given its history.
 
     "Done" carries forward from the first year that says so; "not done" carries
-    forward only once the deadline has passed (the deadline was then missed). An undated "done" is late when a year from ``due``
-    on still said "not done".
+    forward only once the deadline has passed (the deadline was then missed).
+    An undated "done" is late when a year from ``due`` on still said "not done".
     """
     done = next((seen for seen in history if seen.flag is not None and seen.flag.done), None)
     if done is not None and done.flag is not None:
@@ -308,8 +328,14 @@ def _milestone(target: Target, rule: Milestone, context: Context) -> Verdict:
     status, detail, found = _done_by(history, target.deadline, context.year)
     if found is None:
         return _missing(f"{rule.indicator} in {context.year}", None, f"done by {target.deadline}")
-    return Verdict(status, detail, None, f"done by {target.deadline}", found.shown(),
-                   numbers={"deadline": float(target.deadline)})
+    return Verdict(
+        status,
+        detail,
+        None,
+        f"done by {target.deadline}",
+        found.shown(),
+        numbers={"deadline": float(target.deadline)},
+    )
 
 
 def _checklist(target: Target, rule: Checklist, context: Context) -> Verdict:
@@ -334,7 +360,11 @@ def _checklist(target: Target, rule: Checklist, context: Context) -> Verdict:
         status_, detail = "missing", f"{len(statuses['missing'])} due item(s) without data"
     elif statuses["pending"]:
         status_ = "pass" if due else "pending"
-        detail = f"all {due} due item(s) done" if due else f"nothing due until {min(i.due for i in rule.items)}"
+        detail = (
+            f"all {due} due item(s) done"
+            if due
+            else f"nothing due until {min(i.due for i in rule.items)}"
+        )
     else:
         status_, detail = "pass", "all items done"
     return Verdict(status_, detail, None, expected, actual, None, misses, numbers)

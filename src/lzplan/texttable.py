@@ -61,7 +61,7 @@ def wrap(text: str, width: int) -> list[str]:
         while width_of(token.rstrip()) > width:
             head = _fit(token, width)
             lines.append(head)
-            token = token[len(head):]
+            token = token[len(head) :]
         line = token
     if line.strip() or not lines:
         lines.append(line.rstrip())
@@ -94,7 +94,7 @@ def _widths(headers: Sequence[str], rows: Sequence[Row], limit: int) -> list[int
                 floors[index] = max(floors[index], _longest_word(paragraph))
     room = limit - (3 * len(widths) + 1)
     while sum(widths) > room:
-        slack = [width - floor for width, floor in zip(widths, floors)]
+        slack = [width - floor for width, floor in zip(widths, floors, strict=True)]
         if max(slack) > 0:
             widths[slack.index(max(slack))] -= 1
         elif max(widths) > _MIN_WIDTH:
@@ -106,7 +106,7 @@ def _widths(headers: Sequence[str], rows: Sequence[Row], limit: int) -> list[int
 
 def _line(cells: Sequence[str], widths: Sequence[int], right: Sequence[bool], edge: str) -> str:
     parts = []
-    for text, width, flush_right in zip(cells, widths, right):
+    for text, width, flush_right in zip(cells, widths, right, strict=True):
         pad = " " * (width - width_of(text))
         parts.append(f" {pad}{text} " if flush_right else f" {text}{pad} ")
     return edge + edge.join(parts) + edge
@@ -125,8 +125,10 @@ def render(
 ) -> str:
     """The table as text; ``right`` says which columns are right-justified."""
     flush = [bool(right[i]) if i < len(right) else False for i in range(len(headers))]
-    clean = [Row(tuple(tuple(safe(p) for p in cell) for cell in row.cells), row.end_section)
-             for row in rows]
+    clean = [
+        Row(tuple(tuple(safe(p) for p in cell) for cell in row.cells), row.end_section)
+        for row in rows
+    ]
     widths = _widths(headers, clean, width)
     out = [safe(title)] if title else []
     out.append(_rule(widths, "┏", "━", "┳", "┓"))
@@ -135,7 +137,7 @@ def render(
     for number, row in enumerate(clean):
         wrapped = [
             [line for paragraph in cell for line in wrap(paragraph, size)] or [""]
-            for cell, size in zip(row.cells, widths)
+            for cell, size in zip(row.cells, widths, strict=False)
         ]
         wrapped += [[""]] * (len(widths) - len(wrapped))
         for depth in range(max(len(lines) for lines in wrapped)):

@@ -51,7 +51,16 @@ def _marked(file: str, exc: yaml.MarkedYAMLError) -> Problem:
 def _walk(node: yaml.Node, path: Path_, out: Positions, seen: set[int], file: str) -> None:
     if id(node) in seen:
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
-        raise PlanError([Problem(file, "YAML anchors and aliases are not allowed (this anchored value is reused)", line, column)])
+        raise PlanError(
+            [
+                Problem(
+                    file,
+                    "YAML anchors and aliases are not allowed (this anchored value is reused)",
+                    line,
+                    column,
+                )
+            ]
+        )
     seen.add(id(node))
     out[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
