@@ -2,7 +2,8 @@
 
 A validated plan is cached (pickled dataclasses, keyed by the plan file's path,
 size and modification time and by the schema's) so that later runs skip YAML
-parsing and pydantic entirely; ``docs/design.md`` says why. Set ``LZPLAN_NO_CACHE=1`` to bypass the cache.
+parsing and pydantic entirely; ``docs/design.md`` says why. Set
+``LZPLAN_NO_CACHE=1`` to bypass the cache.
 """
 
 from __future__ import annotations
