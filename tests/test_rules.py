@@ -263,7 +263,7 @@ def test_projection_within_tolerance_passes():
     assert result.numbers["deviation"] == pytest.approx(1 / 14)
     assert result.numbers["tolerance"] == 0.1
     assert result.numbers["final"] == 12000.0
-    assert result.detail == "+7.1% from the projection (tolerance ±10%)"
+    assert result.detail == "off the projection by +7.1% (tolerance ±10%)"
 
 
 def test_projection_exactly_at_tolerance_passes():
@@ -294,7 +294,7 @@ def test_projection_without_baseline_compares_with_final_value():
     result = check(target, [obs("enrol", 2022, 11500.0)], 2022)
     # deviation -500 / 12000 ≈ -4.2%, within 5%
     assert (result.status, result.expected, result.gap) == ("pass", 12000.0, -500.0)
-    assert result.detail == "-4.2% from the projection (tolerance ±5%)"
+    assert result.detail == "off the projection by -4.2% (tolerance ±5%)"
 
 
 def test_projection_missing():

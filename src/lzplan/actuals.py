@@ -7,15 +7,14 @@ collected with its file, row and column and all are raised together.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import sources
 from .errors import DataError, Problem
-from .model import Indicator, Plan
+from .model import Checklist, Each, Indicator, Plan
 from .values import Flag, UnitProblem, ValueProblem, convert, is_no_value, parse_flag, parse_number
 
 REQUIRED = ("indicator", "value")
@@ -81,48 +80,60 @@ def year_from_name(path: Path) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def read_text(path: Path) -> str:
-    """Decode a data file: UTF-8 (with or without BOM), else GB18030 as Excel writes it."""
-    shown = str(path)
-    try:
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise DataError([Problem(shown, "is a directory, not a data file")]) from None
-    except OSError as exc:
-        raise DataError([Problem(shown, f"cannot read the file: {exc.strerror}")]) from None
-    if b"\x00" in raw[:4096]:
-        raise DataError([Problem(shown, "is a binary file, not CSV text")])
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise DataError([Problem(shown, "is neither UTF-8 nor GBK/GB18030 text")])
-
-
-def read_file(path: Path, plan: Plan, default_year: int | None = None) -> list[Observation]:
+def read_file(
+    path: Path,
+    plan: Plan,
+    default_year: int | None = None,
+    encoding: str | None = None,
+    sheet: str | None = None,
+) -> list[Observation]:
     """Read one data file; raise :class:`DataError` listing every problem in it."""
-    return _Reader(plan, str(path), year_from_name(path) or default_year).read(read_text(path))
+    return read_source(sources.read_source(path), plan, default_year, encoding, sheet)
+
+
+def read_source(
+    source: sources.Source,
+    plan: Plan,
+    default_year: int | None = None,
+    encoding: str | None = None,
+    sheet: str | None = None,
+) -> list[Observation]:
+    """Read data already in memory (standard input, tests) like a file of that name."""
+    table = sources.sheet_of(source, encoding, sheet)
+    named = year_from_name(Path(source.name))
+    return _Reader(plan, table.name, named, default_year).read(table)
+
+
+def _known_entities(plan: Plan) -> dict[str, set[str]]:
+    """Entities the plan names for an indicator (checklist items, listed schools)."""
+    known: dict[str, set[str]] = {}
+    for target in plan.targets:
+        rule = target.rule
+        if isinstance(rule, Checklist):
+            known.setdefault(rule.indicator, set()).update(item.name for item in rule.items)
+        elif isinstance(rule, Each) and rule.entities:
+            known.setdefault(rule.indicator, set()).update(rule.entities)
+    return known
 
 
 class _Reader:
-    def __init__(self, plan: Plan, file: str, default_year: int | None) -> None:
+    def __init__(
+        self, plan: Plan, file: str, named_year: int | None, default_year: int | None
+    ) -> None:
         self.plan = plan
         self.indicators = plan.indicator_map
+        self.entities = _known_entities(plan)
         self.file = file
-        self.default_year = default_year
+        self.named_year = named_year
+        self.default_year = named_year or default_year
         self.problems: list[Problem] = []
 
-    def read(self, text: str) -> list[Observation]:
-        rows = csv.reader(io.StringIO(text, newline=""))
-        header = next(rows, None)
-        if header is None or not any(cell.strip() for cell in header):
-            raise DataError([Problem(self.file, "is empty: expected a header row", 1)])
-        columns = self._columns(header)
-        observations = list(self._observations(rows, columns))
+    def read(self, table: sources.Sheet) -> list[Observation]:
+        columns = self._columns(table.header)
+        observations = list(self._observations(table.rows, columns))
         observations = self._unique(observations)
         if self.problems:
-            raise DataError(self.problems)
+            raise DataError(_capped(self.problems))
         return observations
 
     def _columns(self, header: list[str]) -> dict[str, int]:
@@ -148,9 +159,9 @@ class _Reader:
         return columns
 
     def _observations(
-        self, rows: Iterable[list[str]], columns: dict[str, int]
+        self, rows: Iterable[tuple[int, list[str]]], columns: dict[str, int]
     ) -> Iterator[Observation]:
-        for number, cells in enumerate(rows, start=2):
+        for number, cells in rows:
             if not any(cell.strip() for cell in cells):
                 continue
             cell = {name: cells[i].strip() if i < len(cells) else "" for name, i in columns.items()}
@@ -174,6 +185,10 @@ class _Reader:
             return None
         if not indicator.per_entity and entity:
             self._problem(row, "entity", f"{indicator.id} is a district total: leave entity empty")
+            return None
+        known = self.entities.get(indicator.id)
+        if entity and known is not None and entity not in known:
+            self._unknown_entity(row, indicator.id, entity, known)
             return None
         try:
             value, flag = self._value(indicator, cell["value"], cell.get("unit", ""))
@@ -209,6 +224,15 @@ class _Reader:
         return convert(number, unit, indicator.unit), None
 
     def _year(self, row: int, cell: str) -> int | None:
+        year = self._year_cell(row, cell)
+        if year is not None and cell and self.named_year is not None and year != self.named_year:
+            self._problem(
+                row, "year", f"year {year} contradicts the file name, which says {self.named_year}"
+            )
+            return None
+        return year
+
+    def _year_cell(self, row: int, cell: str) -> int | None:
         if not cell:
             if self.default_year is None:
                 self._problem(
@@ -235,6 +259,13 @@ class _Reader:
         hint = f"; did you mean {close[0]!r}?" if close else ""
         self._problem(row, "indicator", f"unknown indicator {name!r}{hint}")
 
+    def _unknown_entity(self, row: int, indicator: str, entity: str, known: set[str]) -> None:
+        import difflib
+
+        close = difflib.get_close_matches(entity, sorted(known), n=1, cutoff=0.5)
+        hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of {sorted(known)}"
+        self._problem(row, "entity", f"{entity!r} is not named by the plan for {indicator}{hint}")
+
     def _unique(self, observations: list[Observation]) -> list[Observation]:
         first: dict[tuple[str, int, str], int] = {}
         for observation in observations:
@@ -253,6 +284,18 @@ class _Reader:
 
     def _problem(self, row: int, column: str, message: str) -> None:
         self.problems.append(Problem(self.file, message, row, column))
+
+
+#: How many problems of one file are listed before the rest are counted.
+MAX_PROBLEMS = 50
+
+
+def _capped(problems: list[Problem]) -> list[Problem]:
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    more = len(problems) - MAX_PROBLEMS
+    last = Problem(problems[0].file, f"… and {more} more problem(s) not listed")
+    return [*problems[:MAX_PROBLEMS], last]
 
 
 class Actuals:

@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from .dataset import gather
+from .dataset import Input, Options, gather
 from .errors import Problem, UsageError
 from .model import Plan, Target
 from .results import FAILING, Report
 from .rules import judge
 
 
-def check_files(plan: Plan, paths: list[Path], year: int | None = None) -> list[Report]:
+def check_files(
+    plan: Plan, inputs: list[Input], year: int | None = None, options: Options | None = None
+) -> list[Report]:
     """One :class:`Report` per file and year judged."""
+    options = options or Options(year=year)
     return [
         Report(subject.file, judged, judge(plan, subject.actuals, judged))
-        for subject in gather(paths, plan, year)
+        for subject in gather(inputs, plan, options)
         for judged in subject.years
     ]
+
+
+def validate_files(plan: Plan, inputs: list[Input], options: Options | None = None) -> list[str]:
+    """Read the inputs as a check would, without judging; one line of facts per input."""
+    lines = []
+    for subject in gather(inputs, plan, options):
+        years = ", ".join(map(str, subject.years))
+        lines.append(f"{subject.file}: ok ({years})")
+    return lines
 
 
 def failed(reports: list[Report], fail_on: str) -> bool:

@@ -1,12 +1,14 @@
 """The command line: parses options and hands over to the library.
 
-Only click is imported at start-up; each command imports what it needs.
+Only click is imported at start-up; each command imports what it needs. Input
+errors become exit 2 here and nowhere else.
 """
 
 from __future__ import annotations
 
+import os
 import sys
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -15,29 +17,58 @@ from .exitcodes import ExitCode
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from .dataset import Input, Options
+    from .errors import Problem
+
 _PLAN = click.option(
     "--plan",
     "plan_path",
-    type=click.Path(dir_okay=True),
+    type=click.Path(),
     default=None,
     help="Plan file (YAML). Default: the bundled Linzi plan.",
 )
-_FORMAT = click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="Output format.",
+_YEAR = click.option(
+    "--year",
+    type=click.IntRange(1900, 2200),
+    help="Year of the data when neither a year column nor the file name gives it; "
+    "for a long file, the one year to judge.",
 )
+_ENCODING = click.option(
+    "--encoding", help="Text encoding of CSV files (default: UTF-8, else GBK/GB18030)."
+)
+_SHEET = click.option("--sheet", help="Sheet of an Excel workbook (default: the first).")
+_FILES = click.argument("files", nargs=-1, required=True, type=click.Path())
 
 
-def _bad_input(error: Exception) -> NoReturn:
-    from .errors import LzplanError
+class _Group(click.Group):
+    """Turns a crash or a closed pipe into a message and an exit code, never a traceback."""
 
-    assert isinstance(error, LzplanError)
-    for problem in error.problems:
-        click.echo(f"error: {problem.render()}", err=True)
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except BrokenPipeError:
+            # The reader (e.g. `| head`) has gone; say nothing more.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(ExitCode.OK)
+        except Exception as exc:
+            if os.environ.get("LZPLAN_DEBUG"):
+                raise
+            name = type(exc).__name__
+            click.echo(f"error: internal error ({name}: {exc}); this is a bug in lzplan", err=True)
+            sys.exit(ExitCode.BAD_INPUT)
+
+
+def _problems(problems: tuple[Problem, ...], output_format: str = "text") -> NoReturn:
+    from . import report_problems
+
+    if output_format == "json":
+        click.echo(report_problems.render_json(problems))
+    elif output_format == "github":
+        click.echo(report_problems.render_github(problems), nl=False)
+    else:
+        click.echo(report_problems.render_text(problems), nl=False, err=True)
     sys.exit(ExitCode.BAD_INPUT)
 
 
@@ -47,18 +78,39 @@ def _width() -> int:
     return shutil.get_terminal_size((100, 24)).columns
 
 
-def _path(text: str | None) -> Path | None:
-    from pathlib import Path
-
-    return None if text is None else Path(text)
-
-
 def _terminal() -> bool:
     """A person at a terminal gets rich's colour tables; pipes and CI get plain ones."""
     return sys.stdout.isatty()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _plan_path(text: str | None) -> Path | None:
+    from pathlib import Path
+
+    return None if text is None else Path(text)
+
+
+def _inputs(files: tuple[str, ...]) -> list[Input]:
+    """Paths, with ``-`` read from standard input (once)."""
+    from pathlib import Path
+
+    from .sources import Source
+
+    inputs: list[Input] = []
+    for name in files:
+        if name == "-":
+            inputs.append(Source("<stdin>", sys.stdin.buffer.read()))
+        else:
+            inputs.append(Path(name))
+    return inputs
+
+
+def _options(year: int | None, encoding: str | None, sheet: str | None) -> Options:
+    from .dataset import Options
+
+    return Options(year=year, encoding=encoding, sheet=sheet)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="lzplan")
 def main() -> None:
     """Check annual education data against the Linzi 14th Five-Year education plan."""
@@ -66,7 +118,7 @@ def main() -> None:
 
 @main.command()
 @click.option("--section", help="Only this section: its id or Chinese name (学前教育).")
-@_FORMAT
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table")
 @_PLAN
 def targets(section: str | None, output_format: str, plan_path: str | None) -> None:
     """List the plan's targets."""
@@ -75,10 +127,10 @@ def targets(section: str | None, output_format: str, plan_path: str | None) -> N
     from .planfile import load_plan
 
     try:
-        plan = load_plan(_path(plan_path))
+        plan = load_plan(_plan_path(plan_path))
         chosen = select_targets(plan, section)
     except LzplanError as error:
-        _bad_input(error)
+        _problems(error.problems)
     if output_format == "json":
         from .report_json import render_targets as render_json
 
@@ -90,14 +142,17 @@ def targets(section: str | None, output_format: str, plan_path: str | None) -> N
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@_FILES
 @_PLAN
+@_YEAR
 @click.option(
-    "--year",
-    type=click.IntRange(1900, 2200),
-    help="Year of the data, or the one year of a long file to judge.",
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+    help="table for people, json for programs, csv for Excel.",
 )
-@_FORMAT
 @click.option(
     "--fail-on",
     type=click.Choice(["fail", "warn", "missing"]),
@@ -106,31 +161,75 @@ def targets(section: str | None, output_format: str, plan_path: str | None) -> N
     help="Exit 1 when a target fails; with warn also when one warns; "
     "with missing also when data is missing.",
 )
+@_ENCODING
+@_SHEET
 def check(
     files: tuple[str, ...],
     plan_path: str | None,
     year: int | None,
     output_format: str,
     fail_on: str,
+    encoding: str | None,
+    sheet: str | None,
 ) -> None:
-    """Judge data files (CSV) against the plan's targets."""
-    from pathlib import Path
-
+    """Judge data files (CSV or .xlsx; - for standard input) against the plan's targets."""
     from .check import check_files, failed
     from .errors import LzplanError
     from .planfile import load_plan
 
     try:
-        plan = load_plan(_path(plan_path))
-        reports = check_files(plan, [Path(file) for file in files], year)
+        plan = load_plan(_plan_path(plan_path))
+        reports = check_files(plan, _inputs(files), options=_options(year, encoding, sheet))
     except LzplanError as error:
-        _bad_input(error)
+        _problems(error.problems)
     if output_format == "json":
         from .report_json import render_check as render_json
 
         click.echo(render_json(reports))
+    elif output_format == "csv":
+        from .report_csv import render_csv
+
+        click.echo(render_csv(reports), nl=False)
     else:
         from .report_table import render_check
 
         click.echo(render_check(reports, plan, _width(), _terminal()), nl=False)
     sys.exit(ExitCode.FAILED if failed(reports, fail_on) else ExitCode.OK)
+
+
+@main.command()
+@_FILES
+@_PLAN
+@_YEAR
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for programs, github for GitHub Actions annotations.",
+)
+@_ENCODING
+@_SHEET
+def validate(
+    files: tuple[str, ...],
+    plan_path: str | None,
+    year: int | None,
+    output_format: str,
+    encoding: str | None,
+    sheet: str | None,
+) -> None:
+    """Check the shape of data files without judging targets (exit 2 on any problem)."""
+    from .check import validate_files
+    from .errors import LzplanError
+    from .planfile import load_plan
+
+    try:
+        plan = load_plan(_plan_path(plan_path))
+        lines = validate_files(plan, _inputs(files), _options(year, encoding, sheet))
+    except LzplanError as error:
+        _problems(error.problems, output_format)
+    if output_format == "json":
+        click.echo("[]")
+    elif output_format == "text":
+        click.echo("\n".join(lines))

@@ -9,9 +9,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .actuals import Actuals, Observation, read_file, year_from_name
+from .actuals import Actuals, Observation, read_file, read_source, year_from_name
 from .errors import DataError, Problem
 from .model import Plan
+from .sources import Source
+
+#: A data file on disk, or data already read (standard input).
+Input = Path | Source
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to read the inputs: the year they describe, their encoding, the sheet."""
+
+    year: int | None = None
+    encoding: str | None = None
+    sheet: str | None = None
 
 
 @dataclass(frozen=True)
@@ -23,14 +36,15 @@ class Subject:
     actuals: Actuals
 
 
-def gather(paths: list[Path], plan: Plan, year: int | None = None) -> list[Subject]:
-    """Read every file (and its siblings); raise one :class:`DataError` for all problems."""
+def gather(inputs: list[Input], plan: Plan, options: Options | None = None) -> list[Subject]:
+    """Read every input (and its siblings); raise one :class:`DataError` for all problems."""
+    options = options or Options()
     problems: list[Problem] = []
     subjects: list[Subject] = []
-    cache: dict[Path, list[Observation]] = {}
-    for path in paths:
+    reader = _Cache(plan, options)
+    for item in inputs:
         try:
-            subjects.append(_subject(path, plan, year, cache))
+            subjects.append(_subject(item, reader, options.year))
         except DataError as exc:
             problems.extend(p for p in exc.problems if p not in problems)
     if problems:
@@ -38,25 +52,34 @@ def gather(paths: list[Path], plan: Plan, year: int | None = None) -> list[Subje
     return subjects
 
 
-def _read(
-    path: Path, plan: Plan, year: int | None, cache: dict[Path, list[Observation]]
-) -> list[Observation]:
-    key = path.resolve()
-    if key not in cache:
-        cache[key] = read_file(path, plan, year)
-    return cache[key]
+class _Cache:
+    """Reads each file once, however many inputs have it as a sibling."""
+
+    def __init__(self, plan: Plan, options: Options) -> None:
+        self.plan = plan
+        self.options = options
+        self.seen: dict[Path, list[Observation]] = {}
+
+    def read(self, item: Input, year: int | None) -> list[Observation]:
+        encoding, sheet = self.options.encoding, self.options.sheet
+        if isinstance(item, Source):
+            return read_source(item, self.plan, year, encoding, sheet)
+        key = item.resolve()
+        if key not in self.seen:
+            self.seen[key] = read_file(item, self.plan, year, encoding, sheet)
+        return self.seen[key]
 
 
-def _subject(
-    path: Path, plan: Plan, year: int | None, cache: dict[Path, list[Observation]]
-) -> Subject:
-    own = _read(path, plan, year, cache)
+def _subject(item: Input, reader: _Cache, year: int | None) -> Subject:
+    own = reader.read(item, year)
     history: list[Observation] = []
-    for sibling in _siblings(path):
-        history.extend(_read(sibling, plan, None, cache))
-    years = _years(path, own, year)
+    if isinstance(item, Path):
+        for sibling in _siblings(item):
+            history.extend(reader.read(sibling, None))
+    name = item.name if isinstance(item, Source) else str(item)
+    years = _years(name, own, year)
     # Later entries win in Actuals, so the file's own rows override its siblings'.
-    return Subject(str(path), years, Actuals([*history, *own]))
+    return Subject(name, years, Actuals([*history, *own]))
 
 
 def _siblings(path: Path) -> list[Path]:
@@ -66,25 +89,23 @@ def _siblings(path: Path) -> list[Path]:
     own = path.resolve()
     return sorted(
         candidate
-        for candidate in folder.glob("*.csv")
-        if year_from_name(candidate) is not None and candidate.resolve() != own
+        for candidate in folder.iterdir()
+        if candidate.suffix.lower() in (".csv", ".xlsx")
+        and year_from_name(candidate) is not None
+        and candidate.resolve() != own
     )
 
 
-def _years(path: Path, own: list[Observation], year: int | None) -> tuple[int, ...]:
+def _years(name: str, own: list[Observation], year: int | None) -> tuple[int, ...]:
     found = sorted({observation.year for observation in own})
     if year is not None:
         if found and year not in found:
             listed = ", ".join(map(str, found))
-            raise DataError(
-                [Problem(str(path), f"has no rows for --year {year} (it has {listed})")]
-            )
+            raise DataError([Problem(name, f"has no rows for --year {year} (it has {listed})")])
         return (year,)
     if found:
         return tuple(found)
-    named = year_from_name(path)
+    named = year_from_name(Path(name))
     if named is not None:
         return (named,)
-    raise DataError(
-        [Problem(str(path), "has no rows and no year: name it YYYY.csv or pass --year")]
-    )
+    raise DataError([Problem(name, "has no rows and no year: name it YYYY.csv or pass --year")])

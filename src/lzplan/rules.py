@@ -154,7 +154,7 @@ def _projection(target: Target, rule: Projection, context: Context) -> Verdict:
     deviation = gap / expected if expected else (0.0 if not gap else math.inf)
     numbers = _numbers(target, final=rule.value, tolerance=rule.tolerance, deviation=deviation)
     within = abs(deviation) <= rule.tolerance + 1e-12
-    detail = f"{deviation:+.1%} from the projection (tolerance ±{rule.tolerance:.0%})"
+    detail = f"off the projection by {deviation:+.1%} (tolerance ±{rule.tolerance:.0%})"
     status: Status = "pass" if within else "warn"
     return Verdict(status, detail, "≈", expected, actual, gap, numbers=numbers)
 

@@ -1,0 +1,43 @@
+"""Check results as CSV for Excel: UTF-8 with a BOM, and no cell Excel would run as a formula."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from .results import Report
+
+COLUMNS = (
+    "file", "year", "section", "target", "name_zh", "name_en", "nature", "kind",
+    "status", "op", "expected", "actual", "unit", "gap", "detail", "misses",
+)  # fmt: skip
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    """Text that Excel would read as a formula gets a leading apostrophe; numbers stay numbers."""
+    if not isinstance(value, str) or not value.startswith(_FORMULA_START):
+        return value
+    try:
+        float(value)
+    except ValueError:
+        return "'" + value
+    return value
+
+
+def render_csv(reports: list[Report]) -> str:
+    """One row per file, year and target, in :data:`COLUMNS` order."""
+    out = io.StringIO()
+    out.write("\ufeff")  # Excel on Chinese Windows reads UTF-8 only with a BOM
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for report in reports:
+        for result in report.results:
+            row = (
+                report.file, result.year, result.section, result.target, result.name_zh,
+                result.name_en, result.nature, result.kind, result.status, result.op,
+                result.expected, result.actual, result.unit, result.gap, result.detail,
+                "; ".join(result.misses),
+            )  # fmt: skip
+            writer.writerow(["" if cell is None else neutralise(cell) for cell in row])
+    return out.getvalue()
