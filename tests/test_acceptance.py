@@ -32,7 +32,17 @@ def test_bad_plan_is_refused_with_located_message(
     assert "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("data", _cases("bad_data", "*.csv"), ids=lambda p: p.stem)
+def _bad_data() -> list[Path]:
+    return sorted(
+        path
+        for path in (EXAMPLES / "bad_data").rglob("*")
+        if path.suffix in (".csv", ".xlsx", ".xls")
+    )
+
+
+@pytest.mark.parametrize(
+    "data", _bad_data(), ids=lambda p: p.relative_to(EXAMPLES / "bad_data").as_posix()
+)
 def test_bad_data_is_refused_with_located_message(
     data: Path, runner: CliRunner, in_root: Path
 ) -> None:

@@ -83,14 +83,16 @@ def decode(source: Source, encoding: str | None = None) -> str:
             raise DataError([Problem(source.name, message, line)]) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
-    for candidate in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(candidate)
-        except UnicodeDecodeError:
-            continue
-    raise DataError(
-        [Problem(source.name, "is neither UTF-8 nor GBK/GB18030 text: pass --encoding")]
-    )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        first = exc.start
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        line = data[:first].count(b"\n") + 1
+        message = f"is neither UTF-8 nor GBK/GB18030 text (byte {first}): pass --encoding"
+        raise DataError([Problem(source.name, message, line)]) from None
 
 
 def _csv(name: str, text: str) -> Sheet:

@@ -32,7 +32,7 @@ def load(text: str, file: str) -> tuple[Any, Positions]:
     if node is None:
         raise PlanError([Problem(file, "the plan file is empty")])
     positions: Positions = {}
-    _walk(node, (), positions, set(), file)
+    _walk(node, positions, file)
     try:
         data = yaml.constructor.SafeConstructor().construct_document(node)
     except yaml.MarkedYAMLError as exc:
@@ -48,33 +48,38 @@ def _marked(file: str, exc: yaml.MarkedYAMLError) -> Problem:
     return Problem(file, message, mark.line + 1, mark.column + 1)
 
 
-def _walk(node: yaml.Node, path: Path_, out: Positions, seen: set[int], file: str) -> None:
-    if id(node) in seen:
+#: A plan nests a handful of levels; far deeper is a hostile or broken file.
+MAX_DEPTH = 50
+
+
+def _walk(root: yaml.Node, out: Positions, file: str) -> None:
+    """Record every node's position; refuse aliases, duplicate keys and deep nesting."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, Path_]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
-        raise PlanError(
-            [
-                Problem(
-                    file,
-                    "YAML anchors and aliases are not allowed (this anchored value is reused)",
-                    line,
-                    column,
-                )
-            ]
-        )
-    seen.add(id(node))
-    out[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        keys: set[str] = set()
-        for key_node, value_node in node.value:
-            key = str(key_node.value)
-            if key in keys:
-                line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-                raise PlanError([Problem(file, f"duplicate key {key!r}", line, column)])
-            keys.add(key)
-            _walk(value_node, (*path, key), out, seen, file)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk(item, (*path, index), out, seen, file)
+        if id(node) in seen:
+            message = "YAML anchors and aliases are not allowed (this anchored value is reused)"
+            raise PlanError([Problem(file, message, line, column)])
+        if len(path) > MAX_DEPTH:
+            raise PlanError([Problem(file, f"nested deeper than {MAX_DEPTH} levels", line, column)])
+        seen.add(id(node))
+        out[path] = (line, column)
+        if isinstance(node, yaml.MappingNode):
+            keys: set[str] = set()
+            for key_node, value_node in node.value:
+                key = str(key_node.value)
+                if key in keys:
+                    mark = key_node.start_mark
+                    problem = Problem(
+                        file, f"duplicate key {key!r}", mark.line + 1, mark.column + 1
+                    )
+                    raise PlanError([problem])
+                keys.add(key)
+                stack.append((value_node, (*path, key)))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, (*path, index)) for index, item in enumerate(node.value))
 
 
 def dotted(path: Path_) -> str:

@@ -1,0 +1,164 @@
+"""Data as it really arrives: encodings, Excel, typed values, standard input, hostile files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lzplan.cli import main
+
+from .conftest import EXAMPLES
+
+PLAN = str(EXAMPLES / "library_plan" / "plan.yaml")
+INPUTS = EXAMPLES / "inputs"
+
+
+@pytest.mark.parametrize(
+    "folder", sorted(p for p in INPUTS.iterdir() if p.is_dir()), ids=lambda p: p.name
+)
+def test_example_input_reads_to_the_expected_verdicts(folder: Path, runner: CliRunner) -> None:
+    case = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    data = str(folder / case["file"])
+    result = runner.invoke(main, ["check", "--plan", PLAN, data, *case["args"], "--format", "json"])
+    assert result.exit_code == case["exit"], result.output
+    verdicts = {row["target"]: [row["status"], row["actual"]] for row in json.loads(result.stdout)}
+    assert verdicts == case["verdicts"]
+
+
+def test_standard_input_is_read_as_a_file(runner: CliRunner) -> None:
+    text = "indicator,value\nvisits_per_capita,2.5\n"
+    result = runner.invoke(
+        main, ["check", "--plan", PLAN, "-", "--year", "2026", "--format", "json"], input=text
+    )
+    visits = next(row for row in json.loads(result.stdout) if row["target"] == "reading.visits")
+    assert (visits["file"], visits["status"], visits["actual"]) == ("<stdin>", "pass", 2.5)
+
+
+def test_gbk_file_read_with_a_wrong_explicit_encoding_is_refused(runner: CliRunner) -> None:
+    data = str(INPUTS / "gbk_chinese_headers" / "submission.csv")
+    result = runner.invoke(main, ["check", "--plan", PLAN, data, "--encoding", "utf-8"])
+    assert result.exit_code == 2
+    # 指 (D6 B8) happens to be valid UTF-8; 标 (B1 EA) is not: the first bad byte is 2
+    assert result.stderr == f"error: {data}:1: is not utf-8 text (byte 2)\n"
+
+
+def test_unknown_encoding_is_refused(runner: CliRunner) -> None:
+    data = str(INPUTS / "utf8_bom_crlf" / "2024.csv")
+    result = runner.invoke(main, ["check", "--plan", PLAN, data, "--encoding", "klingon"])
+    assert (result.exit_code, result.stderr) == (2, f"error: {data}: unknown encoding 'klingon'\n")
+
+
+def test_unknown_sheet_lists_the_sheets(runner: CliRunner) -> None:
+    data = str(INPUTS / "workbook" / "2024.xlsx")
+    result = runner.invoke(main, ["check", "--plan", PLAN, data, "--sheet", "Sheet9"])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {data}: has no sheet 'Sheet9'; it has 说明, 2024年数据\n"
+
+
+def test_sheet_option_on_a_csv_is_refused(runner: CliRunner) -> None:
+    data = str(INPUTS / "utf8_bom_crlf" / "2024.csv")
+    result = runner.invoke(main, ["check", "--plan", PLAN, data, "--sheet", "x"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: {data}: --sheet applies to Excel workbooks only\n",
+    )
+
+
+def test_workbook_without_openpyxl_says_how_to_install_it(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    data = str(INPUTS / "workbook" / "2024.xlsx")
+    result = runner.invoke(main, ["check", "--plan", PLAN, data])
+    assert result.exit_code == 2
+    assert "reading Excel files needs openpyxl: pip install 'lzplan[xlsx]'" in result.stderr
+
+
+def test_oversized_file_is_refused_before_it_is_read(tmp_path: Path, runner: CliRunner) -> None:
+    big = tmp_path / "2024.csv"
+    with big.open("wb") as handle:  # sparse: 200 MB on paper, nothing on disk
+        handle.truncate(200 * 1024 * 1024)
+    result = runner.invoke(main, ["check", "--plan", PLAN, str(big)])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {big}: is 200 MB; data files may be up to 50 MB\n"
+
+
+def test_many_problems_are_capped(tmp_path: Path, runner: CliRunner) -> None:
+    data = tmp_path / "2024.csv"
+    data.write_text("indicator,value\n" + "nope,1\n" * 120, encoding="utf-8")
+    result = runner.invoke(main, ["validate", "--plan", PLAN, str(data)])
+    lines = result.stderr.splitlines()
+    assert result.exit_code == 2
+    assert len(lines) == 51
+    assert lines[-1] == f"error: {data}: … and 70 more problem(s) not listed"
+
+
+def test_validate_reports_ok_files_and_exits_0(runner: CliRunner) -> None:
+    data = str(EXAMPLES / "library_plan" / "data" / "2024.csv")
+    result = runner.invoke(main, ["validate", "--plan", PLAN, data])
+    assert (result.exit_code, result.stdout) == (0, f"{data}: ok (2024)\n")
+
+
+def test_validate_github_format_escapes_and_locates(tmp_path: Path, runner: CliRunner) -> None:
+    data = tmp_path / "2024.csv"
+    data.write_text('indicator,value\nmembers,"1,2,x%"\n', encoding="utf-8")
+    result = runner.invoke(main, ["validate", "--plan", PLAN, str(data), "--format", "github"])
+    assert result.exit_code == 2
+    assert result.stdout == (
+        f"::error file={data},line=2,title=lzplan::column 'value': "
+        "expected a number, found '1,2,x%25'\n"
+    )
+
+
+def test_validate_json_format(tmp_path: Path, runner: CliRunner) -> None:
+    data = tmp_path / "2024.csv"
+    data.write_text("indicator,value\nmembers,lots\n", encoding="utf-8")
+    result = runner.invoke(main, ["validate", "--plan", PLAN, str(data), "--format", "json"])
+    assert result.exit_code == 2
+    assert json.loads(result.stdout) == [
+        {
+            "file": str(data),
+            "message": "expected a number, found 'lots'",
+            "line": 2,
+            "column": "value",
+            "where": "",
+        }
+    ]
+
+
+def test_check_csv_output_is_excel_ready_and_neutralises_formulas(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    data = tmp_path / "2024.csv"
+    data.write_text(
+        "indicator,value,entity\n"
+        'branch_books,10,=HYPERLINK("http://x")\n'
+        "branch_books,9000,@SUM(A1)\n"
+        "visits_per_capita,1.5,\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["check", "--plan", PLAN, str(data), "--format", "csv"])
+    assert result.exit_code == 1
+    assert result.stdout.startswith("\ufeff")
+    rows = {row["target"]: row for row in csv.DictReader(io.StringIO(result.stdout[1:]))}
+    books = rows["branches.books"]
+    assert books["misses"] == '\'=HYPERLINK("http://x") (10)'
+    assert rows["reading.visits"]["gap"] == "-0.5"  # a negative number stays a number
+    for row in rows.values():
+        for cell in row.values():
+            assert not cell.startswith(("=", "+", "@")), cell
+
+
+def test_a_directory_of_data_files_is_not_a_file(tmp_path: Path, runner: CliRunner) -> None:
+    result = runner.invoke(main, ["validate", "--plan", PLAN, str(tmp_path)])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: {tmp_path}: is a directory, not a data file\n",
+    )
