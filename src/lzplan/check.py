@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .dataset import Input, Options, gather
+from .dataset import Input, Options, Subject, gather
 from .errors import Problem, UsageError
 from .model import Plan, Target
 from .results import FAILING, Report
@@ -13,21 +13,21 @@ def check_files(
     plan: Plan, inputs: list[Input], year: int | None = None, options: Options | None = None
 ) -> list[Report]:
     """One :class:`Report` per file and year judged."""
-    options = options or Options(year=year)
+    return judge_subjects(plan, gather(inputs, plan, options or Options(year=year)))
+
+
+def judge_subjects(plan: Plan, subjects: list[Subject]) -> list[Report]:
+    """One :class:`Report` per data file already read and each year it reports."""
     return [
         Report(subject.file, judged, judge(plan, subject.actuals, judged))
-        for subject in gather(inputs, plan, options)
+        for subject in subjects
         for judged in subject.years
     ]
 
 
-def validate_files(plan: Plan, inputs: list[Input], options: Options | None = None) -> list[str]:
-    """Read the inputs as a check would, without judging; one line of facts per input."""
-    lines = []
-    for subject in gather(inputs, plan, options):
-        years = ", ".join(map(str, subject.years))
-        lines.append(f"{subject.file}: ok ({years})")
-    return lines
+def summarise(subjects: list[Subject]) -> list[str]:
+    """One line per data file that was read without problems."""
+    return [f"{subject.file}: ok ({', '.join(map(str, subject.years))})" for subject in subjects]
 
 
 def failed(reports: list[Report], fail_on: str) -> bool:

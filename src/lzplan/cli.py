@@ -17,8 +17,9 @@ from .exitcodes import ExitCode
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from .dataset import Input, Options
+    from .dataset import Input, Subject
     from .errors import Problem
+    from .model import Plan
 
 _PLAN = click.option(
     "--plan",
@@ -104,10 +105,24 @@ def _inputs(files: tuple[str, ...]) -> list[Input]:
     return inputs
 
 
-def _options(year: int | None, encoding: str | None, sheet: str | None) -> Options:
-    from .dataset import Options
+def _read(
+    plan_path: str | None,
+    files: tuple[str, ...],
+    year: int | None,
+    encoding: str | None,
+    sheet: str | None,
+    problem_format: str = "text",
+) -> tuple[Plan, list[Subject]]:
+    """The plan and every data file read; on any input problem, report it and exit 2."""
+    from .dataset import Options, gather
+    from .errors import LzplanError
+    from .planfile import load_plan
 
-    return Options(year=year, encoding=encoding, sheet=sheet)
+    try:
+        plan = load_plan(_plan_path(plan_path))
+        return plan, gather(_inputs(files), plan, Options(year, encoding, sheet))
+    except LzplanError as error:
+        _problems(error.problems, problem_format)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -173,15 +188,10 @@ def check(
     sheet: str | None,
 ) -> None:
     """Judge data files (CSV or .xlsx; - for standard input) against the plan's targets."""
-    from .check import check_files, failed
-    from .errors import LzplanError
-    from .planfile import load_plan
+    from .check import failed, judge_subjects
 
-    try:
-        plan = load_plan(_plan_path(plan_path))
-        reports = check_files(plan, _inputs(files), options=_options(year, encoding, sheet))
-    except LzplanError as error:
-        _problems(error.problems)
+    plan, subjects = _read(plan_path, files, year, encoding, sheet)
+    reports = judge_subjects(plan, subjects)
     if output_format == "json":
         from .report_json import render_check as render_json
 
@@ -220,16 +230,10 @@ def validate(
     sheet: str | None,
 ) -> None:
     """Check the shape of data files without judging targets (exit 2 on any problem)."""
-    from .check import validate_files
-    from .errors import LzplanError
-    from .planfile import load_plan
+    from .check import summarise
 
-    try:
-        plan = load_plan(_plan_path(plan_path))
-        lines = validate_files(plan, _inputs(files), _options(year, encoding, sheet))
-    except LzplanError as error:
-        _problems(error.problems, output_format)
+    _, subjects = _read(plan_path, files, year, encoding, sheet, output_format)
     if output_format == "json":
         click.echo("[]")
     elif output_format == "text":
-        click.echo("\n".join(lines))
+        click.echo("\n".join(summarise(subjects)))
