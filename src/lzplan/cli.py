@@ -73,10 +73,20 @@ def _problems(problems: tuple[Problem, ...], output_format: str = "text") -> NoR
     sys.exit(ExitCode.BAD_INPUT)
 
 
-def _width() -> int:
-    import shutil
+def _columns(default: int) -> int:
+    """The terminal's width (``COLUMNS`` first), without importing shutil for it."""
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+    except (AttributeError, OSError, ValueError):
+        return default
 
-    return shutil.get_terminal_size((100, 24)).columns
+
+def _width() -> int:
+    return _columns(100)
 
 
 def _terminal() -> bool:
@@ -125,7 +135,14 @@ def _read(
         _problems(error.problems, problem_format)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=_Group,
+    context_settings={
+        "help_option_names": ["-h", "--help"],
+        # click's own default (terminal width up to 80), found without importing shutil
+        "terminal_width": max(min(_columns(80), 80) - 2, 50),
+    },
+)
 @click.version_option(package_name="lzplan")
 def main() -> None:
     """Check annual education data against the Linzi 14th Five-Year education plan."""
