@@ -15,7 +15,17 @@ from pathlib import Path
 from . import sources
 from .errors import DataError, Problem
 from .model import Checklist, Each, Indicator, Plan
-from .values import Flag, UnitProblem, ValueProblem, convert, is_no_value, parse_flag, parse_number
+from .values import (
+    Flag,
+    UnitProblem,
+    ValueProblem,
+    canonical_unit,
+    convert,
+    is_no_value,
+    normalise,
+    parse_flag,
+    parse_number,
+)
 
 REQUIRED = ("indicator", "value")
 OPTIONAL = ("year", "unit", "entity", "note", "source")
@@ -39,6 +49,8 @@ ALIASES = {
 }
 
 _YEAR_NAME = re.compile(r"^(\d{4})$")
+# 2023, 2023年, and 2023.0 as a spreadsheet's number cell gives it
+_YEAR_CELL = re.compile(r"^(\d{4})(?:\.0+|年)?$")
 
 
 @dataclass(frozen=True)
@@ -69,15 +81,16 @@ class Observation:
 
 
 def format_number(value: float) -> str:
-    """Up to four decimals, without trailing zeros."""
-    text = f"{value:,.4f}".rstrip("0").rstrip(".")
+    """Up to six decimals, without trailing zeros (98.49999 must not show as 98.5)."""
+    text = f"{value:,.6f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 
 
 def year_from_name(path: Path) -> int | None:
     """The year a file's name gives (``2023.csv`` → 2023)."""
     match = _YEAR_NAME.match(path.stem)
-    return int(match.group(1)) if match else None
+    year = int(match.group(1)) if match else None
+    return year if year is not None and 1900 <= year <= 2200 else None
 
 
 def read_file(
@@ -125,10 +138,12 @@ class _Reader:
         self.entities = _known_entities(plan)
         self.file = file
         self.named_year = named_year
-        self.default_year = named_year or default_year
+        self.default_year = named_year if named_year is not None else default_year
+        self.width = 0
         self.problems: list[Problem] = []
 
     def read(self, table: sources.Sheet) -> list[Observation]:
+        self.width = len(table.header)
         columns = self._columns(table.header)
         observations = list(self._observations(table.rows, columns))
         observations = self._unique(observations)
@@ -164,6 +179,11 @@ class _Reader:
         for number, cells in rows:
             if not any(cell.strip() for cell in cells):
                 continue
+            if any(cell.strip() for cell in cells[self.width :]):
+                found = max(i + 1 for i, text in enumerate(cells) if text.strip())
+                message = f"has {found} cells but the header has {self.width} columns"
+                self.problems.append(Problem(self.file, message, number))
+                continue
             cell = {name: cells[i].strip() if i < len(cells) else "" for name, i in columns.items()}
             observation = self._observation(number, cell)
             if observation is not None:
@@ -198,6 +218,10 @@ class _Reader:
             return None
         if year is None:
             return None
+        if flag is not None and flag.year is not None and flag.year > year:
+            message = f"done on {flag.on}, after {year}, the year this row describes"
+            self._problem(row, "value", message)
+            return None
         return Observation(
             indicator.id,
             year,
@@ -219,9 +243,13 @@ class _Reader:
             flag = parse_flag(cell)
             return (1.0 if flag.done else 0.0), flag
         number, percent = parse_number(cell)
-        if percent and not unit:
-            unit = "%"
-        return convert(number, unit, indicator.unit), None
+        if percent and unit and canonical_unit(unit) != "%":
+            raise ValueProblem(f"{cell!r} is written with % but the unit column says {unit!r}")
+        if percent and canonical_unit(indicator.unit) != "%":
+            raise ValueProblem(
+                f"{cell!r} is a percentage but {indicator.id} is in {indicator.unit}"
+            )
+        return convert(number, unit or ("%" if percent else ""), indicator.unit), None
 
     def _year(self, row: int, cell: str) -> int | None:
         year = self._year_cell(row, cell)
@@ -239,11 +267,8 @@ class _Reader:
                     row, "year", "no year: add a year column, name the file YYYY.csv or pass --year"
                 )
             return self.default_year
-        try:
-            year = int(float(cell))
-        except ValueError:
-            self._problem(row, "year", f"expected a year such as 2023, found {cell!r}")
-            return None
+        match = _YEAR_CELL.match(normalise(cell))
+        year = int(match.group(1)) if match else 0
         if not 1900 <= year <= 2200:
             self._problem(row, "year", f"expected a year such as 2023, found {cell!r}")
             return None

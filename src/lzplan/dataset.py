@@ -1,12 +1,14 @@
 """Gathering what a check needs: each file's own rows, its years, and earlier years.
 
 Earlier years (for year-on-year rules and done/not-done facts) come from sibling
-``YYYY.csv`` files in the same folder and from other years in a long file.
+``YYYY.csv`` files in the same folder and from other years in a long file. A sibling
+only ever supplies years before the first one judged: what a file is judged on for
+its own years is what it says itself.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .actuals import Actuals, Observation, read_file, read_source, year_from_name
@@ -72,14 +74,24 @@ class _Cache:
 
 def _subject(item: Input, reader: _Cache, year: int | None) -> Subject:
     own = reader.read(item, year)
+    name = item.name if isinstance(item, Source) else str(item)
+    years = _years(name, own, year)
     history: list[Observation] = []
     if isinstance(item, Path):
         for sibling in _siblings(item):
-            history.extend(reader.read(sibling, None))
-    name = item.name if isinstance(item, Source) else str(item)
-    years = _years(name, own, year)
+            history.extend(_earlier(sibling, reader, name, years))
     # Later entries win in Actuals, so the file's own rows override its siblings'.
     return Subject(name, years, Actuals([*history, *own]))
+
+
+def _earlier(sibling: Path, reader: _Cache, name: str, years: tuple[int, ...]) -> list[Observation]:
+    """A sibling's rows for years before those judged: it supplies history, never this year."""
+    try:
+        rows = reader.read(sibling, None)
+    except DataError as exc:
+        why = f"(read for the years before {min(years)} of {name})"
+        raise DataError([replace(p, message=f"{p.message} {why}") for p in exc.problems]) from None
+    return [row for row in rows if row.year < min(years)]
 
 
 def _siblings(path: Path) -> list[Path]:

@@ -36,7 +36,9 @@ class Problem:
         if self.where:
             parts.append(self.where)
         parts.append(self.message)
-        return ": ".join(parts)
+        from .texttable import safe  # file names and cells may hold terminal escapes
+
+        return safe(": ".join(parts))
 
 
 class LzplanError(Exception):

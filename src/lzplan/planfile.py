@@ -1,13 +1,14 @@
 """Finding, reading and validating a plan file.
 
-A validated plan is cached (pickled dataclasses, keyed by the plan file's path,
-size and modification time and by the schema's) so that later runs skip YAML
-parsing and pydantic entirely; ``docs/design.md`` says why. Set
+A validated plan is cached (pickled dataclasses, keyed by a digest of the plan's
+bytes and of the schema's code) so that later runs skip YAML parsing and pydantic
+entirely; ``docs/design.md`` says why. Set
 ``LZPLAN_NO_CACHE=1`` to bypass the cache.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import sys
@@ -35,15 +36,15 @@ def load_plan(path: Path | None = None) -> Plan:
     path = path or bundled_plan_path()
     shown = str(path)
     try:
-        key = _cache_key(path)
-        cached = _read_cache(key)
-        if cached is not None:
-            return cached
         raw = path.read_bytes()
+        key = _cache_key(raw)
     except IsADirectoryError:
         raise PlanError([Problem(shown, "is a directory, not a plan file")]) from None
     except OSError as exc:
         raise PlanError([Problem(shown, f"cannot read the plan file: {exc.strerror}")]) from None
+    cached = _read_cache(key)
+    if cached is not None:
+        return cached
     plan = parse_plan(raw, shown)
     _write_cache(key, plan)
     return plan
@@ -181,6 +182,9 @@ def _rule_check(
 
 # --- cache -----------------------------------------------------------------------
 
+#: Cached plans kept; older ones are removed when a new one is written.
+_KEEP = 16
+
 
 def _cache_dir() -> Path | None:
     if os.environ.get("LZPLAN_NO_CACHE"):
@@ -192,24 +196,35 @@ def _cache_dir() -> Path | None:
     return Path(base) / "lzplan"
 
 
-def _cache_key(path: Path) -> str:
-    """Stat-based, as build tools do: hashing would cost more than the cache saves."""
-    import zlib
+def _private(path: Path) -> bool:
+    """Whether only this user can write ``path``: a pickle from anywhere else is never loaded."""
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:  # Windows: the profile folder is private already
+        return True
+    stat = path.stat()
+    return stat.st_uid == getuid() and not stat.st_mode & 0o022
 
-    parts = [__version__, str(sys.version_info[:2])]
-    for file in (path.resolve(), _HERE / "model.py", _HERE / "planfile.py"):
-        stat = file.stat()
-        parts.append(f"{file}|{stat.st_size}|{stat.st_mtime_ns}")
-    text = "\n".join(parts).encode()
-    return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}{len(text):x}"
+
+def _cache_key(raw: bytes) -> str:
+    """A digest of the plan's bytes and of the code that shapes a validated plan."""
+    import hashlib
+
+    digest = hashlib.sha256(raw)
+    for module in ("model.py", "planfile.py"):
+        digest.update((_HERE / module).read_bytes())
+    digest.update(f"{__version__} {sys.version_info[:2]}".encode())
+    return digest.hexdigest()[:32]
 
 
 def _read_cache(key: str) -> Plan | None:
     folder = _cache_dir()
     if folder is None:
         return None
+    file = folder / f"plan-{key}.pickle"
     try:
-        with open(folder / f"plan-{key}.pickle", "rb") as handle:
+        if not (_private(folder) and _private(file)):
+            return None
+        with open(file, "rb") as handle:
             plan = pickle.load(handle)
     except Exception:  # a missing, partial or stale cache is simply rebuilt
         return None
@@ -220,10 +235,22 @@ def _write_cache(key: str, plan: Plan) -> None:
     folder = _cache_dir()
     if folder is None:
         return
+    temporary = folder / f".plan-{key}.{os.getpid()}.tmp"
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        temporary = folder / f".plan-{key}.{os.getpid()}.tmp"
+        if not _private(folder):
+            return
         temporary.write_bytes(pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(temporary, folder / f"plan-{key}.pickle")
+        _prune(folder)
     except OSError:  # a read-only home is no reason to fail a check
         return
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+
+
+def _prune(folder: Path) -> None:
+    cached = sorted(folder.glob("plan-*.pickle"), key=lambda file: file.stat().st_mtime)
+    for old in cached[:-_KEEP]:
+        old.unlink(missing_ok=True)

@@ -82,7 +82,7 @@ def evaluate(target: Target, context: Context) -> Result:
         gap=_tidy(verdict.gap),
         detail=verdict.detail,
         misses=verdict.misses,
-        numbers=dict(verdict.numbers or {}),
+        numbers={key: _tidy(value) for key, value in (verdict.numbers or {}).items()},
         indicators=target.indicators,
     )
 

@@ -96,16 +96,19 @@ def decode(source: Source, encoding: str | None = None) -> str:
 
 
 def _csv(name: str, text: str) -> Sheet:
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # strict: a stray or unclosed quote is an error, not a cell that swallows later rows
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[tuple[int, list[str]]] = []
+    start = 1
     try:
         header = next(reader, None)
-        line = reader.line_num
+        start = reader.line_num + 1
         for cells in reader:
-            rows.append((line + 1, cells))
-            line = reader.line_num
+            rows.append((start, cells))
+            start = reader.line_num + 1
     except csv.Error as exc:
-        raise DataError([Problem(name, f"is not readable CSV: {exc}", reader.line_num)]) from None
+        hint = '; is a quote (") left open?' if "end of data" in str(exc) else ""
+        raise DataError([Problem(name, f"is not readable CSV: {exc}{hint}", start)]) from None
     if header is None or not any(cell.strip() for cell in header):
         raise DataError([Problem(name, "is empty: expected a header row", 1)])
     return Sheet(name, header, rows)

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 #: A cell is one or more paragraphs, each wrapped on its own.
 Cell = tuple[str, ...]
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# control characters, and the bidirectional overrides that can reorder what a reader sees
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _TOKENS = re.compile(r"\S+\s*|\s+")
 _MIN_WIDTH = 4
 
@@ -31,7 +32,12 @@ class Row:
 
 def safe(text: str) -> str:
     """Control characters (terminal escapes, newlines) shown as ``\\x1b``, never sent raw."""
-    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+    return _CONTROL.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def width_of(text: str) -> int:
@@ -97,10 +103,15 @@ def _widths(headers: Sequence[str], rows: Sequence[Row], limit: int) -> list[int
         slack = [width - floor for width, floor in zip(widths, floors, strict=True)]
         if max(slack) > 0:
             widths[slack.index(max(slack))] -= 1
-        elif max(widths) > _MIN_WIDTH:
-            widths[widths.index(max(widths))] -= 1
-        else:
-            break
+            continue
+        # past every column's longest word: break words, but never a header
+        breakable = [
+            width - max(width_of(header), _MIN_WIDTH)
+            for width, header in zip(widths, headers, strict=True)
+        ]
+        if max(breakable) <= 0:
+            break  # wider than the terminal rather than misaligned
+        widths[breakable.index(max(breakable))] -= 1
     return widths
 
 

@@ -20,6 +20,7 @@ _YES = frozenset(
 )
 _NO = frozenset({"no", "n", "false", "0", "not done", "否", "未完成", "未通过", "未达成"})
 
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?%?$")
 _DATE = re.compile(r"^(\d{4})(?:[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?)?月?)?年?$")
 
 
@@ -62,7 +63,11 @@ def is_no_value(cell: str) -> bool:
 
 def parse_number(cell: str) -> tuple[float, bool]:
     """Read ``98.5``, ``98.5%``, ``1,370``; return the number and whether it had a % sign."""
-    text = normalise(cell).replace(",", "").replace(" ", "")
+    text = normalise(cell).replace(" ", "")
+    if "," in text:
+        if not _THOUSANDS.match(text):  # 98,5 is a decimal comma, not 985
+            raise ValueProblem(f"expected a number with a decimal point, found {cell!r}")
+        text = text.replace(",", "")
     if "_" in text:  # float() would read Python's digit grouping, 98_5 → 985
         raise ValueProblem(f"expected a number, found {cell!r}")
     percent = text.endswith("%")
