@@ -107,7 +107,7 @@ def notes(report: Report) -> list[tuple[str, str]]:
     absent: dict[str, None] = {}
     for result in report.results:
         if result.status == "missing" and not result.misses:
-            absent.update(dict.fromkeys(result.indicators))
+            absent.update(dict.fromkeys(result.lacking))
             continue
         if result.status in ("pass", "pending"):
             continue

@@ -27,7 +27,7 @@ class Result:
     description; ``gap`` is ``actual - expected`` where both are numbers.
     ``misses`` names the entities or checklist items that failed or lack data;
     ``numbers`` holds the other figures behind the verdict; ``indicators`` names
-    what the data file must supply for this target.
+    what the data file must supply for this target, and ``lacking`` what it did not.
     """
 
     target: str
@@ -47,6 +47,7 @@ class Result:
     misses: tuple[str, ...] = ()
     numbers: dict[str, float | None] = field(default_factory=dict)
     indicators: tuple[str, ...] = ()
+    lacking: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

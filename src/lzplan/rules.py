@@ -61,6 +61,7 @@ class Verdict:
     gap: float | None = None
     misses: tuple[str, ...] = ()
     numbers: Mapping[str, float | None] | None = None
+    lacking: tuple[str, ...] = ()
 
 
 def evaluate(target: Target, context: Context) -> Result:
@@ -84,6 +85,7 @@ def evaluate(target: Target, context: Context) -> Result:
         misses=verdict.misses,
         numbers={key: _tidy(value) for key, value in (verdict.numbers or {}).items()},
         indicators=target.indicators,
+        lacking=verdict.lacking,
     )
 
 
@@ -105,9 +107,15 @@ def path_value(target: Target, final: float, year: int) -> float:
     return baseline.value + (final - baseline.value) * share
 
 
-def _missing(what: str, op: str | None = None, expected: float | str | None = None) -> Verdict:
-    """No data to judge by; still says what was expected, so the table shows it."""
-    return Verdict("missing", f"no value for {what}", op, expected)
+def _missing(
+    lacking: tuple[str, ...],
+    when: str,
+    op: str | None = None,
+    expected: float | str | None = None,
+) -> Verdict:
+    """No data for ``lacking``; still says what was expected, so the table shows it."""
+    detail = f"no value for {' and '.join(lacking)} {when}"
+    return Verdict("missing", detail, op, expected, lacking=lacking)
 
 
 def _due(target: Target, year: int, every_year: bool = False) -> bool:
@@ -128,7 +136,7 @@ def _threshold(target: Target, rule: Threshold, context: Context) -> Verdict:
     expected = rule.value if rule.every_year else path_value(target, rule.value, context.year)
     found = context.actuals.value(rule.indicator, context.year)
     if found is None or found.value is None:
-        return _missing(f"{rule.indicator} in {context.year}", rule.op, expected)
+        return _missing((rule.indicator,), f"in {context.year}", rule.op, expected)
     actual = found.value
     numbers = _numbers(target, final=rule.value)
     met = compare(actual, rule.op, expected)
@@ -148,7 +156,7 @@ def _projection(target: Target, rule: Projection, context: Context) -> Verdict:
     expected = path_value(target, rule.value, context.year)
     found = context.actuals.value(rule.indicator, context.year)
     if found is None or found.value is None:
-        return _missing(f"{rule.indicator} in {context.year}", "≈", expected)
+        return _missing((rule.indicator,), f"in {context.year}", "≈", expected)
     actual = found.value
     gap = actual - expected
     deviation = gap / expected if expected else (0.0 if not gap else math.inf)
@@ -167,9 +175,8 @@ def _yearly_change(target: Target, rule: YearlyChange, context: Context) -> Verd
         )
     current = context.actuals.value(rule.indicator, year)
     if current is None or current.value is None:
-        return _missing(
-            f"{rule.indicator} in {year}", None, f"change {rule.op} {format_number(rule.delta)}"
-        )
+        change = f"change {rule.op} {format_number(rule.delta)}"
+        return _missing((rule.indicator,), f"in {year}", None, change)
     previous = context.actuals.value(rule.indicator, year - 1)
     if previous is None or previous.value is None:
         return Verdict(
@@ -177,6 +184,7 @@ def _yearly_change(target: Target, rule: YearlyChange, context: Context) -> Verd
             f"no value for {rule.indicator} in {year - 1} to compare with",
             expected=f"change {rule.op} {format_number(rule.delta)}",
             actual=current.value,
+            lacking=(f"{rule.indicator} ({year - 1})",),
         )
     change = current.value - previous.value
     expected = previous.value + rule.delta
@@ -199,9 +207,7 @@ def _comparison(target: Target, rule: Comparison, context: Context) -> Verdict:
     ]
     if absent or left is None or right is None or left.value is None or right.value is None:
         factor = "" if rule.factor == 1 else f"{format_number(rule.factor)} × "
-        return _missing(
-            f"{' and '.join(absent)} in {context.year}", rule.op, f"{factor}{rule.right}"
-        )
+        return _missing(tuple(absent), f"in {context.year}", rule.op, f"{factor}{rule.right}")
     expected = rule.factor * right.value
     met = compare(left.value, rule.op, expected)
     numbers = {"left": left.value, "right": right.value, "factor": rule.factor}
@@ -221,7 +227,7 @@ def _each(target: Target, rule: Each, context: Context) -> Verdict:
     reported = _entity_values(rule, context)
     names = list(rule.entities) or sorted(reported)
     if not names:
-        return _missing(f"{rule.indicator} per entity in {context.year}", rule.op, rule.value)
+        return _missing((rule.indicator,), f"per entity in {context.year}", rule.op, rule.value)
     failing, absent = [], []
     for name in names:
         found = reported.get(name)
@@ -277,7 +283,7 @@ def _aggregate(target: Target, rule: Aggregate, context: Context) -> Verdict:
         f"{name} (no data)" for name, found in sorted(reported.items()) if found.value is None
     )
     if not values:
-        return _missing(f"{rule.indicator} per entity in {context.year}", rule.op, rule.value)
+        return _missing((rule.indicator,), f"per entity in {context.year}", rule.op, rule.value)
     actual = _statistic(rule, values)
     met = compare(actual, rule.op, rule.value)
     numbers = {"entities": float(len(values))}
@@ -327,7 +333,7 @@ def _milestone(target: Target, rule: Milestone, context: Context) -> Verdict:
     history = context.actuals.history(rule.indicator, context.year)
     status, detail, found = _done_by(history, target.deadline, context.year)
     if found is None:
-        return _missing(f"{rule.indicator} in {context.year}", None, f"done by {target.deadline}")
+        return _missing((rule.indicator,), f"in {context.year}", None, f"done by {target.deadline}")
     return Verdict(
         status,
         detail,
@@ -373,7 +379,7 @@ def _checklist(target: Target, rule: Checklist, context: Context) -> Verdict:
 def _approximate(target: Target, rule: Approximate, context: Context) -> Verdict:
     found = context.actuals.value(rule.indicator, context.year)
     if found is None or found.value is None:
-        return _missing(f"{rule.indicator} in {context.year}", "≈", rule.value)
+        return _missing((rule.indicator,), f"in {context.year}", "≈", rule.value)
     actual = found.value
     low, high = rule.value - rule.tolerance, rule.value + rule.tolerance
     numbers = {"low": low, "high": high}
