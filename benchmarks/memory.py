@@ -2,8 +2,8 @@
 
 Each command runs in a fresh child process whose peak resident set size is read from
 ``getrusage(RUSAGE_CHILDREN)`` of a one-shot wrapper, so runs do not mix. Besides the
-bundled data it checks a generated long file near the 50 MB input limit, to show that
-memory grows with the input and not worse. Run: ``python benchmarks/memory.py``.
+bundled data it reads a generated valid long file near the 50 MB input limit (about 560,000
+rows), to show what memory a large input costs. Run: ``python benchmarks/memory.py``.
 """
 
 from __future__ import annotations
@@ -30,16 +30,16 @@ def peak_kib(argv: list[str]) -> int:
 
 
 def big_file(folder: Path, megabytes: int = 40) -> Path:
-    """A long file of plausible rows, ``megabytes`` in size, all years 2021–2025."""
+    """A valid long file of ``megabytes``: one school a row, years 2021–2025."""
     path = folder / "long.csv"
-    row = "myopia_rate,{value},{year},%,,a note that makes the row longer,illustrative\n"
+    row = "mental_health_teachers,{value},{year},人,学校{school},a note that lengthens the row,x\n"
     with path.open("w", encoding="utf-8") as handle:
         handle.write("indicator,value,year,unit,entity,note,source\n")
         size, n = 0, 0
         while size < megabytes * 1024 * 1024:
-            line = row.format(value=50 - n % 7, year=2021 + n % 5)
+            line = row.format(value=1 + n % 3, year=2021 + n % 5, school=n // 5)
             handle.write(line)
-            size += len(line)
+            size += len(line.encode("utf-8"))
             n += 1
     return path
 
@@ -52,6 +52,7 @@ def main() -> int:
             "python -c pass": [sys.executable, "-c", "pass"],
             "lzplan check 2021.csv": [lzplan, "check", str(ROOT / "data/actuals/2021.csv")],
             "lzplan validate 40 MB": [lzplan, "validate", str(big)],
+            "lzplan check 40 MB": [lzplan, "check", str(big), "--year", "2025", "--format", "json"],
         }
         peaks = {
             label: statistics.median(peak_kib(argv) for _ in range(3))

@@ -53,7 +53,7 @@ _YEAR_NAME = re.compile(r"^(\d{4})$")
 _YEAR_CELL = re.compile(r"^(\d{4})(?:\.0+|年)?$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Observation:
     """One value of one indicator for one year (and entity), and where it was read.
 
@@ -140,6 +140,8 @@ class _Reader:
         self.named_year = named_year
         self.default_year = named_year if named_year is not None else default_year
         self.width = 0
+        self.found = 0
+        self.texts: dict[str, str] = {}
         self.problems: list[Problem] = []
 
     def read(self, table: sources.Sheet) -> list[Observation]:
@@ -148,7 +150,7 @@ class _Reader:
         observations = list(self._observations(table.rows, columns))
         observations = self._unique(observations)
         if self.problems:
-            raise DataError(_capped(self.problems))
+            raise DataError(self._listed())
         return observations
 
     def _columns(self, header: list[str]) -> dict[str, int]:
@@ -158,19 +160,15 @@ class _Reader:
             name = ALIASES.get(name, name.lower())
             if name not in REQUIRED + OPTIONAL:
                 known = ", ".join(REQUIRED + OPTIONAL)
-                self.problems.append(
-                    Problem(self.file, f"unknown column {cell!r}; expected {known}", 1)
-                )
+                self._problem(1, None, f"unknown column {cell!r}; expected {known}")
             elif name in columns:
-                self.problems.append(Problem(self.file, f"column {name!r} appears twice", 1))
+                self._problem(1, None, f"column {name!r} appears twice")
             else:
                 columns[name] = index
         missing = [name for name in REQUIRED if name not in columns]
         if missing:
-            self.problems.append(
-                Problem(self.file, f"missing required column(s): {', '.join(missing)}", 1)
-            )
-            raise DataError(self.problems)
+            self._problem(1, None, f"missing required column(s): {', '.join(missing)}")
+            raise DataError(self._listed())
         return columns
 
     def _observations(
@@ -182,7 +180,7 @@ class _Reader:
             if any(cell.strip() for cell in cells[self.width :]):
                 found = max(i + 1 for i, text in enumerate(cells) if text.strip())
                 message = f"has {found} cells but the header has {self.width} columns"
-                self.problems.append(Problem(self.file, message, number))
+                self._problem(number, None, message)
                 continue
             cell = {name: cells[i].strip() if i < len(cells) else "" for name, i in columns.items()}
             observation = self._observation(number, cell)
@@ -230,8 +228,9 @@ class _Reader:
             row,
             entity,
             flag,
-            cell.get("note", ""),
-            cell.get("source", ""),
+            # notes and sources repeat down a long file: keep one copy of each
+            self.texts.setdefault(cell.get("note", ""), cell.get("note", "")),
+            self.texts.setdefault(cell.get("source", ""), cell.get("source", "")),
         )
 
     def _value(
@@ -284,6 +283,12 @@ class _Reader:
         hint = f"; did you mean {close[0]!r}?" if close else ""
         self._problem(row, "indicator", f"unknown indicator {name!r}{hint}")
 
+    def _listed(self) -> list[Problem]:
+        more = self.found - len(self.problems)
+        if not more:
+            return self.problems
+        return [*self.problems, Problem(self.file, f"… and {more} more problem(s) not listed")]
+
     def _unknown_entity(self, row: int, indicator: str, entity: str, known: set[str]) -> None:
         import difflib
 
@@ -307,20 +312,14 @@ class _Reader:
                 first[key] = observation.row
         return observations
 
-    def _problem(self, row: int, column: str, message: str) -> None:
-        self.problems.append(Problem(self.file, message, row, column))
+    def _problem(self, row: int, column: str | None, message: str) -> None:
+        self.found += 1
+        if len(self.problems) < MAX_PROBLEMS:  # the rest are counted, not held
+            self.problems.append(Problem(self.file, message, row, column))
 
 
 #: How many problems of one file are listed before the rest are counted.
 MAX_PROBLEMS = 50
-
-
-def _capped(problems: list[Problem]) -> list[Problem]:
-    if len(problems) <= MAX_PROBLEMS:
-        return problems
-    more = len(problems) - MAX_PROBLEMS
-    last = Problem(problems[0].file, f"… and {more} more problem(s) not listed")
-    return [*problems[:MAX_PROBLEMS], last]
 
 
 class Actuals:

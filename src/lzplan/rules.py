@@ -173,16 +173,16 @@ def _yearly_change(target: Target, rule: YearlyChange, context: Context) -> Verd
         return Verdict(
             "pending", f"applies from {context.plan.period_start}, the plan's first year"
         )
+    wanted = f"change {rule.op} {format_number(rule.delta)}"
     current = context.actuals.value(rule.indicator, year)
     if current is None or current.value is None:
-        change = f"change {rule.op} {format_number(rule.delta)}"
-        return _missing((rule.indicator,), f"in {year}", None, change)
+        return _missing((rule.indicator,), f"in {year}", None, wanted)
     previous = context.actuals.value(rule.indicator, year - 1)
     if previous is None or previous.value is None:
         return Verdict(
             "missing",
             f"no value for {rule.indicator} in {year - 1} to compare with",
-            expected=f"change {rule.op} {format_number(rule.delta)}",
+            expected=wanted,
             actual=current.value,
             lacking=(f"{rule.indicator} ({year - 1})",),
         )

@@ -11,6 +11,7 @@ import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import DataError, Problem
 
@@ -22,11 +23,14 @@ _OLE = b"\xd0\xcf\x11\xe0"  # the old binary .xls format
 
 @dataclass(frozen=True)
 class Sheet:
-    """A table of text cells; ``rows`` pairs each row with its 1-based number."""
+    """A table of text cells; ``rows`` pairs each row with its 1-based number.
+
+    For CSV, ``rows`` is read as it is iterated, and may raise :class:`DataError`.
+    """
 
     name: str
     header: list[str]
-    rows: list[tuple[int, list[str]]]
+    rows: Iterable[tuple[int, list[str]]]
 
 
 @dataclass(frozen=True)
@@ -98,20 +102,29 @@ def decode(source: Source, encoding: str | None = None) -> str:
 def _csv(name: str, text: str) -> Sheet:
     # strict: a stray or unclosed quote is an error, not a cell that swallows later rows
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    rows: list[tuple[int, list[str]]] = []
-    start = 1
     try:
         header = next(reader, None)
-        start = reader.line_num + 1
-        for cells in reader:
-            rows.append((start, cells))
-            start = reader.line_num + 1
     except csv.Error as exc:
-        hint = '; is a quote (") left open?' if "end of data" in str(exc) else ""
-        raise DataError([Problem(name, f"is not readable CSV: {exc}{hint}", start)]) from None
+        raise _unreadable(name, exc, 1) from None
     if header is None or not any(cell.strip() for cell in header):
         raise DataError([Problem(name, "is empty: expected a header row", 1)])
-    return Sheet(name, header, rows)
+    return Sheet(name, header, _rows(name, reader))
+
+
+def _rows(name: str, reader: Any) -> Iterator[tuple[int, list[str]]]:
+    """Rows one at a time (a long file is never held twice), with the line each starts on."""
+    start = reader.line_num + 1
+    try:
+        for cells in reader:
+            yield start, cells
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise _unreadable(name, exc, start) from None
+
+
+def _unreadable(name: str, exc: csv.Error, line: int) -> DataError:
+    hint = '; is a quote (") left open?' if "end of data" in str(exc) else ""
+    return DataError([Problem(name, f"is not readable CSV: {exc}{hint}", line)])
 
 
 def _workbook(source: Source, wanted: str | None) -> Sheet:
