@@ -91,7 +91,7 @@ def test_missing_note_names_only_what_the_file_lacks(runner: CliRunner, in_root:
     result = runner.invoke(main, ["check", "data/actuals/2020.csv"])
     note = next(line for line in result.stdout.splitlines() if "no data for" in line)
     lacking = note.split(": ", 1)[1].split(", ")
-    # 2020.csv gives the number of kindergartens; the supervisor comparison lacks only its other side
+    # 2020.csv gives the number of kindergartens: the supervisor rule lacks only its other side
     assert "kindergartens" not in lacking
     assert "kindergarten_responsible_supervisors" in lacking
     assert "kindergarten_enrolment" not in lacking
