@@ -70,9 +70,27 @@ def workbook() -> None:
     book.save(HERE / "workbook" / "2024.xlsx")
 
 
+def gb18030_rare_characters() -> None:
+    text = "指标,数值,单位,主体\r\nbranch_books,6100,,𠮷城分馆\r\nbranch_books,5200,,南城分馆\r\n"
+    write("gb18030_rare_characters", "2024.csv", text.encode("gb18030"))  # 𠮷 is not in GBK
+
+
+def linzi_units_and_percentages() -> None:
+    text = """indicator,value,unit,note
+kindergarten_enrolment,"20,249",人,the yearbook's figure in persons
+preschool_gross_enrolment_rate,99.2％,,full-width percent sign
+high_school_gross_enrolment_rate,0.984,fraction,a share written as a fraction
+compulsory_retention_rate,100%,,
+education_general_budget_expenditure,"3.2",亿元,
+"""
+    write("linzi_units_and_percentages", "2023.csv", text.encode("utf-8"))
+
+
 if __name__ == "__main__":
     (HERE / "workbook").mkdir(exist_ok=True)
     utf8_bom_crlf()
     gbk_chinese_headers()
     typed_values()
     workbook()
+    gb18030_rare_characters()
+    linzi_units_and_percentages()
