@@ -165,3 +165,31 @@ def test_a_directory_of_data_files_is_not_a_file(tmp_path: Path, runner: CliRunn
         2,
         f"error: {tmp_path}: is a directory, not a data file\n",
     )
+
+
+def test_excel_unicode_text_is_read(tmp_path: Path, runner: CliRunner) -> None:
+    """Excel's "Unicode text" export: UTF-16 with a BOM, tab-separated."""
+    data = tmp_path / "2024.csv"
+    data.write_bytes("indicator\tvalue\r\nvisits_per_capita\t2.5\r\n".encode("utf-16"))
+    result = runner.invoke(main, ["check", "--plan", PLAN, str(data), "--format", "json"])
+    visits = next(row for row in json.loads(result.stdout) if row["target"] == "reading.visits")
+    assert (visits["status"], visits["actual"]) == ("pass", 2.5)
+
+
+def test_semicolon_separated_file_is_read_but_decimal_commas_are_not(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    data = tmp_path / "2024.csv"
+    data.write_text("indicator;value\nvisits_per_capita;2,5\n", encoding="utf-8")
+    result = runner.invoke(main, ["check", "--plan", PLAN, str(data)])
+    assert result.exit_code == 2
+    assert "expected a number with a decimal point, found '2,5'" in result.stderr
+
+
+def test_a_broken_later_year_never_blocks_an_earlier_check(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    (tmp_path / "2025.csv").write_text("indicator,value\nbudget,lots\n", encoding="utf-8")
+    data = tmp_path / "2024.csv"
+    data.write_text("indicator,value\nvisits_per_capita,2.5\n", encoding="utf-8")
+    assert runner.invoke(main, ["check", "--plan", PLAN, str(data)]).exit_code == 0

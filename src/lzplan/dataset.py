@@ -79,7 +79,8 @@ def _subject(item: Input, reader: _Cache, year: int | None) -> Subject:
     history: list[Observation] = []
     if isinstance(item, Path):
         for sibling in _siblings(item):
-            history.extend(_earlier(sibling, reader, name, years))
+            if (year_from_name(sibling) or 0) < min(years):  # later years are never needed
+                history.extend(_earlier(sibling, reader, name, years))
     # Later entries win in Actuals, so the file's own rows override its siblings'.
     return Subject(name, years, Actuals([*history, *own]))
 

@@ -101,7 +101,7 @@ def decode(source: Source, encoding: str | None = None) -> str:
 
 def _csv(name: str, text: str) -> Sheet:
     # strict: a stray or unclosed quote is an error, not a cell that swallows later rows
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     try:
         header = next(reader, None)
     except csv.Error as exc:
@@ -109,6 +109,14 @@ def _csv(name: str, text: str) -> Sheet:
     if header is None or not any(cell.strip() for cell in header):
         raise DataError([Problem(name, "is empty: expected a header row", 1)])
     return Sheet(name, header, _rows(name, reader))
+
+
+def _delimiter(text: str) -> str:
+    """Comma, unless the header has none but tabs (Excel's "Unicode text") or semicolons."""
+    header = text.split("\n", 1)[0]
+    if "," in header:
+        return ","
+    return max(("\t", ";"), key=header.count) if ("\t" in header or ";" in header) else ","
 
 
 def _rows(name: str, reader: Any) -> Iterator[tuple[int, list[str]]]:
