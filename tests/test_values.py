@@ -174,7 +174,6 @@ def test_flag_text_and_year():
         (1.3, "亿元", "万元", 13000.0),  # 1.3 * 10^8 / 10^4
         (5000.0, "元", "万元", 0.5),
         (0.985, "fraction", "%", 98.5),  # 0.985 * 100
-        (0.985, "比例", "%", 98.5),
         (98.5, "%", "fraction", 0.985),
         (98.5, "％", "%", 98.5),  # full-width percent is the same unit
         (98.5, "percent", "%", 98.5),
@@ -204,3 +203,15 @@ def test_unit_problem_is_a_value_problem():
 )
 def test_canonical_unit(unit, canonical):
     assert canonical_unit(unit) == canonical
+
+
+@pytest.mark.parametrize("unit", ["比例", "ratio"])
+def test_ambiguous_share_units_are_not_guessed(unit):
+    # 比例 labels percentages as often as fractions in Chinese sheets: never converted
+    with pytest.raises(UnitProblem):
+        convert(90.5, unit, "%")
+
+
+def test_a_fraction_over_one_is_a_percentage_written_wrongly():
+    with pytest.raises(UnitProblem, match=r"90\.5 is not a fraction"):
+        convert(90.5, "fraction", "%")

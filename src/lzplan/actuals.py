@@ -141,6 +141,9 @@ class _Reader:
         self.default_year = named_year if named_year is not None else default_year
         self.width = 0
         self.found = 0
+        self.unnamed: list[int] = []
+        self.rows_seen = 0
+        self.has_year_column = False
         self.texts: dict[str, str] = {}
         self.problems: list[Problem] = []
 
@@ -149,22 +152,28 @@ class _Reader:
         columns = self._columns(table.header)
         observations = list(self._observations(table.rows, columns))
         observations = self._unique(observations)
+        if not self.rows_seen:  # almost always the wrong file, or an unfilled template
+            self._problem(1, None, "has a header but no rows of data")
         if self.problems:
             raise DataError(self._listed())
         return observations
 
     def _columns(self, header: list[str]) -> dict[str, int]:
         columns: dict[str, int] = {}
+        self.unnamed = []
         for index, cell in enumerate(header):
             name = cell.strip().lstrip("\ufeff")
             name = ALIASES.get(name, name.lower())
-            if name not in REQUIRED + OPTIONAL:
+            if not name:  # Excel's trailing commas and bordered empty cells
+                self.unnamed.append(index)
+            elif name not in REQUIRED + OPTIONAL:
                 known = ", ".join(REQUIRED + OPTIONAL)
                 self._problem(1, None, f"unknown column {cell!r}; expected {known}")
             elif name in columns:
                 self._problem(1, None, f"column {name!r} appears twice")
             else:
                 columns[name] = index
+        self.has_year_column = "year" in columns
         missing = [name for name in REQUIRED if name not in columns]
         if missing:
             self._problem(1, None, f"missing required column(s): {', '.join(missing)}")
@@ -177,9 +186,15 @@ class _Reader:
         for number, cells in rows:
             if not any(cell.strip() for cell in cells):
                 continue
+            self.rows_seen += 1
             if any(cell.strip() for cell in cells[self.width :]):
                 found = max(i + 1 for i, text in enumerate(cells) if text.strip())
                 message = f"has {found} cells but the header has {self.width} columns"
+                self._problem(number, None, message)
+                continue
+            stray = [i + 1 for i in self.unnamed if i < len(cells) and cells[i].strip()]
+            if stray:
+                message = f"has a value in column {stray[0]}, which has no header"
                 self._problem(number, None, message)
                 continue
             cell = {name: cells[i].strip() if i < len(cells) else "" for name, i in columns.items()}
@@ -260,6 +275,9 @@ class _Reader:
         return year
 
     def _year_cell(self, row: int, cell: str) -> int | None:
+        if not cell and self.has_year_column and self.named_year is None:
+            self._problem(row, "year", "empty: every row of a file with a year column needs one")
+            return None
         if not cell:
             if self.default_year is None:
                 self._problem(
@@ -277,10 +295,12 @@ class _Reader:
         if not name:
             self._problem(row, "indicator", "empty indicator")
             return
-        import difflib
+        hint = ""
+        if len(self.problems) < MAX_PROBLEMS:  # a did-you-mean is costly: only for shown ones
+            import difflib
 
-        close = difflib.get_close_matches(name, list(self.indicators), n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
+            close = difflib.get_close_matches(name, list(self.indicators), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
         self._problem(row, "indicator", f"unknown indicator {name!r}{hint}")
 
     def _listed(self) -> list[Problem]:
@@ -290,10 +310,14 @@ class _Reader:
         return [*self.problems, Problem(self.file, f"… and {more} more problem(s) not listed")]
 
     def _unknown_entity(self, row: int, indicator: str, entity: str, known: set[str]) -> None:
-        import difflib
+        hint = ""
+        if len(self.problems) < MAX_PROBLEMS:
+            import difflib
 
-        close = difflib.get_close_matches(entity, sorted(known), n=1, cutoff=0.5)
-        hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of {sorted(known)}"
+            close = difflib.get_close_matches(entity, sorted(known), n=1, cutoff=0.5)
+            hint = (
+                f"; did you mean {close[0]!r}?" if close else f"; expected one of {sorted(known)}"
+            )
         self._problem(row, "entity", f"{entity!r} is not named by the plan for {indicator}{hint}")
 
     def _unique(self, observations: list[Observation]) -> list[Observation]:

@@ -27,7 +27,11 @@ def judge_subjects(plan: Plan, subjects: list[Subject]) -> list[Report]:
 
 def summarise(subjects: list[Subject]) -> list[str]:
     """One line per data file that was read without problems."""
-    return [f"{subject.file}: ok ({', '.join(map(str, subject.years))})" for subject in subjects]
+    from .texttable import safe
+
+    return [
+        f"{safe(subject.file)}: ok ({', '.join(map(str, subject.years))})" for subject in subjects
+    ]
 
 
 def failed(reports: list[Report], fail_on: str) -> bool:

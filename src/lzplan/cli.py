@@ -53,36 +53,53 @@ class _Group(click.Group):
             # The reader (e.g. `| head`) has gone; say nothing more.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(ExitCode.OK)
+        except KeyboardInterrupt:
+            _say("error: interrupted; nothing was judged")
+        except OSError as exc:  # stdout or stderr closed or full
+            _say(f"error: cannot write the output: {exc.strerror or exc}")
         except Exception as exc:
             if os.environ.get("LZPLAN_DEBUG"):
                 raise
-            name = type(exc).__name__
-            click.echo(f"error: internal error ({name}: {exc}); this is a bug in lzplan", err=True)
-            sys.exit(ExitCode.BAD_INPUT)
+            _say(f"error: internal error ({type(exc).__name__}: {exc}); this is a bug in lzplan")
+        sys.exit(ExitCode.BAD_INPUT)  # never 1, which CI reads as "a target failed"
+
+
+def _say(message: str) -> None:
+    """A last message on stderr, which may itself be closed or full."""
+    import contextlib
+
+    with contextlib.suppress(OSError):
+        click.echo(message, err=True)
 
 
 def _problems(problems: tuple[Problem, ...], output_format: str = "text") -> NoReturn:
     from . import report_problems
 
-    if output_format == "json":
-        click.echo(report_problems.render_json(problems))
-    elif output_format == "github":
-        click.echo(report_problems.render_github(problems), nl=False)
-    else:
-        click.echo(report_problems.render_text(problems), nl=False, err=True)
+    try:
+        if output_format == "json":
+            click.echo(report_problems.render_json(problems))
+        elif output_format == "github":
+            click.echo(report_problems.render_github(problems), nl=False)
+        else:
+            click.echo(report_problems.render_text(problems), nl=False, err=True)
+    except OSError:
+        pass  # nowhere to say it; the exit code still does
     sys.exit(ExitCode.BAD_INPUT)
 
 
 def _columns(default: int) -> int:
-    """The terminal's width (``COLUMNS`` first), without importing shutil for it."""
+    """The terminal's width (``COLUMNS`` first), without importing shutil for it.
+
+    A terminal that reports no size (``ssh -tt``, ``script``) or a silly one gets the default.
+    """
     try:
-        return int(os.environ["COLUMNS"])
+        columns = int(os.environ["COLUMNS"])
     except (KeyError, ValueError):
-        pass
-    try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
-    except (AttributeError, OSError, ValueError):
-        return default
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, OSError, ValueError):
+            columns = default
+    return columns if columns >= 40 else default
 
 
 def _width() -> int:
@@ -104,12 +121,15 @@ def _inputs(files: tuple[str, ...]) -> list[Input]:
     """Paths, with ``-`` read from standard input (once)."""
     from pathlib import Path
 
-    from .sources import Source
+    from .errors import Problem, UsageError
+    from .sources import read_stream
 
+    if files.count("-") > 1:
+        raise UsageError([Problem("-", "standard input can be read only once")])
     inputs: list[Input] = []
     for name in files:
         if name == "-":
-            inputs.append(Source("<stdin>", sys.stdin.buffer.read()))
+            inputs.append(read_stream("<stdin>", sys.stdin.buffer))
         else:
             inputs.append(Path(name))
     return inputs

@@ -8,6 +8,7 @@ its own years is what it says itself.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -60,13 +61,15 @@ class _Cache:
     def __init__(self, plan: Plan, options: Options) -> None:
         self.plan = plan
         self.options = options
-        self.seen: dict[Path, list[Observation]] = {}
+        self.seen: dict[str, list[Observation]] = {}
 
-    def read(self, item: Input, year: int | None) -> list[Observation]:
-        encoding, sheet = self.options.encoding, self.options.sheet
+    def read(self, item: Input, year: int | None, sibling: bool = False) -> list[Observation]:
+        """``item``'s observations; a sibling is read with detection, not the user's options,
+        which were given for the files named on the command line."""
+        encoding, sheet = (None, None) if sibling else (self.options.encoding, self.options.sheet)
         if isinstance(item, Source):
             return read_source(item, self.plan, year, encoding, sheet)
-        key = item.resolve()
+        key = f"{os.path.abspath(item)}|{sibling}"
         if key not in self.seen:
             self.seen[key] = read_file(item, self.plan, year, encoding, sheet)
         return self.seen[key]
@@ -74,13 +77,12 @@ class _Cache:
 
 def _subject(item: Input, reader: _Cache, year: int | None) -> Subject:
     own = reader.read(item, year)
-    name = item.name if isinstance(item, Source) else str(item)
+    name = own[0].file if own else (item.name if isinstance(item, Source) else str(item))
     years = _years(name, own, year)
     history: list[Observation] = []
     if isinstance(item, Path):
-        for sibling in _siblings(item):
-            if (year_from_name(sibling) or 0) < min(years):  # later years are never needed
-                history.extend(_earlier(sibling, reader, name, years))
+        for sibling in _siblings(item, min(years)):
+            history.extend(_earlier(sibling, reader, name, years))
     # Later entries win in Actuals, so the file's own rows override its siblings'.
     return Subject(name, years, Actuals([*history, *own]))
 
@@ -88,25 +90,32 @@ def _subject(item: Input, reader: _Cache, year: int | None) -> Subject:
 def _earlier(sibling: Path, reader: _Cache, name: str, years: tuple[int, ...]) -> list[Observation]:
     """A sibling's rows for years before those judged: it supplies history, never this year."""
     try:
-        rows = reader.read(sibling, None)
+        rows = reader.read(sibling, None, sibling=True)
     except DataError as exc:
         why = f"(read for the years before {min(years)} of {name})"
         raise DataError([replace(p, message=f"{p.message} {why}") for p in exc.problems]) from None
     return [row for row in rows if row.year < min(years)]
 
 
-def _siblings(path: Path) -> list[Path]:
-    if not path.is_file():
-        return []
-    folder = path.resolve().parent
-    own = path.resolve()
-    return sorted(
-        candidate
-        for candidate in folder.iterdir()
-        if candidate.suffix.lower() in (".csv", ".xlsx")
-        and year_from_name(candidate) is not None
-        and candidate.resolve() != own
-    )
+def _siblings(path: Path, before: int) -> list[Path]:
+    """Regular ``YYYY.csv``/``YYYY.xlsx`` files beside ``path`` for years before ``before``."""
+    folder = path.absolute().parent
+    by_year: dict[int, list[Path]] = {}
+    for candidate in folder.iterdir():
+        year = year_from_name(candidate)
+        if (
+            year is not None
+            and year < before
+            and candidate.suffix.lower() in (".csv", ".xlsx")
+            and candidate.is_file()  # never a pipe, device or folder
+        ):
+            by_year.setdefault(year, []).append(candidate)
+    clashes = [sorted(files) for files in by_year.values() if len(files) > 1]
+    if clashes:
+        names = " and ".join(file.name for file in clashes[0])
+        problem = Problem(str(folder), f"{names} both give the same year: keep one of them")
+        raise DataError([problem])
+    return sorted(files[0] for files in by_year.values())
 
 
 def _years(name: str, own: list[Observation], year: int | None) -> tuple[int, ...]:

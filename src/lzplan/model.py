@@ -51,7 +51,7 @@ def MinLen(value: int) -> Any:
     return _Constraint("MinLen", value)
 
 
-_STRICT: dict[str, Any] = {"extra": "forbid"}
+_STRICT: dict[str, Any] = {"extra": "forbid", "allow_inf_nan": False}
 
 Op = Literal[">=", ">", "<=", "<", "=="]
 Nature = Literal["binding", "anticipatory"]

@@ -138,6 +138,9 @@ def _cross_check(plan: Plan) -> list[tuple[tuple[str | int, ...], str]]:
             for index, id_ in enumerate(ids)
             if counts[id_] > 1
         )
+    for name, items in groups.items():
+        if not items:
+            found.append(((name,), f"a plan needs at least one of its {name}"))
     if plan.period_start > plan.period_end:
         found.append((("period_end",), "the period ends before it starts"))
     sections = {section.id for section in plan.sections}
@@ -187,13 +190,13 @@ _KEEP = 16
 
 
 def _cache_dir() -> Path | None:
+    """The cache folder; never a relative one, which would land beside the user's data."""
     if os.environ.get("LZPLAN_NO_CACHE"):
         return None
     explicit = os.environ.get("LZPLAN_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "lzplan"
+    folder = Path(explicit) if explicit else Path(base) / "lzplan"
+    return folder if folder.is_absolute() else None
 
 
 def _private(path: Path) -> bool:

@@ -6,6 +6,7 @@ import csv
 import io
 
 from .results import Report
+from .texttable import safe
 
 COLUMNS = (
     "file", "year", "section", "target", "name_zh", "name_en", "nature", "kind",
@@ -15,14 +16,15 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value: object) -> object:
-    """Text that Excel would read as a formula gets a leading apostrophe; numbers stay numbers."""
-    if not isinstance(value, str) or not value.startswith(_FORMULA_START):
+    """Text that Excel would read as a formula gets a leading apostrophe; numbers stay numbers.
+
+    Control characters in text are written as ``\\x1b``: a result file is no place for
+    terminal escapes. Numbers are written by us, as numbers, and are never touched.
+    """
+    if not isinstance(value, str):
         return value
-    try:
-        float(value)
-    except ValueError:
-        return "'" + value
-    return value
+    value = safe(value)
+    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def render_csv(reports: list[Report]) -> str:

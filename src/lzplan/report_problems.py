@@ -6,6 +6,7 @@ import json
 from dataclasses import asdict
 
 from .errors import Problem
+from .texttable import safe
 
 
 def render_text(problems: tuple[Problem, ...]) -> str:
@@ -20,6 +21,7 @@ def render_json(problems: tuple[Problem, ...]) -> str:
 
 def _escape(text: str, property_: bool = False) -> str:
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = safe(text)  # other control characters (terminal escapes) shown, not sent
     if property_:
         text = text.replace(":", "%3A").replace(",", "%2C")
     return text

@@ -8,17 +8,24 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from .errors import DataError, Problem
 
 #: Data files are small tables; anything larger is a mistake, refused before it is read.
 MAX_BYTES = 50 * 1024 * 1024
+#: A sheet's rows and columns read at most (a workbook may claim a million of each).
+MAX_ROWS, MAX_COLUMNS = 1_000_000, 200
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0"  # the old binary .xls format
+_UTF16 = (b"\xff\xfe", b"\xfe\xff")
+# A number format's quoted text ("%") and escaped characters (\%) are shown, not applied.
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.')
 
 
 @dataclass(frozen=True)
@@ -42,26 +49,40 @@ class Source:
     suffix: str = ""
 
 
+def _too_big(name: str, size: float) -> DataError:
+    limit = MAX_BYTES // (1024 * 1024)
+    message = f"is {size / 1048576:.0f} MB; data files may be up to {limit} MB"
+    return DataError([Problem(name, message)])
+
+
 def read_source(path: Path) -> Source:
-    """The bytes of ``path``, refusing directories, unreadable and oversized files."""
+    """The bytes of ``path``: a regular file no larger than :data:`MAX_BYTES`."""
     shown = str(path)
     try:
-        size = path.stat().st_size
-        if path.is_dir():
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
             raise DataError([Problem(shown, "is a directory, not a data file")])
-        if size > MAX_BYTES:
-            limit = MAX_BYTES // (1024 * 1024)
-            raise DataError(
-                [Problem(shown, f"is {size / 1048576:.0f} MB; data files may be up to {limit} MB")]
-            )
+        if not stat.S_ISREG(status.st_mode):  # a pipe or device could block or never end
+            raise DataError([Problem(shown, "is not a regular file")])
+        if status.st_size > MAX_BYTES:
+            raise _too_big(shown, status.st_size)
         data = path.read_bytes()
     except OSError as exc:
-        raise DataError([Problem(shown, f"cannot read the file: {exc.strerror}")]) from None
+        reason = exc.strerror or str(exc)
+        raise DataError([Problem(shown, f"cannot read the file: {reason}")]) from None
     return Source(shown, data, path.suffix.lower())
 
 
+def read_stream(name: str, stream: BinaryIO) -> Source:
+    """Up to :data:`MAX_BYTES` of a stream (standard input); more is refused."""
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise _too_big(name, len(data))
+    return Source(name, data)
+
+
 def sheet_of(source: Source, encoding: str | None = None, sheet: str | None = None) -> Sheet:
-    """The cells of ``source``: a workbook's sheet (first, or ``sheet``), else CSV text."""
+    """The cells of ``source``: a workbook's sheet (first visible, or ``sheet``), else CSV."""
     if source.data.startswith(_ZIP) or source.suffix in (".xlsx", ".xlsm"):
         return _workbook(source, sheet)
     if source.data.startswith(_OLE) or source.suffix == ".xls":
@@ -72,21 +93,14 @@ def sheet_of(source: Source, encoding: str | None = None, sheet: str | None = No
 
 
 def decode(source: Source, encoding: str | None = None) -> str:
-    """CSV text: ``encoding`` if given, else UTF-8 (BOM or not), else GB18030/GBK."""
+    """CSV text: ``encoding`` if given, else UTF-16 by its BOM, UTF-8, else GB18030/GBK."""
     data = source.data
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if encoding is None and data.startswith(_UTF16):
+        encoding = "utf-16"
+    if b"\x00" in data[:8192] and encoding is None:
         raise DataError([Problem(source.name, "is a binary file, not CSV text")])
     if encoding is not None:
-        try:
-            return data.decode(encoding)
-        except LookupError:
-            raise DataError([Problem(source.name, f"unknown encoding {encoding!r}")]) from None
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            message = f"is not {encoding} text (byte {exc.start})"
-            raise DataError([Problem(source.name, message, line)]) from None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return _decode_as(source, encoding)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -97,6 +111,27 @@ def decode(source: Source, encoding: str | None = None) -> str:
         line = data[:first].count(b"\n") + 1
         message = f"is neither UTF-8 nor GBK/GB18030 text (byte {first}): pass --encoding"
         raise DataError([Problem(source.name, message, line)]) from None
+
+
+def _decode_as(source: Source, encoding: str) -> str:
+    try:
+        return source.data.decode(encoding)
+    except LookupError:
+        raise DataError([Problem(source.name, f"unknown encoding {encoding!r}")]) from None
+    except UnicodeDecodeError as exc:
+        line = source.data[: exc.start].count(b"\n") + 1
+        message = f"is not {encoding} text (byte {exc.start})"
+        raise DataError([Problem(source.name, message, line)]) from None
+    except UnicodeError as exc:  # codecs such as punycode fail without a position
+        raise DataError([Problem(source.name, f"is not {encoding} text ({exc})")]) from None
+
+
+def _delimiter(text: str) -> str:
+    """Comma, unless the header has none but tabs (Excel's "Unicode text") or semicolons."""
+    header = text.split("\n", 1)[0]
+    if "," in header or not ("\t" in header or ";" in header):
+        return ","
+    return max(("\t", ";"), key=header.count)
 
 
 def _csv(name: str, text: str) -> Sheet:
@@ -111,28 +146,21 @@ def _csv(name: str, text: str) -> Sheet:
     return Sheet(name, header, _rows(name, reader))
 
 
-def _delimiter(text: str) -> str:
-    """Comma, unless the header has none but tabs (Excel's "Unicode text") or semicolons."""
-    header = text.split("\n", 1)[0]
-    if "," in header:
-        return ","
-    return max(("\t", ";"), key=header.count) if ("\t" in header or ";" in header) else ","
-
-
 def _rows(name: str, reader: Any) -> Iterator[tuple[int, list[str]]]:
-    """Rows one at a time (a long file is never held twice), with the line each starts on."""
-    start = reader.line_num + 1
+    """Rows one at a time (a long file is never held twice), numbered as a spreadsheet
+    numbers them: a cell with line breaks inside quotes is still one row."""
+    row = 2
     try:
         for cells in reader:
-            yield start, cells
-            start = reader.line_num + 1
+            yield row, cells
+            row += 1
     except csv.Error as exc:
-        raise _unreadable(name, exc, start) from None
+        raise _unreadable(name, exc, row) from None
 
 
-def _unreadable(name: str, exc: csv.Error, line: int) -> DataError:
+def _unreadable(name: str, exc: csv.Error, row: int) -> DataError:
     hint = '; is a quote (") left open?' if "end of data" in str(exc) else ""
-    return DataError([Problem(name, f"is not readable CSV: {exc}{hint}", line)])
+    return DataError([Problem(name, f"is not readable CSV: {exc}{hint}", row)])
 
 
 def _workbook(source: Source, wanted: str | None) -> Sheet:
@@ -147,23 +175,44 @@ def _workbook(source: Source, wanted: str | None) -> Sheet:
         message = f"is not a readable .xlsx workbook ({type(exc).__name__})"
         raise DataError([Problem(source.name, message)]) from None
     try:
-        names = book.sheetnames
-        if wanted is not None and wanted not in names:
-            listed = ", ".join(names)
-            raise DataError([Problem(source.name, f"has no sheet {wanted!r}; it has {listed}")])
-        worksheet = book[wanted or names[0]]
-        table = list(_cells(worksheet.iter_rows()))
+        worksheet = _chosen(book, source.name, wanted)
+        shown = f"{source.name}[{worksheet.title}]"
+        table = list(_cells(shown, worksheet))
     finally:
         book.close()
-    shown = f"{source.name}[{wanted or names[0]}]"
     if not table or not any(cell.strip() for cell in table[0][1]):
         raise DataError([Problem(shown, "is empty: expected a header row", 1)])
     return Sheet(shown, table[0][1], table[1:])
 
 
-def _cells(rows: Iterable[Iterable[object]]) -> Iterator[tuple[int, list[str]]]:
-    for number, row in enumerate(rows, start=1):
-        yield number, [_text(cell) for cell in row]
+def _chosen(book: Any, name: str, wanted: str | None) -> Any:
+    """The sheet asked for, else the first visible one (a hidden sheet is never guessed)."""
+    if wanted is not None:
+        if wanted not in book.sheetnames:
+            listed = ", ".join(book.sheetnames)
+            raise DataError([Problem(name, f"has no sheet {wanted!r}; it has {listed}")])
+        sheet = book[wanted]
+    else:
+        visible = [sheet for sheet in book.worksheets if sheet.sheet_state == "visible"]
+        if not visible:
+            raise DataError([Problem(name, "has no visible worksheet")])
+        sheet = visible[0]
+    if not hasattr(sheet, "iter_rows"):
+        raise DataError([Problem(name, f"sheet {sheet.title!r} is a chart, not a table")])
+    return sheet
+
+
+def _cells(name: str, worksheet: Any) -> Iterator[tuple[int, list[str]]]:
+    # The size a workbook records can be wrong (too small drops rows, huge pads them):
+    # read the cells that are really there instead.
+    worksheet.reset_dimensions()
+    for number, row in enumerate(worksheet.iter_rows(), start=1):
+        if number > MAX_ROWS:
+            raise DataError([Problem(name, f"has more than {MAX_ROWS:,} rows", number)])
+        cells = [_text(cell) for cell in row[:MAX_COLUMNS]]
+        while cells and not cells[-1].strip():
+            cells.pop()
+        yield number, cells
 
 
 def _text(cell: object) -> str:
@@ -174,7 +223,8 @@ def _text(cell: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, (int, float)):
-        if "%" in str(getattr(cell, "number_format", "")):
+        number_format = _FORMAT_LITERALS.sub("", str(getattr(cell, "number_format", "")))
+        if "%" in number_format:
             return f"{value * 100:.10g}%"
         return f"{value:.15g}"
     if hasattr(value, "isoformat"):

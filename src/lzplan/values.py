@@ -125,7 +125,6 @@ _FACTORS: dict[str, tuple[str, float]] = {
     "亿元": ("yuan", 1e8),
     "%": ("percent", 1.0),
     "fraction": ("percent", 100.0),
-    "比例": ("percent", 100.0),
 }
 
 
@@ -143,4 +142,6 @@ def convert(value: float, unit: str, to: str) -> float:
     a, b = _FACTORS.get(source), _FACTORS.get(target)
     if a is None or b is None or a[0] != b[0]:
         raise UnitProblem(f"unit {unit!r} does not convert to {to!r}")
+    if source == "fraction" and abs(value) > 1:  # 90.5 labelled fraction is a percentage
+        raise UnitProblem(f"{format(value, 'g')} is not a fraction (0 to 1): write its unit as %")
     return value * a[1] / b[1]
