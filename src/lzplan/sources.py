@@ -169,20 +169,26 @@ def _workbook(source: Source, wanted: str | None) -> Sheet:
     except ImportError:
         message = "reading Excel files needs openpyxl: pip install 'lzplan[xlsx]'"
         raise DataError([Problem(source.name, message)]) from None
+    values, formulas = _open(openpyxl, source, True), _open(openpyxl, source, False)
     try:
-        book = openpyxl.load_workbook(io.BytesIO(source.data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        message = f"is not a readable .xlsx workbook ({type(exc).__name__})"
-        raise DataError([Problem(source.name, message)]) from None
-    try:
-        worksheet = _chosen(book, source.name, wanted)
+        worksheet = _chosen(values, source.name, wanted)
         shown = f"{source.name}[{worksheet.title}]"
-        table = list(_cells(shown, worksheet))
+        table = list(_cells(shown, worksheet, formulas[worksheet.title]))
     finally:
-        book.close()
+        values.close()
+        formulas.close()
     if not table or not any(cell.strip() for cell in table[0][1]):
         raise DataError([Problem(shown, "is empty: expected a header row", 1)])
     return Sheet(shown, table[0][1], table[1:])
+
+
+def _open(openpyxl: Any, source: Source, data_only: bool) -> Any:
+    """The workbook's saved values (``data_only``), or its formulas."""
+    try:
+        return openpyxl.load_workbook(io.BytesIO(source.data), read_only=True, data_only=data_only)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        message = f"is not a readable .xlsx workbook ({type(exc).__name__})"
+        raise DataError([Problem(source.name, message)]) from None
 
 
 def _chosen(book: Any, name: str, wanted: str | None) -> Any:
@@ -202,17 +208,31 @@ def _chosen(book: Any, name: str, wanted: str | None) -> Any:
     return sheet
 
 
-def _cells(name: str, worksheet: Any) -> Iterator[tuple[int, list[str]]]:
+def _cells(name: str, worksheet: Any, formulas: Any) -> Iterator[tuple[int, list[str]]]:
+    """Each row's cells as text; a formula Excel never computed is given as its formula,
+    so that reading it fails with the formula in the message instead of a blank."""
     # The size a workbook records can be wrong (too small drops rows, huge pads them):
     # read the cells that are really there instead.
     worksheet.reset_dimensions()
-    for number, row in enumerate(worksheet.iter_rows(), start=1):
-        if number > MAX_ROWS:
-            raise DataError([Problem(name, f"has more than {MAX_ROWS:,} rows", number)])
-        cells = [_text(cell) for cell in row[:MAX_COLUMNS]]
+    formulas.reset_dimensions()
+    filled = 0
+    rows = zip(worksheet.iter_rows(), formulas.iter_rows(), strict=False)
+    for number, (row, source) in enumerate(rows, start=1):
+        cells = [
+            _text(cell) or _formula(formula)
+            for cell, formula in zip(row[:MAX_COLUMNS], source, strict=False)
+        ]
         while cells and not cells[-1].strip():
             cells.pop()
+        filled += bool(cells)
+        if filled > MAX_ROWS:
+            raise DataError([Problem(name, f"has more than {MAX_ROWS:,} rows", number)])
         yield number, cells
+
+
+def _formula(cell: object) -> str:
+    value = getattr(cell, "value", None)
+    return value if isinstance(value, str) and value.startswith("=") else ""
 
 
 def _text(cell: object) -> str:
