@@ -99,7 +99,8 @@ def test_a_formula_without_a_saved_value_is_named(tmp_path: Path, runner: CliRun
     code, found = _judged(runner, path)
     assert code == 2
     assert (
-        "found a formula, '=99+0.5', without a saved value: save it in Excel" in found["error"][0]
+        "expected a number, found a formula, '=99+0.5', without a saved value: save the file"
+        in found["error"][0]
     )
 
 

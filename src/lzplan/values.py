@@ -65,7 +65,8 @@ def parse_number(cell: str) -> tuple[float, bool]:
     """Read ``98.5``, ``98.5%``, ``1,370``; return the number and whether it had a % sign."""
     text = normalise(cell).replace(" ", "")
     if text.startswith("="):
-        raise ValueProblem(f"found a formula, {cell!r}, without a saved value: save it in Excel")
+        message = f"expected a number, found a formula, {cell!r}, without a saved value"
+        raise ValueProblem(f"{message}: save the file in Excel")
     if "," in text:
         if not _THOUSANDS.match(text):  # 98,5 is a decimal comma, not 985
             raise ValueProblem(f"expected a number with a decimal point, found {cell!r}")
