@@ -101,7 +101,7 @@ def read_file(
     sheet: str | None = None,
 ) -> list[Observation]:
     """Read one data file; raise :class:`DataError` listing every problem in it."""
-    return read_source(sources.read_source(path), plan, default_year, encoding, sheet)
+    return read_source(sources.read_path(path), plan, default_year, encoding, sheet)
 
 
 def read_source(

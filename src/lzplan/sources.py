@@ -55,7 +55,7 @@ def _too_big(name: str, size: float) -> DataError:
     return DataError([Problem(name, message)])
 
 
-def read_source(path: Path) -> Source:
+def read_path(path: Path) -> Source:
     """The bytes of ``path``: a regular file no larger than :data:`MAX_BYTES`."""
     shown = str(path)
     try:
