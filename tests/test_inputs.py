@@ -193,3 +193,25 @@ def test_a_broken_later_year_never_blocks_an_earlier_check(
     data = tmp_path / "2024.csv"
     data.write_text("indicator,value\nvisits_per_capita,2.5\n", encoding="utf-8")
     assert runner.invoke(main, ["check", "--plan", PLAN, str(data)]).exit_code == 0
+
+
+def test_an_unreadable_file_is_an_input_error(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # chmod cannot stop root (CI runs as root), so the refusal is simulated where it happens
+    data = tmp_path / "2024.csv"
+    data.write_text("indicator,value\nbudget,1\n", encoding="utf-8")
+
+    original = Path.read_bytes
+
+    def refuse(self: Path) -> bytes:
+        if self == data:
+            raise PermissionError(13, "Permission denied")
+        return original(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    result = runner.invoke(main, ["validate", "--plan", PLAN, str(data)])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: {data}: cannot read the file: Permission denied\n",
+    )
