@@ -386,7 +386,7 @@ def test_comparison_passes():
         1.5,
     )
     assert result.numbers == {"left": 8.0, "right": 6.5, "factor": 1.0}
-    assert result.detail == "spend_growth >= revenue_growth (6.5)"
+    assert result.detail == "spend_growth ≥ revenue_growth (6.5)"
 
 
 def test_comparison_fails():
@@ -401,7 +401,7 @@ def test_comparison_factor(left, status, gap):
     result = check(comparison(factor=1.5), rows, 2023)
     # expected 1.5 * 4 = 6
     assert (result.status, result.expected, result.gap) == (status, 6.0, gap)
-    assert result.detail == "spend_growth >= 1.5 × revenue_growth (4)"
+    assert result.detail == "spend_growth ≥ 1.5 × revenue_growth (4)"
 
 
 def test_comparison_factor_float_noise():
@@ -455,7 +455,7 @@ def test_each_passes():
     )
     assert result.gap is None
     assert result.misses == ()
-    assert result.detail == "all 3 meet >= 90"
+    assert result.detail == "all 3 meet ≥ 90"
     assert result.numbers == {"entities": 3.0, "meeting": 3.0, "failing": 0.0, "no_data": 0.0}
 
 
@@ -464,7 +464,7 @@ def test_each_fails_naming_entity_and_value():
     assert result.status == "fail"
     assert result.misses == ("B (88.5)",)
     assert result.actual == "2/3 meet"
-    assert result.detail == "1 not meeting >= 90"
+    assert result.detail == "1 not meeting ≥ 90"
     assert result.numbers == {"entities": 3.0, "meeting": 2.0, "failing": 1.0, "no_data": 0.0}
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .actuals import Actuals, Observation, format_number
+from .describe import symbol
 from .model import (
     Aggregate,
     Approximate,
@@ -173,7 +174,7 @@ def _yearly_change(target: Target, rule: YearlyChange, context: Context) -> Verd
         return Verdict(
             "pending", f"applies from {context.plan.period_start}, the plan's first year"
         )
-    wanted = f"change {rule.op} {format_number(rule.delta)}"
+    wanted = f"change {symbol(rule.op)} {format_number(rule.delta)}"
     current = context.actuals.value(rule.indicator, year)
     if current is None or current.value is None:
         return _missing((rule.indicator,), f"in {year}", None, wanted)
@@ -212,7 +213,7 @@ def _comparison(target: Target, rule: Comparison, context: Context) -> Verdict:
     met = compare(left.value, rule.op, expected)
     numbers = {"left": left.value, "right": right.value, "factor": rule.factor}
     factor = "" if rule.factor == 1 else f"{format_number(rule.factor)} × "
-    detail = f"{rule.left} {rule.op} {factor}{rule.right} ({format_number(right.value)})"
+    detail = f"{rule.left} {symbol(rule.op)} {factor}{rule.right} ({format_number(right.value)})"
     status: Status = "pass" if met else "fail"
     return Verdict(
         status, detail, rule.op, expected, left.value, left.value - expected, numbers=numbers
@@ -244,7 +245,8 @@ def _each(target: Target, rule: Each, context: Context) -> Verdict:
         "no_data": float(len(absent)),
     }
     due = _due(target, context.year, rule.every_year)
-    not_meeting = f"{len(failing)} not meeting {rule.op} {format_number(rule.value)}"
+    standard = f"{symbol(rule.op)} {format_number(rule.value)}"
+    not_meeting = f"{len(failing)} not meeting {standard}"
     if failing and due:
         status: Status = "fail"
         detail = not_meeting
@@ -253,7 +255,7 @@ def _each(target: Target, rule: Each, context: Context) -> Verdict:
     elif failing:
         status, detail = "pending", f"{not_meeting}; due by {target.deadline}"
     else:
-        status, detail = "pass", f"all {len(names)} meet {rule.op} {format_number(rule.value)}"
+        status, detail = "pass", f"all {len(names)} meet {standard}"
     return Verdict(
         status, detail, rule.op, rule.value, actual, None, tuple(failing + absent), numbers
     )
