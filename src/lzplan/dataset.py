@@ -12,9 +12,10 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .actuals import Actuals, Observation, read_file, read_source, year_from_name
+from .actuals import Actuals, Observation, year_from_name
 from .errors import DataError, Problem
 from .model import Plan
+from .reader import read_file, read_source
 from .sources import Source
 
 #: A data file on disk, or data already read (standard input).

@@ -1,0 +1,94 @@
+"""What every rule kind shares: comparison, the straight path, the verdict it returns."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..actuals import Actuals
+from ..model import Plan, Target
+from ..results import Status
+
+_OPS: dict[str, Callable[[float, float], bool]] = {
+    ">=": lambda a, b: a >= b,
+    ">": lambda a, b: a > b,
+    "<=": lambda a, b: a <= b,
+    "<": lambda a, b: a < b,
+    "==": lambda a, b: a == b,
+}
+
+
+def compare(actual: float, op: str, expected: float) -> bool:
+    """``actual op expected``, forgiving float noise such as 98.30000000000001."""
+    close = math.isclose(actual, expected, rel_tol=1e-9, abs_tol=1e-9)
+    if close:
+        return op in (">=", "<=", "==")
+    return _OPS[op](actual, expected)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every rule needs besides its target: the plan, the data and the year."""
+
+    plan: Plan
+    actuals: Actuals
+    year: int
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A rule's finding, before the target's descriptive fields are added."""
+
+    status: Status
+    detail: str
+    op: str | None = None
+    expected: float | str | None = None
+    actual: float | str | None = None
+    gap: float | None = None
+    misses: tuple[str, ...] = ()
+    numbers: Mapping[str, float | None] | None = None
+    lacking: tuple[str, ...] = ()
+
+
+def tidy(value: Any) -> Any:
+    """Round away float noise (98.30000000000001) in reported numbers."""
+    if isinstance(value, float) and math.isfinite(value):
+        return round(value, 9)
+    return value
+
+
+def path_value(target: Target, final: float, year: int) -> float:
+    """The plan's 时序进度: the straight path from baseline to ``final`` at ``year``."""
+    baseline = target.baseline
+    if baseline is None or year >= target.deadline:
+        return final
+    if year <= baseline.year:
+        return baseline.value
+    share = (year - baseline.year) / (target.deadline - baseline.year)
+    return baseline.value + (final - baseline.value) * share
+
+
+def missing(
+    lacking: tuple[str, ...],
+    when: str,
+    op: str | None = None,
+    expected: float | str | None = None,
+) -> Verdict:
+    """No data for ``lacking``; still says what was expected, so the table shows it."""
+    detail = f"no value for {' and '.join(lacking)} {when}"
+    return Verdict("missing", detail, op, expected, lacking=lacking)
+
+
+def is_due(target: Target, year: int, every_year: bool = False) -> bool:
+    return every_year or year >= target.deadline
+
+
+def with_baseline(target: Target, **extra: float | None) -> dict[str, float | None]:
+    numbers: dict[str, float | None] = {}
+    if target.baseline is not None:
+        numbers["baseline"] = target.baseline.value
+        numbers["baseline_year"] = float(target.baseline.year)
+    numbers.update(extra)
+    return numbers

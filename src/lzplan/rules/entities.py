@@ -1,0 +1,93 @@
+"""Rules over a set of entities (schools, towns): each of them, or a statistic across them."""
+
+from __future__ import annotations
+
+import math
+
+from ..actuals import Observation, format_number
+from ..describe import symbol
+from ..model import Aggregate, Each, Target
+from ..results import Status
+from .base import Context, Verdict, compare, is_due, missing
+
+
+def entity_values(rule: Each | Aggregate, context: Context) -> dict[str, Observation]:
+    return context.actuals.entities(rule.indicator, context.year)
+
+
+def judge_each(target: Target, rule: Each, context: Context) -> Verdict:
+    reported = entity_values(rule, context)
+    names = list(rule.entities) or sorted(reported)
+    if not names:
+        return missing((rule.indicator,), f"per entity in {context.year}", rule.op, rule.value)
+    failing, absent = [], []
+    for name in names:
+        found = reported.get(name)
+        if found is None or found.value is None:
+            absent.append(f"{name} (no data)")
+        elif not compare(found.value, rule.op, rule.value):
+            failing.append(f"{name} ({found.shown()})")
+    meeting = len(names) - len(failing) - len(absent)
+    actual = f"{meeting}/{len(names)} meet"
+    numbers = {
+        "entities": float(len(names)),
+        "meeting": float(meeting),
+        "failing": float(len(failing)),
+        "no_data": float(len(absent)),
+    }
+    due = is_due(target, context.year, rule.every_year)
+    standard = f"{symbol(rule.op)} {format_number(rule.value)}"
+    not_meeting = f"{len(failing)} not meeting {standard}"
+    if failing and due:
+        status: Status = "fail"
+        detail = not_meeting
+    elif absent:
+        status, detail = "missing", f"{len(absent)} without data"
+    elif failing:
+        status, detail = "pending", f"{not_meeting}; due by {target.deadline}"
+    else:
+        status, detail = "pass", f"all {len(names)} meet {standard}"
+    return Verdict(
+        status, detail, rule.op, rule.value, actual, None, tuple(failing + absent), numbers
+    )
+
+
+def statistic(rule: Aggregate, values: list[float]) -> float:
+    if rule.stat in ("count", "share"):
+        hits = sum(1 for value in values if compare(value, rule.where_op, rule.where_value))
+        return float(hits) if rule.stat == "count" else 100.0 * hits / len(values)
+    if rule.stat == "mean":
+        return sum(values) / len(values)
+    if rule.stat == "min":
+        return min(values)
+    if rule.stat == "max":
+        return max(values)
+    if rule.stat == "sum":
+        return sum(values)
+    mean = sum(values) / len(values)
+    spread = math.sqrt(sum((value - mean) ** 2 for value in values) / len(values))
+    return spread / mean if mean else math.inf
+
+
+def judge_aggregate(target: Target, rule: Aggregate, context: Context) -> Verdict:
+    reported = entity_values(rule, context)
+    values = [found.value for found in reported.values() if found.value is not None]
+    absent = tuple(
+        f"{name} (no data)" for name, found in sorted(reported.items()) if found.value is None
+    )
+    if not values:
+        return missing((rule.indicator,), f"per entity in {context.year}", rule.op, rule.value)
+    actual = statistic(rule, values)
+    met = compare(actual, rule.op, rule.value)
+    numbers = {"entities": float(len(values))}
+    detail = f"{rule.stat} over {len(values)} entities"
+    due = is_due(target, context.year, rule.every_year)
+    if not met and due:
+        status: Status = "fail"
+    elif absent:
+        status, detail = "missing", f"{detail}; {len(absent)} without data"
+    else:
+        status = "pass" if met else "pending"
+    return Verdict(
+        status, detail, rule.op, rule.value, actual, actual - rule.value, absent, numbers
+    )

@@ -1,0 +1,120 @@
+"""Rules over district-level numbers: thresholds, projections, yearly changes,
+comparisons of two quantities, and approximate counts."""
+
+from __future__ import annotations
+
+import math
+
+from ..actuals import format_number
+from ..describe import symbol
+from ..model import Approximate, Comparison, Projection, Target, Threshold, YearlyChange
+from ..results import Status
+from .base import Context, Verdict, compare, is_due, missing, path_value, with_baseline
+
+
+def judge_threshold(target: Target, rule: Threshold, context: Context) -> Verdict:
+    # A standard held every year is the same standard each year: no path towards it.
+    expected = rule.value if rule.every_year else path_value(target, rule.value, context.year)
+    found = context.actuals.value(rule.indicator, context.year)
+    if found is None or found.value is None:
+        return missing((rule.indicator,), f"in {context.year}", rule.op, expected)
+    actual = found.value
+    numbers = with_baseline(target, final=rule.value)
+    met = compare(actual, rule.op, expected)
+    if met:
+        detail = "met"
+        status: Status = "pass"
+    elif is_due(target, context.year, rule.every_year) or target.baseline is not None:
+        status = "fail"
+        detail = "off the straight path to the target" if expected != rule.value else "not met"
+    else:
+        status = "pending"
+        detail = f"not yet met; due by {target.deadline}"
+    return Verdict(status, detail, rule.op, expected, actual, actual - expected, numbers=numbers)
+
+
+def judge_projection(target: Target, rule: Projection, context: Context) -> Verdict:
+    expected = path_value(target, rule.value, context.year)
+    found = context.actuals.value(rule.indicator, context.year)
+    if found is None or found.value is None:
+        return missing((rule.indicator,), f"in {context.year}", "≈", expected)
+    actual = found.value
+    gap = actual - expected
+    deviation = gap / expected if expected else (0.0 if not gap else math.inf)
+    numbers = with_baseline(target, final=rule.value, tolerance=rule.tolerance, deviation=deviation)
+    within = abs(deviation) <= rule.tolerance + 1e-12
+    detail = f"off the projection by {deviation:+.1%} (tolerance ±{rule.tolerance:.0%})"
+    status: Status = "pass" if within else "warn"
+    return Verdict(status, detail, "≈", expected, actual, gap, numbers=numbers)
+
+
+def judge_yearly_change(target: Target, rule: YearlyChange, context: Context) -> Verdict:
+    year = context.year
+    if year < context.plan.period_start:
+        return Verdict(
+            "pending", f"applies from {context.plan.period_start}, the plan's first year"
+        )
+    wanted = f"change {symbol(rule.op)} {format_number(rule.delta)}"
+    current = context.actuals.value(rule.indicator, year)
+    if current is None or current.value is None:
+        return missing((rule.indicator,), f"in {year}", None, wanted)
+    previous = context.actuals.value(rule.indicator, year - 1)
+    if previous is None or previous.value is None:
+        return Verdict(
+            "missing",
+            f"no value for {rule.indicator} in {year - 1} to compare with",
+            expected=wanted,
+            actual=current.value,
+            lacking=(f"{rule.indicator} ({year - 1})",),
+        )
+    change = current.value - previous.value
+    expected = previous.value + rule.delta
+    met = compare(change, rule.op, rule.delta)
+    numbers = {"previous": previous.value, "change": change, "delta": rule.delta}
+    detail = f"changed {format_number(change)} from {year - 1} ({format_number(previous.value)})"
+    status: Status = "pass" if met else "fail"
+    return Verdict(
+        status, detail, rule.op, expected, current.value, current.value - expected, numbers=numbers
+    )
+
+
+def judge_comparison(target: Target, rule: Comparison, context: Context) -> Verdict:
+    left = context.actuals.value(rule.left, context.year)
+    right = context.actuals.value(rule.right, context.year)
+    absent = [
+        name
+        for name, found in ((rule.left, left), (rule.right, right))
+        if found is None or found.value is None
+    ]
+    if absent or left is None or right is None or left.value is None or right.value is None:
+        factor = "" if rule.factor == 1 else f"{format_number(rule.factor)} × "
+        return missing(tuple(absent), f"in {context.year}", rule.op, f"{factor}{rule.right}")
+    expected = rule.factor * right.value
+    met = compare(left.value, rule.op, expected)
+    numbers = {"left": left.value, "right": right.value, "factor": rule.factor}
+    factor = "" if rule.factor == 1 else f"{format_number(rule.factor)} × "
+    detail = f"{rule.left} {symbol(rule.op)} {factor}{rule.right} ({format_number(right.value)})"
+    status: Status = "pass" if met else "fail"
+    return Verdict(
+        status, detail, rule.op, expected, left.value, left.value - expected, numbers=numbers
+    )
+
+
+def judge_approximate(target: Target, rule: Approximate, context: Context) -> Verdict:
+    found = context.actuals.value(rule.indicator, context.year)
+    if found is None or found.value is None:
+        return missing((rule.indicator,), f"in {context.year}", "≈", rule.value)
+    actual = found.value
+    low, high = rule.value - rule.tolerance, rule.value + rule.tolerance
+    numbers = {"low": low, "high": high}
+    tolerance = format_number(rule.tolerance)
+    if compare(actual, ">", high):
+        status: Status = "warn"
+        detail = f"more than planned (about {format_number(rule.value)} ± {tolerance})"
+    elif compare(actual, ">=", low):
+        status, detail = "pass", f"within {format_number(low)}–{format_number(high)}"
+    elif is_due(target, context.year):
+        status, detail = "fail", f"short of {format_number(low)}"
+    else:
+        status, detail = "pending", f"short of {format_number(low)}; due by {target.deadline}"
+    return Verdict(status, detail, "≈", rule.value, actual, actual - rule.value, numbers=numbers)
