@@ -1,9 +1,9 @@
 """Reading data files of annual actuals into observations.
 
 A data file (CSV or a workbook's sheet, see :mod:`lzplan.sources`) has a header row;
-``indicator`` and ``value`` are required and
-``year``, ``unit``, ``entity``, ``note``, ``source`` optional. Each problem found is
-collected with its file, row and column and all are raised together.
+``indicator`` and ``value`` are required and ``year``, ``unit``, ``entity``, ``note``,
+``source`` optional. Each problem found is collected with its file, row and column
+and all are raised together.
 """
 
 from __future__ import annotations
