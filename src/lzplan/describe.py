@@ -25,6 +25,11 @@ def symbol(op: str) -> str:
     return OP_SYMBOL.get(op, op)
 
 
+def scaled(factor: float, name: str) -> str:
+    """``name``, or ``5 × name`` when the factor is not 1."""
+    return name if factor == 1 else f"{format_number(factor)} × {name}"
+
+
 def describe(target: Target) -> str:
     """What ``target`` asks for, e.g. ``≥ 98.5 by 2025 (from 98 in 2020)``."""
     rule = target.rule
@@ -38,8 +43,7 @@ def describe(target: Target) -> str:
     elif isinstance(rule, YearlyChange):
         text = f"change {symbol(rule.op)} {format_number(rule.delta)}{unit} every year"
     elif isinstance(rule, Comparison):
-        factor = "" if rule.factor == 1 else f"{format_number(rule.factor)} × "
-        text = f"{rule.left} {symbol(rule.op)} {factor}{rule.right} every year"
+        text = f"{rule.left} {symbol(rule.op)} {scaled(rule.factor, rule.right)} every year"
     elif isinstance(rule, Each):
         when = "every year" if rule.every_year else by
         text = f"each: {symbol(rule.op)} {format_number(rule.value)}{unit} {when}"

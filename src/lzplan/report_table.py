@@ -31,6 +31,7 @@ _STYLE = {
     "missing": "dim",
     "pending": "cyan",
 }
+_VERDICT_STYLE = {_LABEL[status]: style for status, style in _STYLE.items()}
 _CHECK_HEADERS = ("Target", "Expected", "Actual", "Verdict", "Gap")
 _TARGET_HEADERS = ("Target", "Rule", "Nature")
 
@@ -202,6 +203,6 @@ def _rich_cell(cell: Cell, header: str) -> Any:
     for number, paragraph in enumerate(cell):
         style = "dim" if number else ("bold" if header == "Target" and len(cell) == 1 else "")
         if header == "Verdict":
-            style = _STYLE.get(next((k for k, v in _LABEL.items() if v == paragraph), ""), "")
+            style = _VERDICT_STYLE.get(paragraph, "")
         text.append(("\n" if number else "") + texttable.safe(paragraph), style=style)
     return text

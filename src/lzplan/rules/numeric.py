@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 from ..actuals import format_number
-from ..describe import symbol
+from ..describe import scaled, symbol
 from ..model import Approximate, Comparison, Projection, Target, Threshold, YearlyChange
 from ..results import Status
 from .base import Context, Verdict, compare, is_due, missing, path_value, with_baseline
@@ -86,14 +86,13 @@ def judge_comparison(target: Target, rule: Comparison, context: Context) -> Verd
         for name, found in ((rule.left, left), (rule.right, right))
         if found is None or found.value is None
     ]
-    if absent or left is None or right is None or left.value is None or right.value is None:
-        factor = "" if rule.factor == 1 else f"{format_number(rule.factor)} × "
-        return missing(tuple(absent), f"in {context.year}", rule.op, f"{factor}{rule.right}")
+    standard = scaled(rule.factor, rule.right)
+    if left is None or right is None or left.value is None or right.value is None:
+        return missing(tuple(absent), f"in {context.year}", rule.op, standard)
     expected = rule.factor * right.value
     met = compare(left.value, rule.op, expected)
     numbers = {"left": left.value, "right": right.value, "factor": rule.factor}
-    factor = "" if rule.factor == 1 else f"{format_number(rule.factor)} × "
-    detail = f"{rule.left} {symbol(rule.op)} {factor}{rule.right} ({format_number(right.value)})"
+    detail = f"{rule.left} {symbol(rule.op)} {standard} ({format_number(right.value)})"
     status: Status = "pass" if met else "fail"
     return Verdict(
         status, detail, rule.op, expected, left.value, left.value - expected, numbers=numbers
