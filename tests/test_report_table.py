@@ -10,9 +10,10 @@ from click.testing import CliRunner
 from lzplan import texttable
 from lzplan.check import check_files
 from lzplan.cli import main
+from lzplan.display import safe, width_of
 from lzplan.planfile import load_plan
 from lzplan.report_table import render_check, render_targets
-from lzplan.texttable import Row, safe, width_of, wrap
+from lzplan.texttable import Row, wrap
 
 from .conftest import EXAMPLES
 

@@ -181,7 +181,7 @@ def test_a_symlink_loop_is_an_input_error(tmp_path: Path, runner: CliRunner) -> 
 def test_standard_input_is_capped_and_read_once(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("lzplan.sources.MAX_BYTES", 10)
+    monkeypatch.setattr("lzplan.rawfile.MAX_BYTES", 10)
     big = _run(runner, "validate", "--plan", PLAN, "-", stdin=b"indicator,value\n" * 3)
     assert (big.exit_code, big.stderr) == (
         2,

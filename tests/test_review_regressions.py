@@ -153,6 +153,6 @@ def test_a_narrow_terminal_keeps_the_table_aligned(runner: CliRunner) -> None:
     data = EXAMPLES / "library_plan" / "data" / "2024.csv"
     result = CliRunner(env={"COLUMNS": "30"}).invoke(main, ["check", "--plan", PLAN, str(data)])
     table = [line for line in result.stdout.splitlines() if line and line[0] in "┏┃┡│├└"]
-    from lzplan.texttable import width_of
+    from lzplan.display import width_of
 
     assert len({width_of(line) for line in table}) == 1

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from lzplan.actuals import Actuals, Observation
 from lzplan.model import (
     Aggregate,
     Approximate,
@@ -27,6 +26,7 @@ from lzplan.model import (
     Threshold,
     YearlyChange,
 )
+from lzplan.observations import Actuals, Observation
 from lzplan.results import Result
 from lzplan.rules import Context, compare, evaluate, judge, path_value
 from lzplan.values import Flag

@@ -27,7 +27,7 @@ def judge_subjects(plan: Plan, subjects: list[Subject]) -> list[Report]:
 
 def summarise(subjects: list[Subject]) -> list[str]:
     """One line per data file that was read without problems."""
-    from .texttable import safe
+    from .display import safe
 
     return [
         f"{safe(subject.file)}: ok ({', '.join(map(str, subject.years))})" for subject in subjects

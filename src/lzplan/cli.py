@@ -122,7 +122,7 @@ def _inputs(files: tuple[str, ...]) -> list[Input]:
     from pathlib import Path
 
     from .errors import Problem, UsageError
-    from .sources import read_stream
+    from .rawfile import read_stream
 
     if files.count("-") > 1:
         raise UsageError([Problem("-", "standard input can be read only once")])

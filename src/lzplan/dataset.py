@@ -12,11 +12,11 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .actuals import Actuals, Observation, year_from_name
 from .errors import DataError, Problem
 from .model import Plan
-from .reader import read_file, read_source
-from .sources import Source
+from .observations import Actuals, Observation, year_from_name
+from .rawfile import RawFile as Source
+from .rows import read_file, read_source
 
 #: A data file on disk, or data already read (standard input).
 Input = Path | Source

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .actuals import format_number
+from .display import format_number
 from .model import (
     Aggregate,
     Approximate,

@@ -36,7 +36,7 @@ class Problem:
         if self.where:
             parts.append(self.where)
         parts.append(self.message)
-        from .texttable import safe  # file names and cells may hold terminal escapes
+        from .display import safe  # file names and cells may hold terminal escapes
 
         return safe(": ".join(parts))
 

@@ -104,6 +104,10 @@ class Indicator:
     per_entity: bool = False
     entity_kind: str = ""
     note: str = ""
+    #: Other names bureaus write for it (在园幼儿数 for 幼儿在园人数); data rows may use them.
+    aliases: tuple[str, ...] = ()
+    #: The range (in ``unit``) outside which a value is almost certainly a typing mistake.
+    plausible: tuple[float, float] | None = None
 
 
 # --- rules ---------------------------------------------------------------------
@@ -163,8 +167,9 @@ class Comparison:
 class Each:
     """Every entity (school, town) must satisfy ``value op threshold``; misses are named.
 
-    ``entities`` lists the entities that must report; when empty, the entities are
-    those the data file reports.
+    ``entities`` lists the entities that must report; else ``kinds`` names the roster's
+    kinds it ranges over (镇, 小学, ...), and every entity of those kinds that exists that
+    year must report; with neither, the entities are those the data reports.
     """
 
     __pydantic_config__ = _STRICT
@@ -174,6 +179,7 @@ class Each:
     value: float
     entities: tuple[str, ...] = ()
     every_year: bool = False
+    kinds: tuple[str, ...] = ()
 
 
 Stat = Literal["count", "share", "mean", "min", "max", "sum", "cv"]

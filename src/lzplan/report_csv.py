@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
+from .display import safe
 from .results import Report
-from .texttable import safe
 
 COLUMNS = (
     "file", "year", "section", "target", "name_zh", "name_en", "nature", "kind",

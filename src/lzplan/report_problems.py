@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
+from .display import safe
 from .errors import Problem
-from .texttable import safe
 
 
 def render_text(problems: tuple[Problem, ...]) -> str:

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from . import texttable
-from .actuals import format_number
 from .describe import describe, symbol
+from .display import format_number, safe
 from .model import Plan, Target
 from .results import STATUSES, Report, Result
 from .texttable import Cell, Row
@@ -158,7 +158,7 @@ def _plain(blocks: list[_Block], width: int) -> str:
     out = []
     for title, headers, rows, right, lines in blocks:
         out.append(texttable.render(title, headers, rows, width, right))
-        out.extend(texttable.safe(text) + "\n" for _, text in lines)
+        out.extend(safe(text) + "\n" for _, text in lines)
         out.append("\n")
     return "".join(out)
 
@@ -181,7 +181,7 @@ def _rich(blocks: list[_Block], width: int, color: bool) -> str:
         color_system="auto" if color else None,
     )
     for title, headers, rows, right, lines in blocks:
-        table = Table(title=Text(texttable.safe(title)), title_justify="left")
+        table = Table(title=Text(safe(title)), title_justify="left")
         for index, header in enumerate(headers):
             table.add_column(
                 header, justify="right" if index < len(right) and right[index] else "left"
@@ -191,7 +191,7 @@ def _rich(blocks: list[_Block], width: int, color: bool) -> str:
             table.add_row(*cells, end_section=row.end_section)
         console.print(table)
         for status, text in lines:
-            console.print(Text(texttable.safe(text), style=_STYLE.get(status, "bold")))
+            console.print(Text(safe(text), style=_STYLE.get(status, "bold")))
         console.print()
     return str(console.file.getvalue())  # type: ignore[attr-defined]
 
@@ -204,5 +204,5 @@ def _rich_cell(cell: Cell, header: str) -> Any:
         style = "dim" if number else ("bold" if header == "Target" and len(cell) == 1 else "")
         if header == "Verdict":
             style = _VERDICT_STYLE.get(paragraph, "")
-        text.append(("\n" if number else "") + texttable.safe(paragraph), style=style)
+        text.append(("\n" if number else "") + safe(paragraph), style=style)
     return text

@@ -9,15 +9,14 @@ rich's import and per-cell layout cost more than the whole rest of ``lzplan chec
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from .display import char_width, safe, width_of
 
 #: A cell is one or more paragraphs, each wrapped on its own.
 Cell = tuple[str, ...]
 
-# control characters, and the bidirectional overrides that can reorder what a reader sees
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _TOKENS = re.compile(r"\S+\s*|\s+")
 _MIN_WIDTH = 4
 
@@ -28,29 +27,6 @@ class Row:
 
     cells: tuple[Cell, ...]
     end_section: bool = False
-
-
-def safe(text: str) -> str:
-    """Control characters (terminal escapes, newlines) shown as ``\\x1b``, never sent raw."""
-    return _CONTROL.sub(_escape, text)
-
-
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def width_of(text: str) -> int:
-    """Columns ``text`` takes in a terminal: wide (CJK) characters count two."""
-    if text.isascii():
-        return len(text)
-    return sum(_char_width(char) for char in text)
-
-
-def _char_width(char: str) -> int:
-    if unicodedata.combining(char):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -77,7 +53,7 @@ def wrap(text: str, width: int) -> list[str]:
 def _fit(text: str, width: int) -> str:
     used = 0
     for index, char in enumerate(text):
-        used += _char_width(char)
+        used += char_width(char)
         if used > width:
             return text[: max(index, 1)]
     return text

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..actuals import Actuals
 from ..model import (
     Aggregate,
     Approximate,
@@ -22,6 +21,7 @@ from ..model import (
     Threshold,
     YearlyChange,
 )
+from ..observations import Actuals
 from ..results import Result
 from .base import Context, Verdict, compare, path_value, tidy
 from .done import judge_checklist, judge_milestone

@@ -7,8 +7,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..actuals import Actuals
 from ..model import Plan, Target
+from ..observations import Actuals
 from ..results import Status
 
 _OPS: dict[str, Callable[[float, float], bool]] = {

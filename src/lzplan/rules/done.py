@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..actuals import Observation
 from ..model import Checklist, Milestone, Target
+from ..observations import Observation
 from ..results import Status
 from .base import Context, Verdict, missing
 

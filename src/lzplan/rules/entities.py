@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import math
 
-from ..actuals import Observation, format_number
 from ..describe import symbol
+from ..display import format_number
 from ..model import Aggregate, Each, Target
+from ..observations import Observation
 from ..results import Status
 from .base import Context, Verdict, compare, is_due, missing
 

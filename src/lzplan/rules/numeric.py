@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import math
 
-from ..actuals import format_number
 from ..describe import scaled, symbol
+from ..display import format_number
 from ..model import Approximate, Comparison, Projection, Target, Threshold, YearlyChange
 from ..results import Status
 from .base import Context, Verdict, compare, is_due, missing, path_value, with_baseline

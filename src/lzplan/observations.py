@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .display import format_number
 from .values import Flag
 
 _YEAR_NAME = re.compile(r"^(\d{4})$")
@@ -37,12 +38,6 @@ class Observation:
         if self.flag is not None:
             return self.flag.text()
         return format_number(self.value)
-
-
-def format_number(value: float) -> str:
-    """Up to six decimals, without trailing zeros (98.49999 must not show as 98.5)."""
-    text = f"{value:,.6f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
 
 
 def year_from_name(path: Path) -> int | None:

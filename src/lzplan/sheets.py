@@ -1,7 +1,7 @@
-"""Getting a data file's cells: CSV in any encoding Excel writes, Excel workbooks, stdin.
+"""Sheets: a raw file's cells, from CSV in any encoding Excel writes or an Excel workbook.
 
 The result is a :class:`Sheet` of text cells with the row numbers a spreadsheet
-would show; reading values out of the cells is :mod:`lzplan.actuals`' job.
+would show; reading observations out of the rows is :mod:`lzplan.rows`' job.
 """
 
 from __future__ import annotations
@@ -9,16 +9,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from .errors import DataError, Problem
+from .rawfile import RawFile
 
-#: Data files are small tables; anything larger is a mistake, refused before it is read.
-MAX_BYTES = 50 * 1024 * 1024
 #: A sheet's rows and columns read at most (a workbook may claim a million of each).
 MAX_ROWS, MAX_COLUMNS = 1_000_000, 200
 _ZIP = b"PK\x03\x04"
@@ -40,48 +37,7 @@ class Sheet:
     rows: Iterable[tuple[int, list[str]]]
 
 
-@dataclass(frozen=True)
-class Source:
-    """Where a data file comes from: its name as shown in messages, and its bytes."""
-
-    name: str
-    data: bytes
-    suffix: str = ""
-
-
-def _too_big(name: str, size: float) -> DataError:
-    limit = MAX_BYTES // (1024 * 1024)
-    message = f"is {size / 1048576:.0f} MB; data files may be up to {limit} MB"
-    return DataError([Problem(name, message)])
-
-
-def read_path(path: Path) -> Source:
-    """The bytes of ``path``: a regular file no larger than :data:`MAX_BYTES`."""
-    shown = str(path)
-    try:
-        status = path.stat()
-        if stat.S_ISDIR(status.st_mode):
-            raise DataError([Problem(shown, "is a directory, not a data file")])
-        if not stat.S_ISREG(status.st_mode):  # a pipe or device could block or never end
-            raise DataError([Problem(shown, "is not a regular file")])
-        if status.st_size > MAX_BYTES:
-            raise _too_big(shown, status.st_size)
-        data = path.read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise DataError([Problem(shown, f"cannot read the file: {reason}")]) from None
-    return Source(shown, data, path.suffix.lower())
-
-
-def read_stream(name: str, stream: BinaryIO) -> Source:
-    """Up to :data:`MAX_BYTES` of a stream (standard input); more is refused."""
-    data = stream.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise _too_big(name, len(data))
-    return Source(name, data)
-
-
-def sheet_of(source: Source, encoding: str | None = None, sheet: str | None = None) -> Sheet:
+def sheet_of(source: RawFile, encoding: str | None = None, sheet: str | None = None) -> Sheet:
     """The cells of ``source``: a workbook's sheet (first visible, or ``sheet``), else CSV."""
     if source.data.startswith(_ZIP) or source.suffix in (".xlsx", ".xlsm"):
         return _workbook(source, sheet)
@@ -92,7 +48,7 @@ def sheet_of(source: Source, encoding: str | None = None, sheet: str | None = No
     return _csv(source.name, decode(source, encoding))
 
 
-def decode(source: Source, encoding: str | None = None) -> str:
+def decode(source: RawFile, encoding: str | None = None) -> str:
     """CSV text: ``encoding`` if given, else UTF-16 by its BOM, UTF-8, else GB18030/GBK."""
     data = source.data
     if encoding is None and data.startswith(_UTF16):
@@ -113,7 +69,7 @@ def decode(source: Source, encoding: str | None = None) -> str:
         raise DataError([Problem(source.name, message, line)]) from None
 
 
-def _decode_as(source: Source, encoding: str) -> str:
+def _decode_as(source: RawFile, encoding: str) -> str:
     try:
         return source.data.decode(encoding)
     except LookupError:
@@ -163,7 +119,7 @@ def _unreadable(name: str, exc: csv.Error, row: int) -> DataError:
     return DataError([Problem(name, f"is not readable CSV: {exc}{hint}", row)])
 
 
-def _workbook(source: Source, wanted: str | None) -> Sheet:
+def _workbook(source: RawFile, wanted: str | None) -> Sheet:
     try:
         import openpyxl  # type: ignore[import-untyped]
     except ImportError:
@@ -182,7 +138,7 @@ def _workbook(source: Source, wanted: str | None) -> Sheet:
     return Sheet(shown, table[0][1], table[1:])
 
 
-def _open(openpyxl: Any, source: Source, data_only: bool) -> Any:
+def _open(openpyxl: Any, source: RawFile, data_only: bool) -> Any:
     """The workbook's saved values (``data_only``), or its formulas."""
     try:
         return openpyxl.load_workbook(io.BytesIO(source.data), read_only=True, data_only=data_only)

@@ -1,6 +1,6 @@
 """Reading data files of annual actuals into observations.
 
-A data file (CSV or a workbook's sheet, see :mod:`lzplan.sources`) has a header row;
+A data file (CSV or a workbook's sheet, see :mod:`lzplan.sheets`) has a header row;
 ``indicator`` and ``value`` are required and ``year``, ``unit``, ``entity``, ``note``,
 ``source`` optional. Each problem found is collected with its file, row and column
 and all are raised together.
@@ -12,10 +12,10 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from . import sources
-from .actuals import Observation, year_from_name
+from . import rawfile, sheets
 from .errors import DataError, Problem
 from .model import Checklist, Each, Indicator, Plan
+from .observations import Observation, year_from_name
 from .values import (
     Flag,
     UnitProblem,
@@ -64,18 +64,18 @@ def read_file(
     sheet: str | None = None,
 ) -> list[Observation]:
     """Read one data file; raise :class:`DataError` listing every problem in it."""
-    return read_source(sources.read_path(path), plan, default_year, encoding, sheet)
+    return read_source(rawfile.read_path(path), plan, default_year, encoding, sheet)
 
 
 def read_source(
-    source: sources.Source,
+    source: rawfile.RawFile,
     plan: Plan,
     default_year: int | None = None,
     encoding: str | None = None,
     sheet: str | None = None,
 ) -> list[Observation]:
     """Read data already in memory (standard input, tests) like a file of that name."""
-    table = sources.sheet_of(source, encoding, sheet)
+    table = sheets.sheet_of(source, encoding, sheet)
     named = year_from_name(Path(source.name))
     return _Reader(plan, table.name, named, default_year).read(table)
 
@@ -110,7 +110,7 @@ class _Reader:
         self.texts: dict[str, str] = {}
         self.problems: list[Problem] = []
 
-    def read(self, table: sources.Sheet) -> list[Observation]:
+    def read(self, table: sheets.Sheet) -> list[Observation]:
         self.width = len(table.header)
         columns = self._columns(table.header)
         observations = list(self._observations(table.rows, columns))
