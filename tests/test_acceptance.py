@@ -163,7 +163,7 @@ def test_missing_file_and_directory_are_bad_input(tmp_path: Path, runner: CliRun
     )
     folder = runner.invoke(main, ["check", "--plan", plan, str(tmp_path)])
     assert folder.exit_code == 2
-    assert "is a directory, not a data file" in folder.stderr
+    assert "is a folder with no data files (.csv, .xlsx, .xlsm) inside" in folder.stderr
 
 
 def test_usage_errors_exit_2(runner: CliRunner) -> None:

@@ -132,6 +132,7 @@ def test_validate_json_format(tmp_path: Path, runner: CliRunner) -> None:
             "line": 2,
             "column": "value",
             "where": "",
+            "severity": "error",
         }
     ]
 
@@ -159,11 +160,12 @@ def test_check_csv_output_is_excel_ready_and_neutralises_formulas(
             assert not cell.startswith(("=", "+", "@")), cell
 
 
-def test_a_directory_of_data_files_is_not_a_file(tmp_path: Path, runner: CliRunner) -> None:
+def test_a_folder_without_data_files_is_refused(tmp_path: Path, runner: CliRunner) -> None:
+    (tmp_path / "README.md").write_text("not data", encoding="utf-8")
     result = runner.invoke(main, ["validate", "--plan", PLAN, str(tmp_path)])
     assert (result.exit_code, result.stderr) == (
         2,
-        f"error: {tmp_path}: is a directory, not a data file\n",
+        f"error: {tmp_path}: is a folder with no data files (.csv, .xlsx, .xlsm) inside\n",
     )
 
 

@@ -1,29 +1,254 @@
-"""Exact output of the table reporters, and the plain renderer's layout rules."""
+"""Exact output of the table reporters, and the layout rules both renderers share.
+
+Whatever the width (60 to 140, and the 100 of a pipe), no line is wider than it, a
+target id is never split except after a dot, and nothing is truncated.
+"""
 
 from __future__ import annotations
 
+import os
+from functools import cache
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from lzplan import texttable
+from lzplan import cli, texttable
 from lzplan.check import check_files
 from lzplan.cli import main
 from lzplan.display import safe, width_of
+from lzplan.model import Plan
 from lzplan.planfile import load_plan
-from lzplan.report_table import render_check, render_targets
-from lzplan.texttable import Row, wrap
+from lzplan.report_table import notes, render_check, render_targets, summary
+from lzplan.results import STATUSES, Report, Result
+from lzplan.texttable import Dotted, Row, hang, heading, wrap
 
 from .conftest import EXAMPLES
 
 LIBRARY = EXAMPLES / "library_plan"
 
 
+@cache
+def _library_plan() -> Plan:
+    return load_plan(LIBRARY / "plan.yaml")
+
+
+@cache
+def _bundled_plan() -> Plan:
+    return load_plan()
+
+
 @pytest.fixture
 def library_reports(in_root: Path):  # type: ignore[no-untyped-def]
     plan = load_plan(Path("tests/examples/library_plan/plan.yaml"))
     return plan, check_files(plan, [Path("tests/examples/library_plan/data/2024.csv")])
+
+
+# --- what every rendering must satisfy ---------------------------------------------------
+
+
+def _target_column(text: str) -> list[str]:
+    return [line.split("│")[1].strip() for line in text.splitlines() if line.startswith("│")]
+
+
+def _whole_or_split_at_dots(target: str, column: list[str]) -> bool:
+    """Whether ``target`` is one line of the column, or consecutive lines each ending at a dot."""
+    for start in range(len(column)):
+        if not column[start]:
+            continue
+        joined = ""
+        for end in range(start, len(column)):
+            joined += column[end]
+            if joined == target:
+                return all(column[i].endswith(".") for i in range(start, end))
+            if not target.startswith(joined):
+                break
+    return False
+
+
+def _notes_below(text: str) -> list[list[list[str]]]:
+    """Per table, the notes below it: each note's first line and its indented continuations."""
+    blocks: list[list[list[str]]] = []
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
+        if not line.startswith("└"):
+            continue
+        found: list[list[str]] = []
+        for below in lines[index + 1 :]:
+            if not below:
+                break
+            if below.startswith("  "):
+                found[-1].append(below)
+            else:
+                found.append([below])
+        blocks.append(found)
+    return blocks
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def _assert_reaches_its_reader(text: str, reports: list[Report], width: int) -> None:
+    assert max(width_of(line) for line in text.splitlines()) <= width
+    column = _target_column(text)
+    for report in reports:
+        for result in report.results:
+            assert _whole_or_split_at_dots(safe(result.target), column), result.target
+    shown = _notes_below(text)
+    assert len(shown) == len(reports)
+    for report, found in zip(reports, shown, strict=True):
+        wanted = [safe(text) for _, text in notes(report)] + [summary(report)]
+        assert len(found) == len(wanted)
+        for lines, note in zip(found, wanted, strict=True):  # each after its verdict label
+            assert _squeezed("".join(lines)).endswith(_squeezed(note))
+
+
+# --- the bundled plan and data, as users see them ------------------------------------------
+
+
+@pytest.mark.parametrize("data", ["data/actuals/2023.csv", "data/illustrative/2025.csv"])
+@pytest.mark.parametrize("width", [80, 100])
+@pytest.mark.parametrize("rich", [False, True], ids=["plain", "rich"])
+def test_bundled_check_fits_the_width(data: str, width: int, rich: bool, in_root: Path) -> None:
+    plan = _bundled_plan()
+    reports = check_files(plan, [Path(data)])
+    text = render_check(reports, plan, width, rich=rich, color=False)
+    _assert_reaches_its_reader(text, reports, width)
+
+
+@pytest.mark.parametrize("width", [80, 100])
+@pytest.mark.parametrize("rich", [False, True], ids=["plain", "rich"])
+def test_bundled_targets_fit_the_width(width: int, rich: bool) -> None:
+    plan = _bundled_plan()
+    text = render_targets(list(plan.targets), plan, width, rich=rich, color=False)
+    assert max(width_of(line) for line in text.splitlines()) <= width
+    column = _target_column(text)
+    assert all(_whole_or_split_at_dots(target.id, column) for target in plan.targets)
+
+
+def test_a_pipe_gets_100_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_terminal(fd: int) -> os.terminal_size:
+        raise OSError("not a terminal")
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.setattr(os, "get_terminal_size", no_terminal)
+    assert cli._width() == 100
+
+
+# --- made-up results: the hard cases, whatever state the data readers are in ----------------
+
+
+def _result(target: str, name: str, status: str = "fail", **fields: object) -> Result:
+    values: dict[str, object] = {
+        "section": target.split(".")[0],
+        "name_en": "",
+        "kind": "threshold",
+        "nature": "binding",
+        "year": 2025,
+        "unit": "%",
+        "op": ">=",
+        "expected": 99.0,
+        "actual": 98.5,
+        "gap": -0.5,
+        "detail": "not met",
+    }
+    values.update(fields)
+    return Result(target=target, name_zh=name, status=status, **values)  # type: ignore[arg-type]
+
+
+HARD = Report(
+    "data/submissions/临淄区教育局/二〇二五年度/各学校上报汇总/2025年教育事业统计快报（最终版）.csv",
+    2025,
+    (
+        _result("preschool.kindergarten_enrolment", "幼儿在园人数", "warn", kind="projection"),
+        _result("preschool.kindergarten_enrolment_share", "幼儿在园人数占比"),
+        _result(
+            "preschool.supervisor_ratio",
+            "每5所幼儿园配备1名责任督学",
+            "pass",
+            op="<=",
+            expected="5 × kindergarten_responsible_supervisors",
+            actual=None,
+            gap=None,
+        ),
+        _result(
+            "compulsory.balanced_accreditation",
+            "通过县域义务教育优质均衡发展国家认定，实现义务教育优质均衡发展",
+            "missing",
+            op=None,
+            expected="done by 2025",
+            actual=None,
+            gap=None,
+            lacking=("compulsory_balanced_accreditation", "education_general_budget_expenditure"),
+        ),
+        _result(
+            "health_pe.mental_health_teachers",
+            "中小学至少配备1名专兼职心理健康教育教师",
+            detail="6 not meeting ≥ 1",
+            misses=tuple(f"示例镇第{n}中心小学 (0)" for n in "一二三四五六"),
+        ),
+        _result("vocational.secondary_vocational_enrolment", "中职在校生", "pending"),
+    ),
+)
+
+
+@pytest.mark.parametrize("width", [62, 80, 100, 140])
+@pytest.mark.parametrize("rich", [False, True], ids=["plain", "rich"])
+def test_hard_cases_fit_the_width(width: int, rich: bool) -> None:
+    text = render_check([HARD, HARD], _bundled_plan(), width, rich=rich, color=False)
+    _assert_reaches_its_reader(text, [HARD, HARD], width)
+
+
+def test_ids_break_at_dots_and_long_words_after_underscores() -> None:
+    text = render_check([HARD], _bundled_plan(), 80)
+    assert "\n│ preschool.                     │                   │" in text
+    assert "\n│ kindergarten_enrolment_share   │                   │" in text
+    assert "\n│ preschool.supervisor_ratio     │ kindergarten_     │" in text
+    assert "\n│                                │ responsible_      │" in text
+
+
+def test_notes_hang_below_their_first_line() -> None:
+    text = render_check([HARD], _bundled_plan(), 80)
+    assert (
+        "\nFAIL health_pe.mental_health_teachers: 6 not meeting ≥ 1; 示例镇第一中心小学\n"
+        "  (0), 示例镇第二中心小学 (0), 示例镇第三中心小学 (0), 示例镇第四中心小学 (0),\n"
+        "  示例镇第五中心小学 (0), 示例镇第六中心小学 (0)\n"
+    ) in text
+    assert text.startswith(
+        "data/submissions/临淄区教育局/二〇二五年度/各学校上报汇总/\n"
+        "  2025年教育事业统计快报（最终版）.csv — 2025\n"
+    )
+
+
+def test_an_id_part_wider_than_the_room_widens_its_column() -> None:
+    part = "a_single_part_far_too_wide_for_a_sixty_column_terminal_to_hold"
+    rows = [Row((("名称", Dotted(f"section.{part}")), ("≥ 99%",), ("ok",)))]
+    text = texttable.render("", ("Target", "Expected", "Verdict"), rows, 60)
+    assert f"\n│ {part} │      │      │\n" in text  # whole: the others gave their room
+    assert "┃ Exp. ┃ Ver. ┃" in text
+
+
+def test_the_bundled_plan_needs_62_columns_at_least(in_root: Path) -> None:
+    """Its widest id part (``secondary_vocational_enrolment``) and four narrow columns."""
+    plan = _bundled_plan()
+    reports = check_files(plan, [Path("data/illustrative/2025.csv")])
+    text = render_check(reports, plan, 40)
+    assert max(width_of(line) for line in text.splitlines()) == 62
+    assert "│ secondary_vocational_enrolment │" in text
+
+
+def test_similar_ids_are_never_shown_as_the_same_text() -> None:
+    ids = [Dotted("preschool.kindergarten_enrolment_" + year) for year in ("2020", "2021")]
+    rows = [Row(((target,), ("x",))) for target in ids]
+    text = texttable.render("", ("Target", "Gap"), rows, 40)
+    column = _target_column(text)
+    assert all(_whole_or_split_at_dots(target, column) for target in ids)
+
+
+# --- exact output ----------------------------------------------------------------------------
 
 
 def test_rich_table_exact_output(library_reports) -> None:  # type: ignore[no-untyped-def]
@@ -34,13 +259,16 @@ def test_rich_table_exact_output(library_reports) -> None:  # type: ignore[no-un
 
 def test_plain_and_rich_tables_show_the_same_cells(library_reports) -> None:  # type: ignore[no-untyped-def]
     plan, reports = library_reports
-    plain = render_check(reports, plan, 90)
-    fancy = render_check(reports, plan, 90, rich=True, color=False)
+    assert _same_cells(
+        render_check(reports, plan, 90), render_check(reports, plan, 90, True, False)
+    )
 
+
+def _same_cells(plain: str, fancy: str) -> bool:
     def cells(text: str) -> list[str]:
         return [" ".join(line.split()) for line in text.splitlines()]
 
-    assert cells(plain) == cells(fancy)
+    return cells(plain) == cells(fancy)
 
 
 def test_rich_colour_marks_failures(library_reports) -> None:  # type: ignore[no-untyped-def]
@@ -50,8 +278,8 @@ def test_rich_colour_marks_failures(library_reports) -> None:  # type: ignore[no
     assert "FAIL" in coloured
 
 
-def test_targets_table_exact_output(in_root: Path) -> None:
-    plan = load_plan(Path("tests/examples/library_plan/plan.yaml"))
+def test_targets_table_exact_output() -> None:
+    plan = _library_plan()
     text = render_targets(list(plan.targets)[:2], plan, 70)
     assert text == (
         "样例图书馆发展规划\n"
@@ -69,6 +297,9 @@ def test_targets_table_exact_output(in_root: Path) -> None:
     )
 
 
+# --- the pieces -------------------------------------------------------------------------------
+
+
 def test_width_counts_chinese_as_two_columns() -> None:
     assert width_of("abc") == 3
     assert width_of("学前教育") == 8
@@ -82,13 +313,32 @@ def test_width_counts_chinese_as_two_columns() -> None:
         ("short", 10, ["short"]),
         ("two words here", 9, ["two words", "here"]),
         ("学前教育普及普惠", 6, ["学前教", "育普及", "普惠"]),
-        ("preschool.kindergarten_enrolment", 12, ["preschool.ki", "ndergarten_e", "nrolment"]),
+        ("preschool.kindergarten_enrolment", 12, ["preschool.ki", "ndergarten_", "enrolment"]),
+        (
+            "kindergarten_responsible_supervisors",
+            20,
+            ["kindergarten_", "responsible_", "supervisors"],
+        ),
+        (Dotted("preschool.kindergarten_enrolment"), 26, ["preschool.", "kindergarten_enrolment"]),
+        (Dotted("a.b.c"), 4, ["a.b.", "c"]),
+        (Dotted("preschool.kindergarten_enrolment"), 12, ["preschool.", "kindergarten_enrolment"]),
         ("", 5, [""]),
     ],
 )
 def test_wrap(text: str, width: int, lines: list[str]) -> None:
     assert wrap(text, width) == lines
-    assert all(width_of(line) <= width for line in lines)
+    unbreakable = isinstance(text, Dotted) and width < 22
+    assert unbreakable or all(width_of(line) <= width for line in lines)
+
+
+def test_hang_indents_the_lines_after_the_first() -> None:
+    assert hang("FAIL a.b: one two three four", 14) == ["FAIL a.b: one", "  two three", "  four"]
+    assert hang("short", 14) == ["short"]
+
+
+def test_heading_shortens_a_header_only_when_it_must() -> None:
+    assert heading("Expected", 8) == "Expected"
+    assert heading("Expected", 4) == "Exp."
 
 
 def test_control_characters_are_shown_not_sent() -> None:
@@ -117,3 +367,101 @@ def test_markup_and_escapes_from_data_are_shown_literally(
     assert "\x1b" not in result.stdout
     assert "\\x1b[31m南城\\x1b[0m" not in result.stdout  # it passed: not named at all
     assert result.exit_code == 1
+
+
+# --- properties: random cells at random widths ---------------------------------------------
+
+_CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
+_ASCII = st.characters(min_codepoint=0x21, max_codepoint=0x7E)
+_WORD = st.one_of(
+    st.text(_ASCII, min_size=1, max_size=30),
+    st.text(_CJK, min_size=1, max_size=20),
+    st.text(st.one_of(_ASCII, _CJK), min_size=1, max_size=12),
+)
+_TEXT = st.lists(_WORD, min_size=1, max_size=12).map(" ".join)
+_PART = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyz_0123456789"), min_size=1, max_size=25)
+_ID = st.lists(_PART, min_size=1, max_size=4).map(".".join)
+_PARAGRAPH = st.one_of(_TEXT, _ID.map(Dotted))
+_HEADER = st.text(
+    st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"), min_size=1, max_size=12
+)
+PROPERTY = settings(max_examples=150, deadline=None)
+
+
+@st.composite
+def _tables(draw: st.DrawFn) -> tuple[list[str], list[Row]]:
+    headers = draw(st.lists(_HEADER, min_size=1, max_size=6))
+    cell = st.lists(_PARAGRAPH, max_size=3).map(tuple)
+    rows = draw(
+        st.lists(
+            st.builds(Row, st.lists(cell, min_size=len(headers), max_size=len(headers)).map(tuple)),
+            min_size=1,
+            max_size=6,
+        )
+    )
+    return headers, rows
+
+
+def _least(headers: list[str], rows: list[Row]) -> int:
+    """The narrowest the renderer promises: id parts whole, no column under four (or its text)."""
+    total = 3 * len(headers) + 1
+    for index, header in enumerate(headers):
+        texts = [p for row in rows for p in row.cells[index]]
+        natural = max([width_of(header)] + [width_of(p) for p in texts])
+        parts = [len(part) for p in texts if isinstance(p, Dotted) for part in _dot_parts(p)]
+        total += max([min(natural, 4), *parts])
+    return total
+
+
+def _dot_parts(text: str) -> list[str]:
+    parts = text.split(".")
+    return [part + "." for part in parts[:-1]] + parts[-1:]
+
+
+@PROPERTY
+@given(_tables(), st.integers(60, 140))
+def test_random_tables_fit_and_lose_nothing(table: tuple[list[str], list[Row]], width: int) -> None:
+    headers, rows = table
+    text = texttable.render("", headers, rows, width)
+    if _least(headers, rows) <= width:
+        assert max(width_of(line) for line in text.splitlines()) <= width
+    column_texts = _columns(text, len(headers))
+    for index in range(len(headers)):
+        shown = _squeezed("".join(column_texts[index]))
+        assert shown == _squeezed("".join(p for row in rows for p in row.cells[index]))
+        ids = [p for row in rows for p in row.cells[index] if isinstance(p, Dotted)]
+        assert all(_whole_or_split_at_dots(target, column_texts[index]) for target in ids)
+
+
+def _columns(text: str, count: int) -> list[list[str]]:
+    rows = [line.split("│")[1:-1] for line in text.splitlines() if line.startswith("│")]
+    return [[row[index].strip() for row in rows] for index in range(count)]
+
+
+_RESULTS = st.lists(
+    st.builds(
+        _result,
+        _ID.filter(lambda target: "." in target).map(lambda target: f"reading.{target}"),
+        _TEXT,
+        st.sampled_from(STATUSES),
+        expected=st.one_of(_TEXT, st.floats(-1e6, 1e6), st.none()),
+        actual=st.one_of(_TEXT, st.floats(-1e6, 1e6), st.none()),
+        gap=st.one_of(st.floats(-1e6, 1e6), st.none()),
+        detail=_TEXT,
+        misses=st.lists(_TEXT, max_size=3).map(tuple),
+        lacking=st.lists(_PART, max_size=5).map(tuple),
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_RESULTS, _TEXT, st.integers(60, 140))
+def test_random_checks_fit_in_both_renderers(results: list[Result], file: str, width: int) -> None:
+    reports = [Report(file, 2025, tuple(results))]
+    plain = render_check(reports, _library_plan(), width)
+    fancy = render_check(reports, _library_plan(), width, rich=True, color=False)
+    _assert_reaches_its_reader(plain, reports, width)
+    _assert_reaches_its_reader(fancy, reports, width)
+    assert _same_cells(plain, fancy)

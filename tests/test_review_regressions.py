@@ -26,7 +26,7 @@ def _check(runner: CliRunner, data: Path, *args: str) -> tuple[int, str, str]:
         ('visits_per_capita,"98,5",', "expected a number with a decimal point, found '98,5'"),
         ("visits_per_capita,2,%", "unit '%' does not convert to '次'"),
         ("visits_per_capita,2%,", "'2%' is a percentage but visits_per_capita is in 次"),
-        ("members,98.5%,fraction", "'98.5%' is written with % but the unit column says 'fraction'"),
+        ("members,98.5%,fraction", "'98.5%' is written in % but the unit column says 'fraction'"),
     ],
 )
 def test_numbers_that_would_be_misread_are_refused(
@@ -90,7 +90,7 @@ def test_file_names_outside_the_years_give_no_year(
     data.write_text("indicator,value\nvisits_per_capita,2\n", encoding="utf-8")
     code, _, err = _check(runner, data)
     assert code == 2
-    assert "no year: add a year column, name the file YYYY.csv or pass --year" in err
+    assert "no year: add a year column (年份)" in err
 
 
 def test_a_sibling_never_supplies_the_judged_year(tmp_path: Path, runner: CliRunner) -> None:

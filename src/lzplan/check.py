@@ -2,36 +2,52 @@
 
 from __future__ import annotations
 
-from .dataset import Input, Options, Subject, gather
+from typing import TYPE_CHECKING
+
+from .dataset import Dataset, Request, build
 from .errors import Problem, UsageError
 from .model import Plan, Target
 from .results import FAILING, Report
+from .rows import ReadOptions
 from .rules import judge
 
+if TYPE_CHECKING:
+    from pathlib import Path
 
-def check_files(
-    plan: Plan, inputs: list[Input], year: int | None = None, options: Options | None = None
+    from .roster import Roster
+
+
+def check_paths(plan: Plan, request: Request) -> list[Report]:
+    """One :class:`Report` per dataset and year judged."""
+    return judge_datasets(plan, build(plan, request), request.options.roster)
+
+
+def check_files(plan: Plan, paths: list[Path], year: int | None = None) -> list[Report]:
+    """Files (or folders) read as one dataset and judged, with default reading options."""
+    return check_paths(plan, Request(tuple(paths), ReadOptions(year=year)))
+
+
+def judge_datasets(
+    plan: Plan, datasets: list[Dataset], roster: Roster | None = None
 ) -> list[Report]:
-    """One :class:`Report` per file and year judged."""
-    return judge_subjects(plan, gather(inputs, plan, options or Options(year=year)))
-
-
-def judge_subjects(plan: Plan, subjects: list[Subject]) -> list[Report]:
-    """One :class:`Report` per data file already read and each year it reports."""
+    """One :class:`Report` per dataset already read and each year it judges."""
     return [
-        Report(subject.file, judged, judge(plan, subject.actuals, judged))
-        for subject in subjects
-        for judged in subject.years
+        Report(dataset.name, year, judge(plan, dataset, year, roster))
+        for dataset in datasets
+        for year in dataset.years
     ]
 
 
-def summarise(subjects: list[Subject]) -> list[str]:
-    """One line per data file that was read without problems."""
+def summarise(datasets: list[Dataset]) -> list[str]:
+    """One line per dataset that was read without problems."""
     from .display import safe
 
-    return [
-        f"{safe(subject.file)}: ok ({', '.join(map(str, subject.years))})" for subject in subjects
-    ]
+    lines = []
+    for dataset in datasets:
+        years = ", ".join(map(str, dataset.years))
+        files = f"{len(dataset.files)} files, " if len(dataset.files) > 1 else ""
+        lines.append(f"{safe(dataset.name)}: ok ({files}{years})")
+    return lines
 
 
 def failed(reports: list[Report], fail_on: str) -> bool:

@@ -17,9 +17,10 @@ from .exitcodes import ExitCode
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from .dataset import Input, Subject
+    from .dataset import Dataset, Input
     from .errors import Problem
     from .model import Plan
+    from .roster import Roster
 
 _PLAN = click.option(
     "--plan",
@@ -38,7 +39,19 @@ _ENCODING = click.option(
     "--encoding", help="Text encoding of CSV files (default: UTF-8, else GBK/GB18030)."
 )
 _SHEET = click.option("--sheet", help="Sheet of an Excel workbook (default: the first).")
-_FILES = click.argument("files", nargs=-1, required=True, type=click.Path())
+_PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path())
+_EACH = click.option(
+    "--each",
+    is_flag=True,
+    help="Judge every path as its own dataset (a county's folder, a school's file); "
+    "by default all paths form one dataset.",
+)
+_ROSTER = click.option(
+    "--roster",
+    "roster_path",
+    type=click.Path(),
+    help="Roster CSV of the schools and towns that must report (default: the plan's own).",
+)
 
 
 class _Group(click.Group):
@@ -117,17 +130,17 @@ def _plan_path(text: str | None) -> Path | None:
     return None if text is None else Path(text)
 
 
-def _inputs(files: tuple[str, ...]) -> list[Input]:
+def _inputs(paths: tuple[str, ...]) -> list[Input]:
     """Paths, with ``-`` read from standard input (once)."""
     from pathlib import Path
 
     from .errors import Problem, UsageError
     from .rawfile import read_stream
 
-    if files.count("-") > 1:
+    if paths.count("-") > 1:
         raise UsageError([Problem("-", "standard input can be read only once")])
     inputs: list[Input] = []
-    for name in files:
+    for name in paths:
         if name == "-":
             inputs.append(read_stream("<stdin>", sys.stdin.buffer))
         else:
@@ -137,22 +150,36 @@ def _inputs(files: tuple[str, ...]) -> list[Input]:
 
 def _read(
     plan_path: str | None,
-    files: tuple[str, ...],
-    year: int | None,
-    encoding: str | None,
-    sheet: str | None,
+    paths: tuple[str, ...],
+    reading: dict[str, Any],
     problem_format: str = "text",
-) -> tuple[Plan, list[Subject]]:
-    """The plan and every data file read; on any input problem, report it and exit 2."""
-    from .dataset import Options, gather
+) -> tuple[Plan, Roster | None, list[Dataset]]:
+    """The plan, its roster and the datasets read; on any input problem, report and exit 2.
+
+    ``reading`` holds the options ``year``, ``encoding``, ``sheet``, ``roster_path``, ``each``.
+    """
+    from .dataset import Request, build
     from .errors import LzplanError
-    from .planfile import load_plan
+    from .planfile import load_plan, plan_roster
+    from .rows import ReadOptions
 
     try:
         plan = load_plan(_plan_path(plan_path))
-        return plan, gather(_inputs(files), plan, Options(year, encoding, sheet))
+        roster = plan_roster(plan, _plan_path(plan_path), _plan_path(reading["roster_path"]))
+        options = ReadOptions(reading["year"], reading["encoding"], reading["sheet"], roster)
+        request = Request(tuple(_inputs(paths)), options, reading["each"])
+        return plan, roster, build(plan, request)
     except LzplanError as error:
         _problems(error.problems, problem_format)
+
+
+def _notices(datasets: list[Dataset]) -> None:
+    """Warnings and notes on standard error: they do not change the exit code."""
+    from . import report_problems
+
+    notices = tuple(notice for dataset in datasets for notice in dataset.notices)
+    if notices:
+        click.echo(report_problems.render_text(notices), nl=False, err=True)
 
 
 @click.group(
@@ -194,7 +221,7 @@ def targets(section: str | None, output_format: str, plan_path: str | None) -> N
 
 
 @main.command()
-@_FILES
+@_PATHS
 @_PLAN
 @_YEAR
 @click.option(
@@ -213,22 +240,27 @@ def targets(section: str | None, output_format: str, plan_path: str | None) -> N
     help="Exit 1 when a target fails; with warn also when one warns; "
     "with missing also when data is missing.",
 )
+@_EACH
+@_ROSTER
 @_ENCODING
 @_SHEET
 def check(
-    files: tuple[str, ...],
+    paths: tuple[str, ...],
     plan_path: str | None,
     year: int | None,
     output_format: str,
     fail_on: str,
-    encoding: str | None,
-    sheet: str | None,
+    **reading: Any,
 ) -> None:
-    """Judge data files (CSV or .xlsx; - for standard input) against the plan's targets."""
-    from .check import failed, judge_subjects
+    """Judge data (CSV or .xlsx files, folders; - for standard input) against the plan.
 
-    plan, subjects = _read(plan_path, files, year, encoding, sheet)
-    reports = judge_subjects(plan, subjects)
+    All PATHS form one dataset (one district's data, merged per year) unless --each.
+    """
+    from .check import failed, judge_datasets
+
+    plan, roster, datasets = _read(plan_path, paths, {"year": year, **reading})
+    _notices(datasets)
+    reports = judge_datasets(plan, datasets, roster)
     if output_format == "json":
         from .report_json import render_check as render_json
 
@@ -245,7 +277,7 @@ def check(
 
 
 @main.command()
-@_FILES
+@_PATHS
 @_PLAN
 @_YEAR
 @click.option(
@@ -256,21 +288,33 @@ def check(
     show_default=True,
     help="text for people, json for programs, github for GitHub Actions annotations.",
 )
+@click.option("--show", is_flag=True, help="Also list every value read, and where from.")
+@_EACH
+@_ROSTER
 @_ENCODING
 @_SHEET
 def validate(
-    files: tuple[str, ...],
+    paths: tuple[str, ...],
     plan_path: str | None,
     year: int | None,
     output_format: str,
-    encoding: str | None,
-    sheet: str | None,
+    show: bool,
+    **reading: Any,
 ) -> None:
     """Check the shape of data files without judging targets (exit 2 on any problem)."""
+    from . import report_problems
     from .check import summarise
 
-    _, subjects = _read(plan_path, files, year, encoding, sheet, output_format)
+    plan, _, datasets = _read(plan_path, paths, {"year": year, **reading}, output_format)
+    notices = tuple(notice for dataset in datasets for notice in dataset.notices)
     if output_format == "json":
-        click.echo("[]")
-    elif output_format == "text":
-        click.echo("\n".join(summarise(subjects)))
+        click.echo(report_problems.render_json(notices))
+    elif output_format == "github":
+        click.echo(report_problems.render_github(notices), nl=False)
+    else:
+        click.echo(report_problems.render_text(notices), nl=False)
+        if show:
+            from .report_values import render_values
+
+            click.echo(render_values(datasets, plan), nl=False)
+        click.echo("\n".join(summarise(datasets)))

@@ -1,101 +1,242 @@
-"""Gathering what a check needs: each file's own rows, its years, and earlier years.
+"""A dataset: one district's observations across files, sheets and years, judged per year.
 
-Earlier years (for year-on-year rules and done/not-done facts) come from sibling
-``YYYY.csv`` files in the same folder and from other years in a long file. A sibling
-only ever supplies years before the first one judged: what a file is judged on for
-its own years is what it says itself.
+The paths given to a command (files, and folders: every CSV/xlsx inside) form one
+dataset, or with ``each`` one dataset per path. The same indicator, entity and year
+given twice with different values is a conflict, never resolved silently. A single
+file alone also draws earlier years from its sibling ``YYYY.csv`` files.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import DataError, Problem
 from .model import Plan
-from .observations import Actuals, Observation, year_from_name
-from .rawfile import RawFile as Source
-from .rows import read_file, read_source
+from .observations import Observation, year_from_name
+from .rawfile import RawFile
+from .rows import FileRead, ReadOptions, Vocabulary, read_path, read_raw
 
-#: A data file on disk, or data already read (standard input).
-Input = Path | Source
+#: A path given on the command line, or data already read (standard input).
+Input = Path | RawFile
+#: Files a folder contributes.
+DATA_SUFFIXES = (".csv", ".xlsx", ".xlsm")
+
+
+class Dataset:
+    """Observations indexed by indicator, year and entity, and the years to judge."""
+
+    def __init__(
+        self,
+        name: str,
+        observations: Iterable[Observation],
+        years: tuple[int, ...] = (),
+        notices: tuple[Problem, ...] = (),
+        files: tuple[str, ...] = (),
+    ) -> None:
+        self.name = name
+        self.notices = notices
+        self.files = files
+        self._totals: dict[tuple[str, int], Observation] = {}
+        self._entities: dict[tuple[str, int], dict[str, Observation]] = {}
+        for observation in observations:
+            key = (observation.indicator, observation.year)
+            if observation.entity:
+                self._entities.setdefault(key, {})[observation.entity] = observation
+            else:
+                self._totals[key] = observation
+        self.years = years or self.years_with_data()
+
+    def value(self, indicator: str, year: int) -> Observation | None:
+        """The district-level observation, if the data has one."""
+        return self._totals.get((indicator, year))
+
+    def entities(self, indicator: str, year: int) -> dict[str, Observation]:
+        """Per-entity observations for the year, by entity name."""
+        return self._entities.get((indicator, year), {})
+
+    def history(self, indicator: str, year: int, entity: str = "") -> list[Observation]:
+        """Observations with a value up to ``year``, oldest first (for done/not-done facts)."""
+        found = [
+            observation
+            for key, observation in self._iter(indicator, entity)
+            if key[1] <= year and observation.value is not None
+        ]
+        return sorted(found, key=lambda observation: observation.year)
+
+    def observations(self) -> list[Observation]:
+        """Every observation, by year, indicator and entity."""
+        found = [*self._totals.values(), *(o for d in self._entities.values() for o in d.values())]
+        return sorted(found, key=lambda o: (o.year, o.indicator, o.entity))
+
+    def years_with_data(self) -> tuple[int, ...]:
+        """Every year some observation describes."""
+        return tuple(sorted({year for _, year in (*self._totals, *self._entities)}))
+
+    def _iter(self, indicator: str, entity: str) -> Iterator[tuple[tuple[str, int], Observation]]:
+        if entity:
+            for key, by_entity in self._entities.items():
+                if key[0] == indicator and entity in by_entity:
+                    yield key, by_entity[entity]
+        else:
+            for key, found in self._totals.items():
+                if key[0] == indicator:
+                    yield key, found
 
 
 @dataclass(frozen=True)
-class Options:
-    """How to read the inputs: the year they describe, their encoding, the sheet."""
+class Request:
+    """What to read and how: the paths, one dataset or one each, and reading options."""
 
-    year: int | None = None
-    encoding: str | None = None
-    sheet: str | None = None
-
-
-@dataclass(frozen=True)
-class Subject:
-    """One data file to judge: the years it reports and all the data it can see."""
-
-    file: str
-    years: tuple[int, ...]
-    actuals: Actuals
+    inputs: tuple[Input, ...]
+    options: ReadOptions = field(default_factory=ReadOptions)
+    each: bool = False
 
 
-def gather(inputs: list[Input], plan: Plan, options: Options | None = None) -> list[Subject]:
-    """Read every input (and its siblings); raise one :class:`DataError` for all problems."""
-    options = options or Options()
+def build(plan: Plan, request: Request) -> list[Dataset]:
+    """The datasets the request describes; one :class:`DataError` lists every problem."""
+    vocabulary = Vocabulary(plan, request.options.roster)
+    groups = [[item] for item in request.inputs] if request.each else [list(request.inputs)]
     problems: list[Problem] = []
-    subjects: list[Subject] = []
-    reader = _Cache(plan, options)
-    for item in inputs:
+    datasets: list[Dataset] = []
+    for group in groups:
         try:
-            subjects.append(_subject(item, reader, options.year))
+            datasets.append(_dataset(group, vocabulary, request.options))
         except DataError as exc:
             problems.extend(p for p in exc.problems if p not in problems)
     if problems:
         raise DataError(problems)
-    return subjects
+    return datasets
 
 
-class _Cache:
-    """Reads each file once, however many inputs have it as a sibling."""
-
-    def __init__(self, plan: Plan, options: Options) -> None:
-        self.plan = plan
-        self.options = options
-        self.seen: dict[str, list[Observation]] = {}
-
-    def read(self, item: Input, year: int | None, sibling: bool = False) -> list[Observation]:
-        """``item``'s observations; a sibling is read with detection, not the user's options,
-        which were given for the files named on the command line."""
-        encoding, sheet = (None, None) if sibling else (self.options.encoding, self.options.sheet)
-        if isinstance(item, Source):
-            return read_source(item, self.plan, year, encoding, sheet)
-        key = f"{os.path.abspath(item)}|{sibling}"
-        if key not in self.seen:
-            self.seen[key] = read_file(item, self.plan, year, encoding, sheet)
-        return self.seen[key]
-
-
-def _subject(item: Input, reader: _Cache, year: int | None) -> Subject:
-    own = reader.read(item, year)
-    name = own[0].file if own else (item.name if isinstance(item, Source) else str(item))
-    years = _years(name, own, year)
+def _dataset(group: list[Input], vocabulary: Vocabulary, options: ReadOptions) -> Dataset:
+    files = _files(group)
+    reads: list[FileRead] = []
+    problems: list[Problem] = []
+    for item in files:
+        try:
+            reads.append(_read(item, vocabulary, options))
+        except DataError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise DataError(problems)
+    own = [observation for read in reads for observation in read.observations]
+    notices = tuple(notice for read in reads for notice in read.notices)
+    name = _name(group)
+    years = _years(name, own, options.year, files)
     history: list[Observation] = []
-    if isinstance(item, Path):
-        for sibling in _siblings(item, min(years)):
-            history.extend(_earlier(sibling, reader, name, years))
-    # Later entries win in Actuals, so the file's own rows override its siblings'.
-    return Subject(name, years, Actuals([*history, *own]))
+    if len(group) == 1 and isinstance(group[0], Path) and group[0].is_file():
+        history = _sibling_history(group[0], min(years), vocabulary)
+    merged = _merge(own)
+    said = {(o.indicator, o.year, o.entity) for o in merged}
+    # a sibling supplies what the file itself does not say, never overrides it
+    merged += [o for o in _merge(history) if (o.indicator, o.year, o.entity) not in said]
+    shown = tuple(item.name if isinstance(item, RawFile) else str(item) for item in files)
+    return Dataset(name, merged, years, notices, shown)
 
 
-def _earlier(sibling: Path, reader: _Cache, name: str, years: tuple[int, ...]) -> list[Observation]:
-    """A sibling's rows for years before those judged: it supplies history, never this year."""
-    try:
-        rows = reader.read(sibling, None, sibling=True)
-    except DataError as exc:
-        why = f"(read for the years before {min(years)} of {name})"
-        raise DataError([replace(p, message=f"{p.message} {why}") for p in exc.problems]) from None
-    return [row for row in rows if row.year < min(years)]
+def _read(item: Input, vocabulary: Vocabulary, options: ReadOptions) -> FileRead:
+    if isinstance(item, RawFile):
+        return read_raw(item, vocabulary, options)
+    return read_path(item, vocabulary, options)
+
+
+def _files(group: list[Input]) -> list[Input]:
+    """The inputs with folders replaced by the data files inside them (sorted, recursive)."""
+    files: list[Input] = []
+    for item in group:
+        if isinstance(item, Path) and item.is_dir():
+            found = sorted(_data_files(item))
+            if not found:
+                message = f"is a folder with no data files ({', '.join(DATA_SUFFIXES)}) inside"
+                raise DataError([Problem(str(item), message)])
+            files.extend(found)
+        else:
+            files.append(item)
+    return files
+
+
+def _data_files(folder: Path) -> Iterator[Path]:
+    for root, folders, names in os.walk(folder):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in names:
+            # ~$x.xlsx is Excel's lock file beside an open workbook, not data
+            if name.startswith((".", "~$")) or not name.lower().endswith(DATA_SUFFIXES):
+                continue
+            yield Path(root) / name
+
+
+def _name(group: list[Input]) -> str:
+    shown = [item.name if isinstance(item, RawFile) else str(item) for item in group]
+    if len(shown) <= 3:
+        return " + ".join(shown)
+    return f"{shown[0]} + {len(shown) - 1} more"
+
+
+def _merge(observations: list[Observation]) -> list[Observation]:
+    """One observation per indicator, year and entity; different values are a conflict."""
+    kept: dict[tuple[str, int, str], Observation] = {}
+    problems: list[Problem] = []
+    for observation in observations:
+        key = (observation.indicator, observation.year, observation.entity)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = observation
+            continue
+        if _same(first, observation):
+            continue
+        what = ", ".join(str(part) for part in key if part != "")
+        message = (
+            f"conflict: {what} is {first.shown()} at {first.place} but {observation.shown()} "
+            "here: keep one of them"
+        )
+        column = observation.column or None
+        problems.append(Problem(observation.file, message, observation.row, column))
+    if problems:
+        raise DataError(problems)
+    return list(kept.values())
+
+
+def _same(a: Observation, b: Observation) -> bool:
+    if a.value is None or b.value is None:
+        return a.value is None and b.value is None
+    if a.flag is not None or b.flag is not None:
+        return a.flag == b.flag
+    return abs(a.value - b.value) <= 1e-9 * max(abs(a.value), abs(b.value), 1.0)
+
+
+def _years(
+    name: str, own: list[Observation], year: int | None, files: list[Input]
+) -> tuple[int, ...]:
+    found = sorted({observation.year for observation in own})
+    if year is not None:
+        if found and year not in found:
+            listed = ", ".join(map(str, found))
+            raise DataError([Problem(name, f"has no rows for --year {year} (it has {listed})")])
+        return (year,)
+    if found:
+        return tuple(found)
+    for item in files:
+        named = year_from_name(Path(item.name if isinstance(item, RawFile) else item))
+        if named is not None:
+            return (named,)
+    raise DataError([Problem(name, "has no rows and no year: name it YYYY.csv or pass --year")])
+
+
+def _sibling_history(path: Path, before: int, vocabulary: Vocabulary) -> list[Observation]:
+    """Earlier years from ``YYYY.csv``/``YYYY.xlsx`` beside a single file: history only."""
+    history: list[Observation] = []
+    for sibling in _siblings(path, before):
+        try:
+            rows = read_path(sibling, vocabulary, ReadOptions(roster=vocabulary.roster))
+        except DataError as exc:
+            why = f"(read for the years before {before} of {path})"
+            problems = [replace(p, message=f"{p.message} {why}") for p in exc.problems]
+            raise DataError(problems) from None
+        history.extend(row for row in rows.observations if row.year < before)
+    return history
 
 
 def _siblings(path: Path, before: int) -> list[Path]:
@@ -117,18 +258,3 @@ def _siblings(path: Path, before: int) -> list[Path]:
         problem = Problem(str(folder), f"{names} both give the same year: keep one of them")
         raise DataError([problem])
     return sorted(files[0] for files in by_year.values())
-
-
-def _years(name: str, own: list[Observation], year: int | None) -> tuple[int, ...]:
-    found = sorted({observation.year for observation in own})
-    if year is not None:
-        if found and year not in found:
-            listed = ", ".join(map(str, found))
-            raise DataError([Problem(name, f"has no rows for --year {year} (it has {listed})")])
-        return (year,)
-    if found:
-        return tuple(found)
-    named = year_from_name(Path(name))
-    if named is not None:
-        return (named,)
-    raise DataError([Problem(name, "has no rows and no year: name it YYYY.csv or pass --year")])

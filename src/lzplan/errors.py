@@ -7,14 +7,17 @@ the file and the place in it. ``cli`` turns any :class:`LzplanError` into exit 2
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with an input, and where it is.
 
-    ``line`` is the 1-based line of a YAML file or row of a data file (the header
-    is row 1); ``column`` is a YAML column number or a data file's column name.
+    ``line`` is the 1-based line of a YAML file or row of a data file;
+    ``column`` is a YAML column number or a data file's column name. ``severity``
+    is ``error`` (nothing is judged), ``warning`` (judged, but look at it) or
+    ``note`` (for information: a sheet skipped, data not used).
     """
 
     file: str
@@ -22,6 +25,7 @@ class Problem:
     line: int | None = None
     column: int | str | None = None
     where: str = ""
+    severity: Literal["error", "warning", "note"] = "error"
 
     def render(self) -> str:
         """``file:line:column: where: message``, leaving out what is unknown."""

@@ -344,6 +344,8 @@ class Plan:
     indicators: tuple[Indicator, ...]
     targets: tuple[Target, ...]
     source_document: str = ""
+    #: The roster of who must report, relative to the plan file (``roster.csv``).
+    roster: str = ""
 
     def section(self, key: str) -> Section | None:
         """The section whose id or Chinese name is ``key``."""

@@ -30,6 +30,12 @@ class Observation:
     flag: Flag | None = None
     note: str = ""
     source: str = ""
+    column: str = ""
+
+    @property
+    def place(self) -> str:
+        """Where it was read: ``file[sheet]:row`` (and the column of a wide table)."""
+        return f"{self.file}:{self.row}" + (f" ({self.column})" if self.column else "")
 
     def shown(self) -> str:
         """The value as reports show it."""

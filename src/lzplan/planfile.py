@@ -14,11 +14,14 @@ import pickle
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .errors import PlanError, Problem
 from .model import Aggregate, Checklist, Comparison, Each, Indicator, Milestone, Plan, Target
+
+if TYPE_CHECKING:
+    from .roster import Roster
 
 _HERE = Path(__file__).resolve().parent
 
@@ -29,6 +32,23 @@ def bundled_plan_path() -> Path:
     if installed.is_file():
         return installed
     return _HERE.parents[1] / "data" / "plan.yaml"
+
+
+def plan_roster(plan: Plan, plan_path: Path | None, given: Path | None) -> Roster | None:
+    """The roster to use: ``given`` (``--roster``), else the one the plan names, if any."""
+    from .roster import load_roster
+
+    if given is not None:
+        return load_roster(given)
+    if not plan.roster:
+        return None
+    folder = (plan_path or bundled_plan_path()).parent
+    roster = load_roster(folder / plan.roster)
+    if plan_path is None:
+        from dataclasses import replace
+
+        return replace(roster, file=f"the bundled roster, {plan.roster}")
+    return roster
 
 
 def load_plan(path: Path | None = None) -> Plan:

@@ -10,8 +10,8 @@ from .errors import Problem
 
 
 def render_text(problems: tuple[Problem, ...]) -> str:
-    """One ``error: file:line: …`` line per problem."""
-    return "".join(f"error: {problem.render()}\n" for problem in problems)
+    """One ``error: file:line: …`` (or ``warning:``, ``note:``) line per problem."""
+    return "".join(f"{problem.severity}: {problem.render()}\n" for problem in problems)
 
 
 def render_json(problems: tuple[Problem, ...]) -> str:
@@ -46,5 +46,6 @@ def render_github(problems: tuple[Problem, ...]) -> str:
             )
             if part
         )
-        lines.append(f"::error {','.join(fields)}::{_escape(where)}\n")
+        command = {"error": "error", "warning": "warning", "note": "notice"}[problem.severity]
+        lines.append(f"::{command} {','.join(fields)}::{_escape(where)}\n")
     return "".join(lines)

@@ -15,7 +15,7 @@ from .describe import describe, symbol
 from .display import format_number, safe
 from .model import Plan, Target
 from .results import STATUSES, Report, Result
-from .texttable import Cell, Row
+from .texttable import Cell, Dotted, Row
 
 _LABEL = {
     "pass": "pass",
@@ -83,7 +83,7 @@ def _grouped_rows(plan: Plan, items: Sequence[Any], cells: Any, width: int) -> l
 
 def _check_cells(result: Result) -> tuple[Cell, ...]:
     return (
-        (result.name_zh, result.target),
+        (result.name_zh, Dotted(result.target)),
         (_expected(result),),
         (_value(result.actual, result.unit),),
         (_LABEL[result.status],),
@@ -92,7 +92,7 @@ def _check_cells(result: Result) -> tuple[Cell, ...]:
 
 
 def _target_cells(target: Target) -> tuple[Cell, ...]:
-    return ((target.name_zh, target.id), (describe(target),), (target.nature,))
+    return ((target.name_zh, Dotted(target.id)), (describe(target),), (target.nature,))
 
 
 def summary(report: Report) -> str:
@@ -158,51 +158,73 @@ def _plain(blocks: list[_Block], width: int) -> str:
     out = []
     for title, headers, rows, right, lines in blocks:
         out.append(texttable.render(title, headers, rows, width, right))
-        out.extend(safe(text) + "\n" for _, text in lines)
+        out.extend(f"{line}\n" for _, text in lines for line in texttable.hang(safe(text), width))
         out.append("\n")
     return "".join(out)
 
 
 def _rich(blocks: list[_Block], width: int, color: bool) -> str:
-    """The same tables drawn by rich, in colour where the terminal has it."""
+    """The same tables drawn by rich, in colour where the terminal has it.
+
+    The layout is texttable's (column widths, wrapped lines): rich only draws, so both
+    renderers show the same cells and rich never folds an id mid-word.
+    """
     from io import StringIO
 
     from rich.console import Console
-    from rich.table import Table
     from rich.text import Text
 
+    tables = [_rich_table(headers, rows, right, width) for _, headers, rows, right, _ in blocks]
     console = Console(
         file=StringIO(),
-        width=width,
+        # a table whose id parts alone are too wide is drawn whole, not folded by rich
+        width=max([width] + [table.width or 0 for table in tables]),
         force_terminal=color,
         highlight=False,
         emoji=False,
         markup=False,
         color_system="auto" if color else None,
     )
-    for title, headers, rows, right, lines in blocks:
-        table = Table(title=Text(safe(title)), title_justify="left")
-        for index, header in enumerate(headers):
-            table.add_column(
-                header, justify="right" if index < len(right) and right[index] else "left"
-            )
-        for row in rows:
-            cells = [_rich_cell(cell, headers[index]) for index, cell in enumerate(row.cells)]
-            table.add_row(*cells, end_section=row.end_section)
+    for (title, _, _, _, lines), table in zip(blocks, tables, strict=True):
+        for line in texttable.hang(safe(title), width):
+            console.print(Text(line, style="table.title"))
         console.print(table)
         for status, text in lines:
-            console.print(Text(safe(text), style=_STYLE.get(status, "bold")))
+            for line in texttable.hang(safe(text), width):
+                console.print(Text(line, style=_STYLE.get(status, "bold")))
         console.print()
     return str(console.file.getvalue())  # type: ignore[attr-defined]
 
 
-def _rich_cell(cell: Cell, header: str) -> Any:
+def _rich_table(headers: Sequence[str], rows: list[Row], right: Sequence[bool], width: int) -> Any:
+    """A rich table with texttable's column widths; its ``width`` is the whole table's."""
+    from rich.table import Table
+
+    rows = texttable.clean(rows)
+    sizes = texttable.fit(headers, rows, width)
+    table = Table(width=sum(sizes) + 3 * len(sizes) + 1)
+    for index, (header, size) in enumerate(zip(headers, sizes, strict=True)):
+        flush = index < len(right) and right[index]
+        table.add_column(
+            texttable.heading(header, size), width=size, justify="right" if flush else "left"
+        )
+    for row in rows:
+        cells = [_rich_cell(cell, headers[i], sizes[i]) for i, cell in enumerate(row.cells)]
+        table.add_row(*cells, end_section=row.end_section)
+    return table
+
+
+def _rich_cell(cell: Cell, header: str, width: int) -> Any:
+    """A cell's wrapped lines; the id under a target's name dim, verdicts in colour."""
     from rich.text import Text
 
-    text = Text()
+    lines = []
     for number, paragraph in enumerate(cell):
         style = "dim" if number else ("bold" if header == "Target" and len(cell) == 1 else "")
         if header == "Verdict":
             style = _VERDICT_STYLE.get(paragraph, "")
-        text.append(("\n" if number else "") + safe(paragraph), style=style)
+        lines += [(line, style) for line in texttable.wrap(paragraph, width)]
+    text = Text()
+    for number, (line, style) in enumerate(lines):
+        text.append(("\n" if number else "") + line, style=style)
     return text

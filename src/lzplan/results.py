@@ -28,6 +28,8 @@ class Result:
     ``misses`` names the entities or checklist items that failed or lack data;
     ``numbers`` holds the other figures behind the verdict; ``indicators`` names
     what the data file must supply for this target, and ``lacking`` what it did not.
+    ``flags`` are notes on figures that moved surprisingly (never a change of status);
+    ``sources`` where each figure behind the verdict was read (``file[sheet]:row``).
     """
 
     target: str
@@ -48,6 +50,8 @@ class Result:
     numbers: dict[str, float | None] = field(default_factory=dict)
     indicators: tuple[str, ...] = ()
     lacking: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,305 +1,512 @@
-"""Reading data files of annual actuals into observations.
+"""Reading a data file's rows into observations, every problem located.
 
-A data file (CSV or a workbook's sheet, see :mod:`lzplan.sheets`) has a header row;
-``indicator`` and ``value`` are required and ``year``, ``unit``, ``entity``, ``note``,
-``source`` optional. Each problem found is collected with its file, row and column
-and all are raised together.
+A file has one or more sheets (:mod:`lzplan.sheets`); in each, :mod:`lzplan.layout`
+finds the header, and the rows below it are read in long form (one row per
+indicator) or wide form (one row per school, one column per indicator). Title,
+unit, signature and note rows around the data are skipped; totals rows are
+checked (:mod:`lzplan.totals`); names are resolved (:mod:`lzplan.entitynames`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import rawfile, sheets
+from . import layout, rawfile, sheets
+from .cells import read_value
+from .entitynames import EntityNames
 from .errors import DataError, Problem
-from .model import Checklist, Each, Indicator, Plan
-from .observations import Observation, year_from_name
-from .values import (
-    Flag,
-    UnitProblem,
-    ValueProblem,
-    canonical_unit,
-    convert,
-    is_no_value,
-    normalise,
-    parse_flag,
-    parse_number,
-)
-
-REQUIRED = ("indicator", "value")
-OPTIONAL = ("year", "unit", "entity", "note", "source")
-
-# Headers as Chinese spreadsheets write them.
-ALIASES = {
-    "指标": "indicator",
-    "指标代码": "indicator",
-    "数值": "value",
-    "值": "value",
-    "年份": "year",
-    "年度": "year",
-    "单位": "unit",
-    "主体": "entity",
-    "学校": "entity",
-    "项目": "entity",
-    "备注": "note",
-    "说明": "note",
-    "来源": "source",
-    "数据来源": "source",
-}
-
-# 2023, 2023年, and 2023.0 as a spreadsheet's number cell gives it
-_YEAR_CELL = re.compile(r"^(\d{4})(?:\.0+|年)?$")
+from .layout import Column, IndicatorNames, Layout
+from .model import Indicator, Plan
+from .observations import Observation
+from .roster import Roster
+from .totals import Totals, label_of
+from .values import Flag, UnitProblem, ValueProblem, normalise
+from .years import FileYear, YearHint, hint_from, settle
 
 #: How many problems of one file are listed before the rest are counted.
 MAX_PROBLEMS = 50
+#: Sheets skipped by name: instructions, not data.
+INSTRUCTION_SHEETS = frozenset({"填表说明", "说明", "填报说明", "instructions", "readme"})
+
+_FOOTER = re.compile(
+    r"^(?:注|说明|备注|填报人|填表人|审核人|审核|制表人|制表|负责人|单位负责人|统计负责人|"
+    r"填报日期|填表日期|联系电话|联系人)\s*[:：0-9]"
+)
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十]+[)])")
+_YEAR_CELL = re.compile(r"^(\d{4})(?:\.0+|年(?:度)?)?$")
+_NO_YEAR = (
+    "no year: add a year column (年份), write the year over the values (2024年), "
+    "put it in the file name (2024年统计.xlsx) or pass --year"
+)
 
 
-def read_file(
-    path: Path,
-    plan: Plan,
-    default_year: int | None = None,
-    encoding: str | None = None,
-    sheet: str | None = None,
-) -> list[Observation]:
-    """Read one data file; raise :class:`DataError` listing every problem in it."""
-    return read_source(rawfile.read_path(path), plan, default_year, encoding, sheet)
+@dataclass(frozen=True)
+class ReadOptions:
+    """What the user said about reading: the fallback year, encoding, sheet, roster."""
+
+    year: int | None = None
+    encoding: str | None = None
+    sheet: str | None = None
+    roster: Roster | None = None
 
 
-def read_source(
-    source: rawfile.RawFile,
-    plan: Plan,
-    default_year: int | None = None,
-    encoding: str | None = None,
-    sheet: str | None = None,
-) -> list[Observation]:
-    """Read data already in memory (standard input, tests) like a file of that name."""
-    table = sheets.sheet_of(source, encoding, sheet)
-    named = year_from_name(Path(source.name))
-    return _Reader(plan, table.name, named, default_year).read(table)
+@dataclass
+class FileRead:
+    """What one file gave: observations, and notices (warnings, notes) that are not errors."""
+
+    observations: list[Observation] = field(default_factory=list)
+    notices: list[Problem] = field(default_factory=list)
 
 
-def _known_entities(plan: Plan) -> dict[str, set[str]]:
-    """Entities the plan names for an indicator (checklist items, listed schools)."""
-    known: dict[str, set[str]] = {}
-    for target in plan.targets:
-        rule = target.rule
-        if isinstance(rule, Checklist):
-            known.setdefault(rule.indicator, set()).update(item.name for item in rule.items)
-        elif isinstance(rule, Each) and rule.entities:
-            known.setdefault(rule.indicator, set()).update(rule.entities)
-    return known
+class Vocabulary:
+    """What rows are read against, built once per run: the plan's indicators by every
+    name, and the names of entities (plan items, roster)."""
 
-
-class _Reader:
-    def __init__(
-        self, plan: Plan, file: str, named_year: int | None, default_year: int | None
-    ) -> None:
+    def __init__(self, plan: Plan, roster: Roster | None) -> None:
         self.plan = plan
-        self.indicators = plan.indicator_map
-        self.entities = _known_entities(plan)
-        self.file = file
-        self.named_year = named_year
-        self.default_year = named_year if named_year is not None else default_year
-        self.width = 0
+        self.roster = roster
+        self.names = IndicatorNames(plan)
+        self.entities = EntityNames(plan, roster)
+
+
+def read_path(path: Path, vocabulary: Vocabulary, options: ReadOptions) -> FileRead:
+    """Read one data file; raise :class:`DataError` listing every problem in it."""
+    return read_raw(rawfile.read_path(path), vocabulary, options)
+
+
+def read_raw(raw: rawfile.RawFile, vocabulary: Vocabulary, options: ReadOptions) -> FileRead:
+    """Read data already in memory (standard input, tests) like a file of that name."""
+    found = FileRead()
+    problems = _Problems()
+    tables = 0
+    for sheet in sheets.sheets_of(raw, options.encoding, options.sheet):
+        title = sheet.name[len(raw.name) :].strip("[]")
+        if not sheet.chosen and title and layout.fold(title) in INSTRUCTION_SHEETS:
+            found.notices.append(Problem(sheet.name, "skipped: an instructions sheet", None))
+            found.notices[-1] = _note(found.notices[-1])
+            continue
+        reader = _SheetReader(sheet, raw.name, vocabulary, options, problems, found.notices)
+        if not reader.find_header(must=sheet.chosen or not title):
+            found.notices.append(_note(Problem(sheet.name, f"skipped: {reader.why_no_header}")))
+            continue
+        tables += 1
+        found.observations.extend(reader.read())
+    if not tables and not problems.found:
+        why = "; ".join(f"{n.file}: {n.message}" for n in found.notices)
+        problems.add(Problem(raw.name, f"has no sheet with a table of data ({why})"))
+    if problems.found:
+        raise DataError(problems.listed(raw.name))
+    return found
+
+
+def _note(problem: Problem) -> Problem:
+    from dataclasses import replace
+
+    return replace(problem, severity="note")
+
+
+class _Problems:
+    """A file's problems: the first :data:`MAX_PROBLEMS` held, the rest counted."""
+
+    def __init__(self) -> None:
+        self.held: list[Problem] = []
         self.found = 0
-        self.unnamed: list[int] = []
-        self.rows_seen = 0
-        self.has_year_column = False
+
+    def add(self, problem: Problem) -> None:
+        self.found += 1
+        if len(self.held) < MAX_PROBLEMS:
+            self.held.append(problem)
+
+    @property
+    def room(self) -> bool:
+        """Whether another problem would be listed (did-you-mean is only worked out then)."""
+        return len(self.held) < MAX_PROBLEMS
+
+    def listed(self, file: str) -> list[Problem]:
+        more = self.found - len(self.held)
+        if not more:
+            return self.held
+        return [*self.held, Problem(file, f"… and {more} more problem(s) not listed")]
+
+
+class _SheetReader:
+    """Reads one sheet: finds its header, then turns its rows into observations."""
+
+    def __init__(
+        self,
+        sheet: sheets.Sheet,
+        file: str,
+        vocabulary: Vocabulary,
+        options: ReadOptions,
+        problems: _Problems,
+        notices: list[Problem],
+    ) -> None:
+        self.name = sheet.name
+        self.file = file
+        self.vocabulary = vocabulary
+        self.options = options
+        self.problems = problems
+        self.notices = notices
+        self.rows = iter(sheet.rows)
+        self.ahead: list[tuple[int, list[str]]] = []
+        self.table = Layout(0, (), "long")
+        self.why_no_header = ""
+        self.file_year = FileYear(None, "")
+        self.year_said = False
         self.texts: dict[str, str] = {}
-        self.problems: list[Problem] = []
+        self.totals = Totals()
 
-    def read(self, table: sheets.Sheet) -> list[Observation]:
-        self.width = len(table.header)
-        columns = self._columns(table.header)
-        observations = list(self._observations(table.rows, columns))
-        observations = self._unique(observations)
-        if not self.rows_seen:  # almost always the wrong file, or an unfilled template
-            self._problem(1, None, "has a header but no rows of data")
-        if self.problems:
-            raise DataError(self._listed())
-        return observations
+    # --- the header -------------------------------------------------------------
 
-    def _columns(self, header: list[str]) -> dict[str, int]:
-        columns: dict[str, int] = {}
-        self.unnamed = []
-        for index, cell in enumerate(header):
-            name = cell.strip().lstrip("\ufeff")
-            name = ALIASES.get(name, name.lower())
-            if not name:  # Excel's trailing commas and bordered empty cells
-                self.unnamed.append(index)
-            elif name not in REQUIRED + OPTIONAL:
-                known = ", ".join(REQUIRED + OPTIONAL)
-                self._problem(1, None, f"unknown column {cell!r}; expected {known}")
-            elif name in columns:
-                self._problem(1, None, f"column {name!r} appears twice")
-            else:
-                columns[name] = index
-        self.has_year_column = "year" in columns
-        missing = [name for name in REQUIRED if name not in columns]
-        if missing:
-            self._problem(1, None, f"missing required column(s): {', '.join(missing)}")
-            raise DataError(self._listed())
-        return columns
-
-    def _observations(
-        self, rows: Iterable[tuple[int, list[str]]], columns: dict[str, int]
-    ) -> Iterator[Observation]:
-        for number, cells in rows:
+    def find_header(self, must: bool) -> bool:
+        """Find the header among the first rows; ``must``: a missing header is an error."""
+        above: list[str] = []
+        unit = ""
+        best: tuple[int, int, list[Column]] | None = None
+        for number, cells in self.rows:
             if not any(cell.strip() for cell in cells):
                 continue
-            self.rows_seen += 1
-            if any(cell.strip() for cell in cells[self.width :]):
-                found = max(i + 1 for i, text in enumerate(cells) if text.strip())
-                message = f"has {found} cells but the header has {self.width} columns"
-                self._problem(number, None, message)
-                continue
-            stray = [i + 1 for i in self.unnamed if i < len(cells) and cells[i].strip()]
-            if stray:
-                message = f"has a value in column {stray[0]}, which has no header"
-                self._problem(number, None, message)
-                continue
-            cell = {name: cells[i].strip() if i < len(cells) else "" for name, i in columns.items()}
-            observation = self._observation(number, cell)
-            if observation is not None:
-                yield observation
+            self.ahead.append((number, cells))
+            names = self.vocabulary.names
+            columns = [layout.column_of(i, cell, names) for i, cell in enumerate(cells)]
+            form = layout.form_of(columns)
+            if form is not None:
+                self.table = Layout(number, tuple(columns), form, unit, tuple(above))
+                self.ahead.clear()
+                self._check_columns()
+                self._settle_year()
+                return True
+            unit = layout.unit_line(cells) or unit
+            above.extend(cell.strip() for cell in cells if cell.strip())
+            if best is None or layout.score(columns) > best[1]:
+                best = (number, layout.score(columns), columns)
+            if len(self.ahead) >= layout.HEADER_SEARCH_ROWS:
+                break
+        self.why_no_header = _no_header(best)
+        if must:
+            self.problems.add(Problem(self.name, self.why_no_header, best[0] if best else 1))
+        return False
 
-    def _observation(self, row: int, cell: dict[str, str]) -> Observation | None:
-        indicator = self.indicators.get(cell["indicator"])
+    def _check_columns(self) -> None:
+        header = self.table.header_row
+        taken = f" (row {header} was taken for the header)" if header > 1 else ""
+        unknown = [column for column in self.table.columns if column.role == "unknown"]
+        for column in unknown:
+            hint = _close(column.text, self.vocabulary.names.names() + _all_names(), 0.7)
+            self.problems.add(
+                Problem(self.name, f"unknown column {column.text!r}{hint}{taken}", header)
+            )
+        if unknown:
+            accepted = f"accepted columns: {_accepted(self.table.form)}"
+            self.problems.add(Problem(self.name, accepted, header))
+        for message in _column_clashes(self.table):
+            self.problems.add(Problem(self.name, message + taken, header))
+
+    def _settle_year(self) -> None:
+        hints: list[YearHint] = []
+        value = self.table.role("value")
+        if value is not None and value.year is not None:
+            hints.append(YearHint(f"header {value.text!r}", value.year))
+        for where, text in (
+            ("file name", Path(Path(self.file).name).stem),
+            ("sheet name", self.name[len(self.file) :].strip("[]")),
+            ("title", " ".join(self.table.above)),
+        ):
+            hint = hint_from(where, text) if text else None
+            if hint is not None:
+                hints.append(hint)
+        self.file_year = settle(hints, self.options.year)
+        if self.file_year.problem:
+            self.problems.add(Problem(self.name, self.file_year.problem, self.table.header_row))
+            self.year_said = True
+
+    # --- the rows ---------------------------------------------------------------
+
+    def read(self) -> Iterator[Observation]:
+        """Every observation of the sheet's data rows."""
+        footer = False
+        seen = 0
+        for number, cells in self._remaining():
+            filled = [cell.strip() for cell in cells if cell.strip()]
+            if not filled:
+                continue
+            first = normalise(filled[0])
+            if (footer and len(filled) == 1) or _FOOTER.match(first):
+                footer = True  # 注：… and its continuation lines, 填报人：…
+                continue
+            if len(filled) == 1 and _HEADING.match(first):
+                continue  # 一、学前教育: a group heading inside the table
+            seen += 1
+            if self._stray(number, cells):
+                continue
+            label = self._total_label(cells)
+            if self.table.form == "long":
+                yield from self._long(number, cells, label)
+            else:
+                yield from self._wide(number, cells, label)
+        if not seen:
+            message = "has a header but no rows of data"
+            self.problems.add(Problem(self.name, message, self.table.header_row))
+
+    def _remaining(self) -> Iterator[tuple[int, list[str]]]:
+        yield from self.ahead
+        yield from self.rows
+
+    def _stray(self, number: int, cells: list[str]) -> bool:
+        """A value beyond the header, or under a blank header cell: an error, never dropped."""
+        width = len(self.table.columns)
+        beyond = [i for i, text in enumerate(cells) if text.strip() and i >= width]
+        blank = [
+            column.index
+            for column in self.table.columns
+            if column.role == "blank" and column.index < len(cells) and cells[column.index].strip()
+        ]
+        if beyond:
+            message = f"has {beyond[-1] + 1} cells but the header has {width} columns"
+            self.problems.add(Problem(self.name, message, number))
+        elif blank:
+            message = f"has a value in column {blank[0] + 1}, which has no header"
+            self.problems.add(Problem(self.name, message, number))
+        return bool(beyond or blank)
+
+    def _cell(self, cells: list[str], role: str) -> tuple[str, str]:
+        """The text of the row's ``role`` cell, and the column's header (or the role)."""
+        column = self.table.role(role)
+        if column is None:
+            return "", role
+        text = cells[column.index].strip() if column.index < len(cells) else ""
+        return text, column.text.strip()
+
+    def _total_label(self, cells: list[str]) -> str:
+        """``合计``, ``小计``, ``平均`` when the row totals others (entity, 序号 or first cell)."""
+        places = [c.index for c in self.table.columns if c.role in ("entity", "code", "ignored")]
+        for index in [*places, 0]:
+            label = label_of(cells[index]) if index < len(cells) else ""
+            if label:
+                return label
+        return ""
+
+    # --- long form: one row per indicator (and entity) ---------------------------
+
+    def _long(self, number: int, cells: list[str], label: str) -> Iterator[Observation]:
+        indicator = self._indicator(number, cells)
         if indicator is None:
-            self._unknown_indicator(row, cell["indicator"])
-            return None
-        year = self._year(row, cell.get("year", ""))
-        entity = cell.get("entity", "")
-        if indicator.per_entity and not entity:
-            self._problem(
-                row,
-                "entity",
-                f"{indicator.id} is given per {indicator.entity_kind or 'entity'}: name it",
-            )
-            return None
-        if not indicator.per_entity and entity:
-            self._problem(row, "entity", f"{indicator.id} is a district total: leave entity empty")
-            return None
-        known = self.entities.get(indicator.id)
-        if entity and known is not None and entity not in known:
-            self._unknown_entity(row, indicator.id, entity, known)
-            return None
-        try:
-            value, flag = self._value(indicator, cell["value"], cell.get("unit", ""))
-        except ValueProblem as exc:
-            column = "unit" if isinstance(exc, UnitProblem) else "value"
-            self._problem(row, column, str(exc))
-            return None
-        if year is None:
-            return None
-        if flag is not None and flag.year is not None and flag.year > year:
-            message = f"done on {flag.on}, after {year}, the year this row describes"
-            self._problem(row, "value", message)
-            return None
-        return Observation(
-            indicator.id,
-            year,
-            value,
-            self.file,
-            row,
-            entity,
-            flag,
-            # notes and sources repeat down a long file: keep one copy of each
-            self.texts.setdefault(cell.get("note", ""), cell.get("note", "")),
-            self.texts.setdefault(cell.get("source", ""), cell.get("source", "")),
-        )
+            return
+        entity = self._entity(number, cells, indicator, label)
+        year = self._year(number, cells)
+        text, where = self._cell(cells, "value")
+        unit, _ = self._cell(cells, "unit")
+        parsed = self._value(number, where, indicator, text, unit)
+        if parsed is None or year is None or entity is None:
+            return
+        if label and indicator.per_entity:
+            self._total(number, indicator, year, label, parsed[0], where)
+            return
+        self.totals.count(indicator, year, parsed[0])
+        yield self._observation(indicator, year, parsed, number, entity, cells, "")
 
-    def _value(
-        self, indicator: Indicator, cell: str, unit: str
-    ) -> tuple[float | None, Flag | None]:
-        if is_no_value(cell):
-            return None, None
-        if indicator.type == "flag":
-            flag = parse_flag(cell)
-            return (1.0 if flag.done else 0.0), flag
-        number, percent = parse_number(cell)
-        if percent and unit and canonical_unit(unit) != "%":
-            raise ValueProblem(f"{cell!r} is written with % but the unit column says {unit!r}")
-        if percent and canonical_unit(indicator.unit) != "%":
-            raise ValueProblem(
-                f"{cell!r} is a percentage but {indicator.id} is in {indicator.unit}"
-            )
-        return convert(number, unit or ("%" if percent else ""), indicator.unit), None
-
-    def _year(self, row: int, cell: str) -> int | None:
-        year = self._year_cell(row, cell)
-        if year is not None and cell and self.named_year is not None and year != self.named_year:
-            self._problem(
-                row, "year", f"year {year} contradicts the file name, which says {self.named_year}"
-            )
+    def _indicator(self, number: int, cells: list[str]) -> Indicator | None:
+        text, where = self._cell(cells, "indicator")
+        name, name_column = self._cell(cells, "indicator_name")
+        if not text:
+            text, where, name = name, name_column, ""
+        if label_of(text):
+            return None  # a totals line of a long table: nothing to read
+        names = self.vocabulary.names
+        indicator = names.find(text)
+        if indicator is None:
+            hint = _close(text, names.names()) if self.problems.room and text else ""
+            message = f"unknown indicator {text!r}{hint}" if text else "empty indicator"
+            self._problem(number, where, message)
             return None
-        return year
-
-    def _year_cell(self, row: int, cell: str) -> int | None:
-        if not cell and self.has_year_column and self.named_year is None:
-            self._problem(row, "year", "empty: every row of a file with a year column needs one")
+        if name and names.find(name) is not indicator:
+            message = f"{indicator.id} ({indicator.name_zh}) does not match the name {name!r}"
+            self._problem(number, name_column, message + ": correct the code or the name")
             return None
-        if not cell:
-            if self.default_year is None:
-                self._problem(
-                    row, "year", "no year: add a year column, name the file YYYY.csv or pass --year"
-                )
-            return self.default_year
-        match = _YEAR_CELL.match(normalise(cell))
+        return indicator
+
+    def _entity(
+        self, number: int, cells: list[str], indicator: Indicator, label: str
+    ) -> str | None:
+        name, where = self._cell(cells, "entity")
+        code, code_column = self._cell(cells, "code")
+        if label:
+            return ""  # 全区 for a district total; a per-entity total is checked, not kept
+        if indicator.per_entity and not (name or code):
+            kind = indicator.entity_kind or "entity"
+            self._problem(number, where, f"{indicator.id} is given per {kind}: name it")
+            return None
+        if not indicator.per_entity and (name or code):
+            message = f"{indicator.id} is a district total: leave {where} empty"
+            self._problem(number, where if name else code_column, message)
+            return None
+        return self._resolve(number, indicator.id, name, code, where) if name or code else ""
+
+    def _resolve(self, number: int, indicator: str, name: str, code: str, where: str) -> str | None:
+        named = self.vocabulary.entities.resolve(indicator, name, code, self.problems.room)
+        column = self._cell([], named.column)[1] if named.column == "code" else where
+        if named.problem:
+            self._problem(number, column, named.problem)
+        elif named.warning and all(n.message != named.warning for n in self.notices):
+            # one warning per unknown name and file, at its first row
+            self.notices.append(
+                Problem(self.name, named.warning, number, column, severity="warning")
+            )
+        return named.name
+
+    # --- wide form: one row per entity, one column per indicator -----------------
+
+    def _wide(self, number: int, cells: list[str], label: str) -> Iterator[Observation]:
+        year = self._year(number, cells)
+        name, where = self._cell(cells, "entity")
+        code, _ = self._cell(cells, "code")
+        if not label and not (name or code):
+            self._problem(number, where, "no entity: name the school, town or item")
+            return
+        for column in self.table.columns:
+            if column.role != "indicator_value" or column.index >= len(cells):
+                continue
+            indicator = self.vocabulary.plan.indicator(column.indicator)
+            if not indicator.per_entity:
+                message = f"{indicator.id} is a district total: it cannot be given per entity"
+                self._problem(number, column.text, message + "; give it in a long table")
+                continue
+            text = cells[column.index].strip()
+            parsed = self._value(number, column.text, indicator, text, column.unit)
+            if parsed is None or year is None:
+                continue
+            if label:
+                self._total(number, indicator, year, label, parsed[0], column.text)
+                continue
+            entity = self._resolve(number, indicator.id, name, code, where)
+            if entity is None:
+                return  # one message for the row, not one per column
+            self.totals.count(indicator, year, parsed[0])
+            yield self._observation(indicator, year, parsed, number, entity, cells, column.text)
+
+    # --- cells --------------------------------------------------------------------
+
+    def _year(self, number: int, cells: list[str]) -> int | None:
+        text, where = self._cell(cells, "year")
+        fixed = self.file_year
+        if not text:
+            if self.table.role("year") is not None and fixed.where in ("", "--year"):
+                message = "empty: every row of a file with a year column needs one"
+                self._problem(number, where, message)
+                return None
+            if fixed.year is None and not self.year_said:
+                self.year_said = True  # one message for the file, not one per row
+                self._problem(number, None, _NO_YEAR)
+            return fixed.year
+        match = _YEAR_CELL.match(normalise(text))
         year = int(match.group(1)) if match else 0
         if not 1900 <= year <= 2200:
-            self._problem(row, "year", f"expected a year such as 2023, found {cell!r}")
+            self._problem(number, where, f"expected a year such as 2023, found {text!r}")
+            return None
+        if fixed.year is not None and fixed.where != "--year" and year != fixed.year:
+            message = f"year {year} contradicts the {fixed.where}, which says {fixed.year}"
+            self._problem(number, where, message)
             return None
         return year
 
-    def _unknown_indicator(self, row: int, name: str) -> None:
-        if not name:
-            self._problem(row, "indicator", "empty indicator")
-            return
-        hint = ""
-        if len(self.problems) < MAX_PROBLEMS:  # a did-you-mean is costly: only for shown ones
-            import difflib
+    def _value(
+        self, number: int, where: str, indicator: Indicator, text: str, unit: str
+    ) -> tuple[float | None, Flag | None] | None:
+        try:
+            return read_value(indicator, text, unit, self.table.unit)
+        except ValueProblem as exc:
+            unit_column = self.table.role("unit")
+            blamed = isinstance(exc, UnitProblem) and unit and unit_column is not None
+            self._problem(number, unit_column.text if blamed and unit_column else where, str(exc))
+            return None
 
-            close = difflib.get_close_matches(name, list(self.indicators), n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-        self._problem(row, "indicator", f"unknown indicator {name!r}{hint}")
+    def _observation(
+        self,
+        indicator: Indicator,
+        year: int,
+        parsed: tuple[float | None, Flag | None],
+        number: int,
+        entity: str,
+        cells: list[str],
+        column: str,
+    ) -> Observation:
+        value, flag = parsed
+        if flag is not None and flag.year is not None and flag.year > year:
+            message = f"done on {flag.on}, after {year}, the year this row describes"
+            self._problem(number, column or self._cell([], "value")[1], message)
+        note, _ = self._cell(cells, "note")
+        source, _ = self._cell(cells, "source")
+        # notes and sources repeat down a long file: keep one copy of each
+        note, source = self.texts.setdefault(note, note), self.texts.setdefault(source, source)
+        return Observation(
+            indicator.id, year, value, self.name, number, entity, flag, note, source, column
+        )
 
-    def _listed(self) -> list[Problem]:
-        more = self.found - len(self.problems)
-        if not more:
-            return self.problems
-        return [*self.problems, Problem(self.file, f"… and {more} more problem(s) not listed")]
+    def _total(
+        self,
+        number: int,
+        indicator: Indicator,
+        year: int,
+        label: str,
+        value: float | None,
+        where: str,
+    ) -> None:
+        wrong = self.totals.check(indicator, year, label, value)
+        if wrong:
+            self._problem(number, where, wrong)
 
-    def _unknown_entity(self, row: int, indicator: str, entity: str, known: set[str]) -> None:
-        hint = ""
-        if len(self.problems) < MAX_PROBLEMS:
-            import difflib
+    def _problem(self, number: int, column: str | None, message: str) -> None:
+        self.problems.add(Problem(self.name, message, number, column))
 
-            close = difflib.get_close_matches(entity, sorted(known), n=1, cutoff=0.5)
-            hint = (
-                f"; did you mean {close[0]!r}?" if close else f"; expected one of {sorted(known)}"
-            )
-        self._problem(row, "entity", f"{entity!r} is not named by the plan for {indicator}{hint}")
 
-    def _unique(self, observations: list[Observation]) -> list[Observation]:
-        first: dict[tuple[str, int, str], int] = {}
-        for observation in observations:
-            key = (observation.indicator, observation.year, observation.entity)
-            if key in first:
-                self._problem(
-                    observation.row,
-                    "indicator",
-                    f"duplicate of row {first[key]} ({observation.indicator}, {observation.year}"
-                    + (f", {observation.entity}" if observation.entity else "")
-                    + ")",
-                )
-            else:
-                first[key] = observation.row
-        return observations
+def _column_clashes(table: Layout) -> Iterator[str]:
+    """Columns that contradict the table's form, or give the same thing twice."""
+    seen: dict[str, Column] = {}
+    for column in table.columns:
+        if column.role == "indicator_value" and table.form == "long":
+            yield f"column {column.text!r} names an indicator, but the table has a 指标 column"
+        elif table.form == "wide" and column.role in ("indicator", "unit", "indicator_name"):
+            yield f"column {column.text!r} does not belong in a table with one row per entity"
+        elif column.role not in ("blank", "ignored", "indicator_value", "unknown"):
+            if column.role in seen:
+                first = seen[column.role].text
+                yield f"columns {first!r} and {column.text!r} both give the {column.role}"
+            seen[column.role] = column
+    if table.form == "long" and "value" not in seen:
+        yield "missing required column: value (数值), or a year such as 2024年 over the values"
 
-    def _problem(self, row: int, column: str | None, message: str) -> None:
-        self.found += 1
-        if len(self.problems) < MAX_PROBLEMS:  # the rest are counted, not held
-            self.problems.append(Problem(self.file, message, row, column))
+
+def _close(text: str, names: list[str], cutoff: float = 0.6) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(layout.fold(text), names, n=1, cutoff=cutoff)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _all_names() -> list[str]:
+    return [layout.fold(name) for names in layout.COLUMN_NAMES.values() for name in names]
+
+
+def _accepted(form: str) -> str:
+    """The header names of each column role, English first, for an unknown column's message."""
+    roles = [role for role in layout.COLUMN_NAMES if form == "long" or role in layout.WIDE_ROLES]
+    listed = "; ".join("/".join(layout.COLUMN_NAMES[role]) for role in roles if role != "ignored")
+    ignored = "/".join(layout.COLUMN_NAMES["ignored"])
+    extra = "; and indicator ids or Chinese names as headers" if form == "wide" else ""
+    return f"{listed}; ignored: {ignored}{extra}"
+
+
+def _no_header(best: tuple[int, int, list[Column]] | None) -> str:
+    expected = (
+        "no header row: expected a row with 指标 and 数值 (indicator, value), or with 学校名称 "
+        "(entity) and indicator names as columns"
+    )
+    if best is None:
+        return "is empty: expected a header row"
+    known = [c.text for c in best[2] if c.role not in ("unknown", "blank")]
+    if not known:
+        return f"{expected}, in the first {layout.HEADER_SEARCH_ROWS} rows"
+    return f"{expected}; row {best[0]} was the likeliest, with {', '.join(map(repr, known))}"

@@ -27,25 +27,29 @@ _FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.')
 
 @dataclass(frozen=True)
 class Sheet:
-    """A table of text cells; ``rows`` pairs each row with its 1-based number.
+    """A grid of text cells; ``rows`` pairs each row with its 1-based number.
 
-    For CSV, ``rows`` is read as it is iterated, and may raise :class:`DataError`.
+    Rows with no cell at all may be left out (their numbers are skipped). For CSV,
+    ``rows`` is read as it is iterated, and may raise :class:`DataError`.
+    ``chosen`` is true when the user named this sheet (``--sheet``).
     """
 
     name: str
-    header: list[str]
     rows: Iterable[tuple[int, list[str]]]
+    chosen: bool = False
 
 
-def sheet_of(source: RawFile, encoding: str | None = None, sheet: str | None = None) -> Sheet:
-    """The cells of ``source``: a workbook's sheet (first visible, or ``sheet``), else CSV."""
+def sheets_of(
+    source: RawFile, encoding: str | None = None, sheet: str | None = None
+) -> list[Sheet]:
+    """The sheets of ``source``: a workbook's visible sheets (or the one named), else CSV."""
     if source.data.startswith(_ZIP) or source.suffix in (".xlsx", ".xlsm"):
         return _workbook(source, sheet)
     if source.data.startswith(_OLE) or source.suffix == ".xls":
         raise DataError([Problem(source.name, "is an old .xls workbook: save it as .xlsx or CSV")])
     if sheet is not None:
         raise DataError([Problem(source.name, "--sheet applies to Excel workbooks only")])
-    return _csv(source.name, decode(source, encoding))
+    return [_csv(source.name, decode(source, encoding))]
 
 
 def decode(source: RawFile, encoding: str | None = None) -> str:
@@ -84,7 +88,9 @@ def _decode_as(source: RawFile, encoding: str) -> str:
 
 def _delimiter(text: str) -> str:
     """Comma, unless the header has none but tabs (Excel's "Unicode text") or semicolons."""
-    header = text.split("\n", 1)[0]
+    lines = text[:65536].split("\n")
+    # the first line with separators: a title row may stand above the header
+    header = next((line for line in lines if any(sep in line for sep in ",\t;")), "")
     if "," in header or not ("\t" in header or ";" in header):
         return ","
     return max(("\t", ";"), key=header.count)
@@ -93,19 +99,13 @@ def _delimiter(text: str) -> str:
 def _csv(name: str, text: str) -> Sheet:
     # strict: a stray or unclosed quote is an error, not a cell that swallows later rows
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
-    try:
-        header = next(reader, None)
-    except csv.Error as exc:
-        raise _unreadable(name, exc, 1) from None
-    if header is None or not any(cell.strip() for cell in header):
-        raise DataError([Problem(name, "is empty: expected a header row", 1)])
-    return Sheet(name, header, _rows(name, reader))
+    return Sheet(name, _rows(name, reader))
 
 
 def _rows(name: str, reader: Any) -> Iterator[tuple[int, list[str]]]:
     """Rows one at a time (a long file is never held twice), numbered as a spreadsheet
     numbers them: a cell with line breaks inside quotes is still one row."""
-    row = 2
+    row = 1
     try:
         for cells in reader:
             yield row, cells
@@ -119,7 +119,7 @@ def _unreadable(name: str, exc: csv.Error, row: int) -> DataError:
     return DataError([Problem(name, f"is not readable CSV: {exc}{hint}", row)])
 
 
-def _workbook(source: RawFile, wanted: str | None) -> Sheet:
+def _workbook(source: RawFile, wanted: str | None) -> list[Sheet]:
     try:
         import openpyxl  # type: ignore[import-untyped]
     except ImportError:
@@ -127,15 +127,18 @@ def _workbook(source: RawFile, wanted: str | None) -> Sheet:
         raise DataError([Problem(source.name, message)]) from None
     values, formulas = _open(openpyxl, source, True), _open(openpyxl, source, False)
     try:
-        worksheet = _chosen(values, source.name, wanted)
-        shown = f"{source.name}[{worksheet.title}]"
-        table = list(_cells(shown, worksheet, formulas[worksheet.title]))
+        chosen = _chosen(values, source.name, wanted)
+        return [
+            Sheet(
+                f"{source.name}[{sheet.title}]",
+                list(_cells(f"{source.name}[{sheet.title}]", sheet, formulas[sheet.title])),
+                wanted is not None,
+            )
+            for sheet in chosen
+        ]
     finally:
         values.close()
         formulas.close()
-    if not table or not any(cell.strip() for cell in table[0][1]):
-        raise DataError([Problem(shown, "is empty: expected a header row", 1)])
-    return Sheet(shown, table[0][1], table[1:])
 
 
 def _open(openpyxl: Any, source: RawFile, data_only: bool) -> Any:
@@ -147,21 +150,24 @@ def _open(openpyxl: Any, source: RawFile, data_only: bool) -> Any:
         raise DataError([Problem(source.name, message)]) from None
 
 
-def _chosen(book: Any, name: str, wanted: str | None) -> Any:
-    """The sheet asked for, else the first visible one (a hidden sheet is never guessed)."""
+def _chosen(book: Any, name: str, wanted: str | None) -> list[Any]:
+    """The sheet asked for, else every visible one (a hidden sheet is never read)."""
     if wanted is not None:
         if wanted not in book.sheetnames:
             listed = ", ".join(book.sheetnames)
             raise DataError([Problem(name, f"has no sheet {wanted!r}; it has {listed}")])
         sheet = book[wanted]
-    else:
-        visible = [sheet for sheet in book.worksheets if sheet.sheet_state == "visible"]
-        if not visible:
-            raise DataError([Problem(name, "has no visible worksheet")])
-        sheet = visible[0]
-    if not hasattr(sheet, "iter_rows"):
-        raise DataError([Problem(name, f"sheet {sheet.title!r} is a chart, not a table")])
-    return sheet
+        if not hasattr(sheet, "iter_rows"):
+            raise DataError([Problem(name, f"sheet {sheet.title!r} is a chart, not a table")])
+        return [sheet]
+    visible = [
+        sheet
+        for sheet in book.worksheets
+        if sheet.sheet_state == "visible" and hasattr(sheet, "iter_rows")
+    ]
+    if not visible:
+        raise DataError([Problem(name, "has no visible worksheet")])
+    return visible
 
 
 def _cells(name: str, worksheet: Any, formulas: Any) -> Iterator[tuple[int, list[str]]]:
@@ -174,6 +180,8 @@ def _cells(name: str, worksheet: Any, formulas: Any) -> Iterator[tuple[int, list
     filled = 0
     rows = zip(worksheet.iter_rows(), formulas.iter_rows(), strict=False)
     for number, (row, source) in enumerate(rows, start=1):
+        if not row:  # rows between stray cells are skipped, not built (a cell at row 1,048,576)
+            continue
         cells = [
             _text(cell) or _formula(formula)
             for cell, formula in zip(row[:MAX_COLUMNS], source, strict=False)

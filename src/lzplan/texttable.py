@@ -1,9 +1,10 @@
-"""A lean box-drawn table for output that is not a terminal (CI logs, pipes, files).
+"""Table layout for a width, and a lean box-drawn table for output that is not a terminal.
 
-It draws the same heavy-headed box as rich's default table, counts Chinese
-characters as two columns, and wraps cells to fit the width. It exists because
-rich's import and per-cell layout cost more than the whole rest of ``lzplan check``
-(see ``docs/design.md``); on a terminal, the rich renderer is used instead.
+:func:`fit` decides the column widths and :func:`wrap` the lines of each cell; the
+plain renderer here and the rich one in :mod:`lzplan.report_table` both use them, so
+the two show the same cells. Chinese characters count as two columns. The plain
+renderer exists because rich's import and per-cell layout cost more than the whole rest
+of ``lzplan check`` (see ``docs/design.md``); on a terminal, rich draws instead.
 """
 
 from __future__ import annotations
@@ -18,7 +19,18 @@ from .display import char_width, safe, width_of
 Cell = tuple[str, ...]
 
 _TOKENS = re.compile(r"\S+\s*|\s+")
+_DOT_PARTS = re.compile(r"[^.]*\.|[^.]+")
 _MIN_WIDTH = 4
+# A word too long for its column breaks after one of these; not after a decimal point,
+# since "98." / "5%" would read as 98.
+_BREAKS = "_-/"
+
+
+class Dotted(str):
+    """A paragraph broken only after a dot, never mid-word: a target id such as
+    ``preschool.gross_enrolment_rate``. Its column is kept as wide as its widest part."""
+
+    __slots__ = ()
 
 
 @dataclass(frozen=True)
@@ -30,7 +42,13 @@ class Row:
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Break ``text`` into lines of at most ``width`` columns, at spaces where it can."""
+    """Break ``text`` into lines of at most ``width`` columns, at spaces where it can.
+
+    A longer word breaks after a ``_``, ``-`` or ``/`` where one fits, else
+    anywhere; a :class:`Dotted` text breaks only after a dot, and a part of it wider
+    than ``width`` is left whole rather than split.
+    """
+    dotted = isinstance(text, Dotted)
     lines: list[str] = []
     line = ""
     for token in _TOKENS.findall(text):
@@ -41,13 +59,34 @@ def wrap(text: str, width: int) -> list[str]:
             lines.append(line.rstrip())
         line = ""
         while width_of(token.rstrip()) > width:
-            head = _fit(token, width)
+            head = _head(token, width, dotted)
+            if head == token:
+                break
             lines.append(head)
             token = token[len(head) :]
         line = token
     if line.strip() or not lines:
         lines.append(line.rstrip())
     return lines
+
+
+def hang(text: str, width: int, indent: int = 2) -> list[str]:
+    """``text`` wrapped to ``width``, its later lines indented by ``indent`` spaces."""
+    first = wrap(text, width)[0]
+    rest = text[len(first) :].strip()
+    return (
+        [first] + [" " * indent + line for line in wrap(rest, width - indent)] if rest else [first]
+    )
+
+
+def _head(word: str, width: int, dotted: bool) -> str:
+    """The first line of a word too wide for ``width``: up to the last break that fits."""
+    fit = _fit(word, width)
+    if dotted:
+        cut = fit.rfind(".") + 1 or word.find(".") + 1  # a part too wide stays whole
+        return word[:cut] if cut else word
+    cut = max(fit.rfind(mark, 1) for mark in _BREAKS) + 1
+    return fit[:cut] if cut else fit
 
 
 def _fit(text: str, width: int) -> str:
@@ -59,36 +98,67 @@ def _fit(text: str, width: int) -> str:
     return text
 
 
+def fit(headers: Sequence[str], rows: Sequence[Row], limit: int) -> list[int]:
+    """Column widths for a table of at most ``limit`` columns, borders included.
+
+    Natural widths shrink in steps, each only as far as needed, the column furthest
+    above its floor first (in our tables the Target column, whose long names give way
+    first): wrapping at spaces and ids at their dots; then breaking words; last,
+    shortening headers. No column gets narrower than its widest id part, so a table
+    is wider than ``limit`` only when those parts alone do not fit.
+    """
+    texts = [
+        [p for row in rows if i < len(row.cells) for p in row.cells[i]] for i in range(len(headers))
+    ]
+    floors = [
+        _floors(header, paragraphs) for header, paragraphs in zip(headers, texts, strict=True)
+    ]
+    widths = [natural for natural, *_ in floors]
+    room = limit - (3 * len(headers) + 1)
+    for step in (1, 2, 3):
+        _shrink(widths, [steps[step] for steps in floors], room)
+    return widths
+
+
+def _floors(header: str, paragraphs: list[str]) -> tuple[int, int, int, int]:
+    """A column's widths: natural, words whole, header whole, and the least it takes."""
+    natural = max([width_of(header)] + [width_of(p) for p in paragraphs])
+    parts = [_DOT_PARTS.findall(p) for p in paragraphs if isinstance(p, Dotted)]
+    words = [_longest_word(p) for p in paragraphs if not isinstance(p, Dotted)]
+    least = max([min(natural, _MIN_WIDTH)] + [width_of(part) for p in parts for part in p])
+    headed = max(least, width_of(header))
+    return natural, max([headed, *words]), headed, least
+
+
 def _longest_word(text: str) -> int:
-    """The widest run that wrapping should not break: a word, or one wide character."""
+    # a Chinese run may break between any two characters
     return max((width_of(word) if word.isascii() else 2 for word in text.split()), default=0)
 
 
-def _widths(headers: Sequence[str], rows: Sequence[Row], limit: int) -> list[int]:
-    """Natural widths, shrunk to fit ``limit``: first the slack above each column's
-    longest word, then, if that is not enough, the widest columns."""
-    widths = [width_of(header) for header in headers]
-    floors = [max(width_of(header), _MIN_WIDTH) for header in headers]
-    for row in rows:
-        for index, cell in enumerate(row.cells):
-            for paragraph in cell:
-                widths[index] = max(widths[index], width_of(paragraph))
-                floors[index] = max(floors[index], _longest_word(paragraph))
-    room = limit - (3 * len(widths) + 1)
+def _shrink(widths: list[int], floors: Sequence[int], room: int) -> None:
+    """Narrow the column furthest above its floor, one column at a time, until all fit."""
     while sum(widths) > room:
-        slack = [width - floor for width, floor in zip(widths, floors, strict=True)]
-        if max(slack) > 0:
-            widths[slack.index(max(slack))] -= 1
-            continue
-        # past every column's longest word: break words, but never a header
-        breakable = [
-            width - max(width_of(header), _MIN_WIDTH)
-            for width, header in zip(widths, headers, strict=True)
-        ]
-        if max(breakable) <= 0:
-            break  # wider than the terminal rather than misaligned
-        widths[breakable.index(max(breakable))] -= 1
-    return widths
+        excess = [width - floor for width, floor in zip(widths, floors, strict=False)]
+        if max(excess) <= 0:
+            return
+        widths[excess.index(max(excess))] -= 1
+
+
+def heading(header: str, width: int) -> str:
+    """``header`` as it fits a column: ``Expected`` in four columns is ``Exp.``."""
+    return header if width_of(header) <= width else _fit(header, width - 1) + "."
+
+
+def clean(rows: Sequence[Row]) -> list[Row]:
+    """The rows with control characters shown, never sent (ids stay :class:`Dotted`)."""
+    return [
+        Row(tuple(tuple(_safe(p) for p in cell) for cell in row.cells), row.end_section)
+        for row in rows
+    ]
+
+
+def _safe(paragraph: str) -> str:
+    return Dotted(safe(paragraph)) if isinstance(paragraph, Dotted) else safe(paragraph)
 
 
 def _line(cells: Sequence[str], widths: Sequence[int], right: Sequence[bool], edge: str) -> str:
@@ -112,16 +182,14 @@ def render(
 ) -> str:
     """The table as text; ``right`` says which columns are right-justified."""
     flush = [bool(right[i]) if i < len(right) else False for i in range(len(headers))]
-    clean = [
-        Row(tuple(tuple(safe(p) for p in cell) for cell in row.cells), row.end_section)
-        for row in rows
-    ]
-    widths = _widths(headers, clean, width)
-    out = [safe(title)] if title else []
+    rows = clean(rows)
+    widths = fit(headers, rows, width)
+    shown = [heading(header, size) for header, size in zip(headers, widths, strict=True)]
+    out = hang(safe(title), width) if title else []
     out.append(_rule(widths, "┏", "━", "┳", "┓"))
-    out.append(_line(headers, widths, flush, "┃"))
+    out.append(_line(shown, widths, flush, "┃"))
     out.append(_rule(widths, "┡", "━", "╇", "┩"))
-    for number, row in enumerate(clean):
+    for number, row in enumerate(rows):
         wrapped = [
             [line for paragraph in cell for line in wrap(paragraph, size)] or [""]
             for cell, size in zip(row.cells, widths, strict=False)
@@ -130,7 +198,7 @@ def render(
         for depth in range(max(len(lines) for lines in wrapped)):
             texts = [lines[depth] if depth < len(lines) else "" for lines in wrapped]
             out.append(_line(texts, widths, flush, "│"))
-        if row.end_section and number < len(clean) - 1:
+        if row.end_section and number < len(rows) - 1:
             out.append(_rule(widths, "├", "─", "┼", "┤"))
     out.append(_rule(widths, "└", "─", "┴", "┘"))
     return "\n".join(out) + "\n"

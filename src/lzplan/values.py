@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Indicator
 
 #: Cells that mean "no value": shown as missing, never read as 0.
 NO_VALUE = frozenset(
@@ -61,9 +65,13 @@ def is_no_value(cell: str) -> bool:
     return normalise(cell).lower() in NO_VALUE
 
 
-def parse_number(cell: str) -> tuple[float, bool]:
-    """Read ``98.5``, ``98.5%``, ``1,370``; return the number and whether it had a % sign."""
+def parse_number(cell: str, shown: str | None = None) -> tuple[float, bool]:
+    """Read ``98.5``, ``98.5%``, ``1,370``; return the number and whether it had a % sign.
+
+    ``shown`` is the whole cell, for messages, when ``cell`` is only its number part.
+    """
     text = normalise(cell).replace(" ", "")
+    cell = cell if shown is None else shown
     if text.startswith("="):
         message = f"expected a number, found a formula, {cell!r}, without a saved value"
         raise ValueProblem(f"{message}: save the file in Excel")
@@ -83,6 +91,25 @@ def parse_number(cell: str) -> tuple[float, bool]:
     if number != number or number in (float("inf"), float("-inf")):
         raise ValueProblem(f"expected a finite number, found {cell!r}")
     return number, percent
+
+
+# a number, then what is written after it: 1.2万人, 98所, 18.24亿元, 56%
+_QUANTITY = re.compile(r"^([+-]?[\d,.]*\d(?:[eE][+-]?\d+)?)([^\d].*)?$")
+
+
+def parse_quantity(cell: str) -> tuple[float, str]:
+    """Read a number and the unit written in the cell (``1.2万人`` → 1.2, ``万人``).
+
+    The unit is ``%`` for a percent sign and empty when none is written.
+    """
+    text = normalise(cell).replace(" ", "")
+    match = _QUANTITY.match(text)
+    written = match.group(2) if match and match.group(2) else ""
+    if written and written != "%":
+        number, _ = parse_number(match.group(1) if match else text, shown=cell)
+        return number, written
+    number, percent = parse_number(text)
+    return number, "%" if percent else ""
 
 
 def parse_flag(cell: str) -> Flag:
@@ -131,10 +158,23 @@ _FACTORS: dict[str, tuple[str, float]] = {
 }
 
 
+# Ways of writing the same unit.
+_SYNONYMS = {"percent": "%", "pct": "%", "百分比": "%", "平方米": "m²", "m2": "m²", "㎡": "m²"}
+
+
 def canonical_unit(unit: str) -> str:
-    """The unit as compared: full-width folded, ``％`` → ``%``, ``percent`` → ``%``."""
+    """The unit as compared: full-width folded, ``％``/``percent`` → ``%``, ``平方米`` → ``m²``."""
     text = normalise(unit)
-    return "%" if text.lower() in ("percent", "pct", "百分比") else text
+    return _SYNONYMS.get(text.lower(), text)
+
+
+def converts(unit: str, to: str) -> bool:
+    """Whether a value written in ``unit`` can be expressed in ``to``."""
+    source, target = canonical_unit(unit), canonical_unit(to)
+    if source == target:
+        return True
+    a, b = _FACTORS.get(source), _FACTORS.get(target)
+    return a is not None and b is not None and a[0] == b[0]
 
 
 def convert(value: float, unit: str, to: str) -> float:
@@ -148,3 +188,14 @@ def convert(value: float, unit: str, to: str) -> float:
     if source == "fraction" and abs(value) > 1:  # 90.5 labelled fraction is a percentage
         raise UnitProblem(f"{format(value, 'g')} is not a fraction (0 to 1): write its unit as %")
     return value * a[1] / b[1]
+
+
+# Units of things that add up: a totals row over them is a sum.
+_COUNTS = frozenset(
+    {"所", "个", "间", "名", "人", "册", "班", "台", "m²", "万人", "元", "万元", "亿元"}
+)
+
+
+def summable(indicator: Indicator) -> bool:
+    """Whether values of ``indicator`` add up across entities (counts, areas, money)."""
+    return indicator.type == "number" and canonical_unit(indicator.unit) in _COUNTS

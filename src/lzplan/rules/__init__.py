@@ -1,4 +1,4 @@
-"""Judging one target against one year's actuals: one function per rule kind.
+"""Judging one target against one year of a dataset: one function per rule kind.
 
 ``base`` holds what they share; ``numeric``, ``entities`` and ``done`` the judges.
 """
@@ -6,7 +6,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from ..model import (
     Aggregate,
@@ -21,9 +22,8 @@ from ..model import (
     Threshold,
     YearlyChange,
 )
-from ..observations import Actuals
 from ..results import Result
-from .base import Context, Verdict, compare, path_value, tidy
+from .base import Context, Recorder, Verdict, compare, path_value, tidy
 from .done import judge_checklist, judge_milestone
 from .entities import judge_aggregate, judge_each
 from .numeric import (
@@ -33,6 +33,10 @@ from .numeric import (
     judge_threshold,
     judge_yearly_change,
 )
+
+if TYPE_CHECKING:
+    from ..roster import Roster
+    from .base import Lookup
 
 __all__ = ["Context", "Verdict", "compare", "evaluate", "judge", "path_value"]
 
@@ -50,8 +54,10 @@ _JUDGES: dict[type, Callable[[Target, Any, Context], Verdict]] = {
 
 
 def evaluate(target: Target, context: Context) -> Result:
-    """The verdict on ``target`` for ``context.year``."""
-    verdict = _JUDGES[type(target.rule)](target, target.rule, context)
+    """The verdict on ``target`` for ``context.year``, with where its figures were read
+    and flags on figures that moved surprisingly (which never change the verdict)."""
+    recorder = Recorder(context.data)
+    verdict = _JUDGES[type(target.rule)](target, target.rule, replace(context, data=recorder))
     return Result(
         target=target.id,
         section=target.section,
@@ -71,10 +77,30 @@ def evaluate(target: Target, context: Context) -> Result:
         numbers={key: tidy(value) for key, value in (verdict.numbers or {}).items()},
         indicators=target.indicators,
         lacking=verdict.lacking,
+        flags=flags(target, context),
+        sources=recorder.places(),
     )
 
 
-def judge(plan: Plan, actuals: Actuals, year: int) -> tuple[Result, ...]:
+def flags(target: Target, context: Context) -> tuple[str, ...]:
+    """A note for each district figure of ``target`` that moved surprisingly since last year."""
+    from ..plausible import surprising
+
+    found = []
+    for name in target.indicators:
+        indicator = context.plan.indicator(name)
+        now = context.data.value(name, context.year)
+        before = context.data.value(name, context.year - 1)
+        if indicator.per_entity or now is None or before is None:
+            continue
+        if now.value is not None and before.value is not None:
+            flag = surprising(indicator, before.value, now.value)
+            if flag:
+                found.append(flag)
+    return tuple(found)
+
+
+def judge(plan: Plan, data: Lookup, year: int, roster: Roster | None = None) -> tuple[Result, ...]:
     """Every target of ``plan`` judged for ``year``."""
-    context = Context(plan, actuals, year)
+    context = Context(plan, data, year, roster)
     return tuple(evaluate(target, context) for target in plan.targets)

@@ -5,11 +5,14 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..model import Plan, Target
-from ..observations import Actuals
 from ..results import Status
+
+if TYPE_CHECKING:
+    from ..observations import Observation
+    from ..roster import Roster
 
 _OPS: dict[str, Callable[[float, float], bool]] = {
     ">=": lambda a, b: a >= b,
@@ -28,13 +31,53 @@ def compare(actual: float, op: str, expected: float) -> bool:
     return _OPS[op](actual, expected)
 
 
+class Lookup(Protocol):
+    """What rules read from a dataset (:class:`lzplan.dataset.Dataset` provides it)."""
+
+    def value(self, indicator: str, year: int) -> Observation | None: ...
+
+    def entities(self, indicator: str, year: int) -> dict[str, Observation]: ...
+
+    def history(self, indicator: str, year: int, entity: str = "") -> list[Observation]: ...
+
+
+class Recorder:
+    """A view of a dataset that remembers every observation a rule looked at, so that a
+    result can name where its figures were read."""
+
+    def __init__(self, data: Lookup) -> None:
+        self.data = data
+        self.seen: dict[int, Observation] = {}
+
+    def value(self, indicator: str, year: int) -> Observation | None:
+        found = self.data.value(indicator, year)
+        if found is not None:
+            self.seen[id(found)] = found
+        return found
+
+    def entities(self, indicator: str, year: int) -> dict[str, Observation]:
+        found = self.data.entities(indicator, year)
+        self.seen.update((id(item), item) for item in found.values())
+        return found
+
+    def history(self, indicator: str, year: int, entity: str = "") -> list[Observation]:
+        found = self.data.history(indicator, year, entity)
+        self.seen.update((id(item), item) for item in found)
+        return found
+
+    def places(self) -> tuple[str, ...]:
+        """Where each figure with a value was read, in the order read."""
+        return tuple(dict.fromkeys(o.place for o in self.seen.values() if o.value is not None))
+
+
 @dataclass(frozen=True)
 class Context:
-    """What every rule needs besides its target: the plan, the data and the year."""
+    """What every rule needs besides its target: the plan, the data, the year, the roster."""
 
     plan: Plan
-    actuals: Actuals
+    data: Lookup
     year: int
+    roster: Roster | None = None
 
 
 @dataclass(frozen=True)

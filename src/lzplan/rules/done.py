@@ -38,7 +38,7 @@ def done_by(
 
 
 def judge_milestone(target: Target, rule: Milestone, context: Context) -> Verdict:
-    history = context.actuals.history(rule.indicator, context.year)
+    history = context.data.history(rule.indicator, context.year)
     status, detail, found = done_by(history, target.deadline, context.year)
     if found is None:
         return missing((rule.indicator,), f"in {context.year}", None, f"done by {target.deadline}")
@@ -56,7 +56,7 @@ def judge_checklist(target: Target, rule: Checklist, context: Context) -> Verdic
     year = context.year
     statuses: dict[str, list[str]] = {"fail": [], "missing": [], "pass": [], "pending": []}
     for item in rule.items:
-        history = context.actuals.history(rule.indicator, year, item.name)
+        history = context.data.history(rule.indicator, year, item.name)
         status, why, _ = done_by(history, item.due, year)
         if status == "missing" and item.due > year:
             status = "pending"

@@ -13,12 +13,26 @@ from .base import Context, Verdict, compare, is_due, missing
 
 
 def entity_values(rule: Each | Aggregate, context: Context) -> dict[str, Observation]:
-    return context.actuals.entities(rule.indicator, context.year)
+    return context.data.entities(rule.indicator, context.year)
+
+
+def each_names(rule: Each, context: Context, reported: dict[str, Observation]) -> list[str]:
+    """Who must meet the rule: the entities it lists, else the roster's entities of its
+    kinds that exist this year (and any reported one the roster does not know), else
+    those the data reports."""
+    if rule.entities:
+        return list(rule.entities)
+    roster = context.roster
+    if not rule.kinds or roster is None:
+        return sorted(reported)
+    names = [entity.name for entity in roster.of_kinds(rule.kinds, context.year)]
+    unknown = sorted(name for name in reported if roster.match(name) is None)
+    return names + unknown
 
 
 def judge_each(target: Target, rule: Each, context: Context) -> Verdict:
     reported = entity_values(rule, context)
-    names = list(rule.entities) or sorted(reported)
+    names = each_names(rule, context, reported)
     if not names:
         return missing((rule.indicator,), f"per entity in {context.year}", rule.op, rule.value)
     failing, absent = [], []

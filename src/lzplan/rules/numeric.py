@@ -15,7 +15,7 @@ from .base import Context, Verdict, compare, is_due, missing, path_value, with_b
 def judge_threshold(target: Target, rule: Threshold, context: Context) -> Verdict:
     # A standard held every year is the same standard each year: no path towards it.
     expected = rule.value if rule.every_year else path_value(target, rule.value, context.year)
-    found = context.actuals.value(rule.indicator, context.year)
+    found = context.data.value(rule.indicator, context.year)
     if found is None or found.value is None:
         return missing((rule.indicator,), f"in {context.year}", rule.op, expected)
     actual = found.value
@@ -35,7 +35,7 @@ def judge_threshold(target: Target, rule: Threshold, context: Context) -> Verdic
 
 def judge_projection(target: Target, rule: Projection, context: Context) -> Verdict:
     expected = path_value(target, rule.value, context.year)
-    found = context.actuals.value(rule.indicator, context.year)
+    found = context.data.value(rule.indicator, context.year)
     if found is None or found.value is None:
         return missing((rule.indicator,), f"in {context.year}", "≈", expected)
     actual = found.value
@@ -55,10 +55,10 @@ def judge_yearly_change(target: Target, rule: YearlyChange, context: Context) ->
             "pending", f"applies from {context.plan.period_start}, the plan's first year"
         )
     wanted = f"change {symbol(rule.op)} {format_number(rule.delta)}"
-    current = context.actuals.value(rule.indicator, year)
+    current = context.data.value(rule.indicator, year)
     if current is None or current.value is None:
         return missing((rule.indicator,), f"in {year}", None, wanted)
-    previous = context.actuals.value(rule.indicator, year - 1)
+    previous = context.data.value(rule.indicator, year - 1)
     if previous is None or previous.value is None:
         return Verdict(
             "missing",
@@ -79,8 +79,8 @@ def judge_yearly_change(target: Target, rule: YearlyChange, context: Context) ->
 
 
 def judge_comparison(target: Target, rule: Comparison, context: Context) -> Verdict:
-    left = context.actuals.value(rule.left, context.year)
-    right = context.actuals.value(rule.right, context.year)
+    left = context.data.value(rule.left, context.year)
+    right = context.data.value(rule.right, context.year)
     absent = [
         name
         for name, found in ((rule.left, left), (rule.right, right))
@@ -100,7 +100,7 @@ def judge_comparison(target: Target, rule: Comparison, context: Context) -> Verd
 
 
 def judge_approximate(target: Target, rule: Approximate, context: Context) -> Verdict:
-    found = context.actuals.value(rule.indicator, context.year)
+    found = context.data.value(rule.indicator, context.year)
     if found is None or found.value is None:
         return missing((rule.indicator,), f"in {context.year}", "≈", rule.value)
     actual = found.value

@@ -1,0 +1,57 @@
+"""One cell → the value its indicator needs: a number in the indicator's unit, or a flag.
+
+The unit may be written in the cell (``1.2万人``), in a unit column, in the header
+(``在园幼儿数（人）``) or in a unit line above the table (``单位：人``); a value that
+is almost certainly a typing mistake (:mod:`lzplan.plausible`) is a problem like
+any other, never judged.
+"""
+
+from __future__ import annotations
+
+from .model import Indicator
+from .values import (
+    Flag,
+    UnitProblem,
+    ValueProblem,
+    canonical_unit,
+    convert,
+    converts,
+    is_no_value,
+    parse_flag,
+    parse_quantity,
+)
+
+
+def read_value(
+    indicator: Indicator, cell: str, unit: str = "", sheet_unit: str = ""
+) -> tuple[float | None, Flag | None]:
+    """The value ``cell`` gives ``indicator``; raises :class:`ValueProblem` saying why not.
+
+    ``unit`` is the row's (or column header's) unit, ``sheet_unit`` a unit line above
+    the table, which applies only to indicators it converts to (a sheet of counts
+    in 人 also holds rates in %).
+    """
+    if is_no_value(cell):
+        return None, None
+    if indicator.type == "flag":
+        flag = parse_flag(cell)
+        return (1.0 if flag.done else 0.0), flag
+    number, written = parse_quantity(cell)
+    if written and unit and not _same(written, unit):
+        raise UnitProblem(f"{cell!r} is written in {written} but the unit column says {unit!r}")
+    used = written or unit
+    if not used and sheet_unit and converts(sheet_unit, indicator.unit):
+        used = sheet_unit
+    if used == "%" and canonical_unit(indicator.unit) != "%" and not unit:
+        raise ValueProblem(f"{cell!r} is a percentage but {indicator.id} is in {indicator.unit}")
+    value = convert(number, used, indicator.unit)
+    from .plausible import implausible
+
+    problem = implausible(indicator, value, number, used)
+    if problem is not None:
+        raise ValueProblem(problem)
+    return value, None
+
+
+def _same(written: str, unit: str) -> bool:
+    return canonical_unit(written) == canonical_unit(unit)

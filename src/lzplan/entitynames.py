@@ -1,0 +1,73 @@
+"""Naming entities as the plan and the roster do: item names, schools, towns.
+
+A checklist item or a school an ``each`` rule lists must be named exactly as the
+plan names it; a school or town is matched against the roster by its code, name
+or alias. An unknown one is an error where the roster is complete, a warning
+where it is not (the bundled roster lists only the schools the plan names).
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from .model import Checklist, Each, Plan
+from .roster import Roster
+
+#: Entity kinds whose names are checked against the roster.
+ROSTER_KINDS = frozenset({"school", "town", "kindergarten"})
+
+
+@dataclass(frozen=True)
+class Named:
+    """The entity's name as the plan or roster writes it (``None``: refused), and what
+    to say: an error (``problem``) or a ``warning``, in ``column``."""
+
+    name: str | None
+    problem: str = ""
+    warning: str = ""
+    column: str = "entity"
+
+
+class EntityNames:
+    """Resolves what a row names to the plan's or roster's own name."""
+
+    def __init__(self, plan: Plan, roster: Roster | None) -> None:
+        self.plan = plan
+        self.roster = roster
+        self.listed: dict[str, set[str]] = {}
+        for target in plan.targets:
+            rule = target.rule
+            if isinstance(rule, Checklist):
+                self.listed.setdefault(rule.indicator, set()).update(i.name for i in rule.items)
+            elif isinstance(rule, Each) and rule.entities:
+                self.listed.setdefault(rule.indicator, set()).update(rule.entities)
+
+    def resolve(self, indicator: str, name: str, code: str, hint: bool = True) -> Named:
+        """What ``name`` (or ``code``) is for ``indicator``; ``hint``: work out a did-you-mean."""
+        listed = self.listed.get(indicator)
+        if listed is not None:
+            return _listed(indicator, name, listed, hint)
+        roster = self.roster
+        if roster is None or self.plan.indicator(indicator).entity_kind not in ROSTER_KINDS:
+            return Named(name or code)
+        found = (roster.match(code) if code else None) or (roster.match(name) if name else None)
+        if found is not None:
+            return Named(found.name)
+        if code and not name:
+            message = f"code {code!r} is not in the roster ({roster.file}): name the school"
+            return Named(None, message + " or add it to the roster", column="code")
+        suggestion = roster.suggest(name) if hint else None
+        close = f"; did you mean {suggestion!r}?" if suggestion else ""
+        if roster.complete:
+            return Named(None, f"{name!r} is not in the roster ({roster.file}){close}")
+        message = f"{name!r} is not in the roster ({roster.file}, which lists only some){close}"
+        return Named(name, warning=message)
+
+
+def _listed(indicator: str, name: str, listed: set[str], hint: bool) -> Named:
+    if name in listed:
+        return Named(name)
+    close = difflib.get_close_matches(name, sorted(listed), n=1, cutoff=0.5) if hint else []
+    said = f"; did you mean {close[0]!r}?" if close else f"; expected one of {sorted(listed)}"
+    return Named(None, f"{name!r} is not named by the plan for {indicator}{said}")

@@ -1,0 +1,149 @@
+"""Finding the table in a sheet: the header row, what each column holds, long or wide.
+
+Bureau sheets put a title row, blank rows and a unit line (``单位：人``) above the
+header, and totals, signature and note rows below the data. :func:`find_layout`
+looks for the header among the first rows and says what each column is; the rows
+below it are read by :mod:`lzplan.rows`, which also skips the rows around the data.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .model import Indicator, Plan
+
+#: How far down a sheet the header is looked for.
+HEADER_SEARCH_ROWS = 30
+
+#: Column roles and the header names that mean them (compared without case or spaces).
+COLUMN_NAMES: dict[str, tuple[str, ...]] = {
+    "indicator": ("indicator", "指标", "指标代码", "指标项"),
+    "indicator_name": ("indicator_name", "指标名称"),
+    "value": ("value", "数值", "值", "数据", "本年", "本年数", "本年度"),
+    "unit": ("unit", "单位", "计量单位"),
+    "entity": (
+        "entity", "主体", "学校", "学校名称", "园所名称", "幼儿园名称", "单位名称",
+        "乡镇", "镇街", "乡镇街道", "镇（街道）", "项目",
+    ),
+    "code": ("code", "学校标识码", "标识码", "学校代码"),
+    "year": ("year", "年份", "年度", "统计年度"),
+    "note": ("note", "备注", "说明"),
+    "source": ("source", "来源", "数据来源"),
+    "ignored": ("序号", "编号", "no.", "填写说明", "用于目标"),
+}  # fmt: skip
+_ROLE_OF = {name.casefold(): role for role, names in COLUMN_NAMES.items() for name in names}
+#: Roles a wide table may have besides its indicator columns.
+WIDE_ROLES = frozenset({"entity", "code", "year", "note", "source", "ignored"})
+
+# 2024年, 2024年度, 2024年数据, 2024年数值 over the value column: the value column of that year
+_YEAR_HEADER = re.compile(r"^((?:19|20|21)\d\d)(?:年(?:度)?(?:数据|数值|数)?)?$")
+# 在园幼儿数（人）: an indicator column whose header carries the unit
+_UNIT_SUFFIX = re.compile(r"^(.+?)[（(]([^（()）]+)[)）]$")
+_UNIT_LINE = re.compile(r"^(?:计量)?单位[：:]\s*(\S+)$")
+
+
+def fold(text: str) -> str:
+    """A header or name as compared: NFKC, no spaces or line breaks, case-folded."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the header: its position, header text and role.
+
+    ``role`` is one of :data:`COLUMN_NAMES`' keys, ``indicator_value`` (a wide
+    table's column for one indicator) or ``unknown``; ``unit`` is a unit written in
+    the header (``在园幼儿数（人）``); ``year`` a year written over a value column.
+    """
+
+    index: int
+    text: str
+    role: str
+    indicator: str = ""
+    unit: str = ""
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a sheet's table is: the header row, its columns, long or wide form.
+
+    ``unit`` is a unit line above the header (``单位：人``); ``above`` the text of
+    the title rows (which may carry a year).
+    """
+
+    header_row: int
+    columns: tuple[Column, ...]
+    form: str  # "long" or "wide"
+    unit: str = ""
+    above: tuple[str, ...] = field(default_factory=tuple)
+
+    def role(self, role: str) -> Column | None:
+        """The first column with ``role``, if any."""
+        return next((column for column in self.columns if column.role == role), None)
+
+
+class IndicatorNames:
+    """Indicators by id, Chinese name and declared alias (all compared folded)."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.by_name: dict[str, Indicator] = {}
+        for indicator in plan.indicators:
+            for name in (indicator.id, indicator.name_zh, *indicator.aliases):
+                self.by_name.setdefault(fold(name), indicator)
+
+    def find(self, text: str) -> Indicator | None:
+        """The indicator ``text`` names, if any."""
+        return self.by_name.get(fold(text))
+
+    def names(self) -> list[str]:
+        """Every id, name and alias, for did-you-mean."""
+        return sorted(self.by_name)
+
+
+def column_of(index: int, text: str, names: IndicatorNames) -> Column:
+    """What the header cell ``text`` at ``index`` says its column holds."""
+    key = fold(text.lstrip("\ufeff"))
+    if not key:
+        return Column(index, text, "blank")
+    role = _ROLE_OF.get(key)
+    if role is not None:
+        return Column(index, text, role)
+    year = _YEAR_HEADER.match(key)
+    if year:
+        return Column(index, text, "value", year=int(year.group(1)))
+    indicator = names.find(text)
+    if indicator is not None:
+        return Column(index, text, "indicator_value", indicator.id)
+    with_unit = _UNIT_SUFFIX.match(unicodedata.normalize("NFKC", text).strip())
+    if with_unit:
+        indicator = names.find(with_unit.group(1))
+        if indicator is not None:
+            return Column(index, text, "indicator_value", indicator.id, with_unit.group(2))
+    return Column(index, text, "unknown")
+
+
+def form_of(columns: list[Column]) -> str | None:
+    """``long`` (a column naming indicators), ``wide`` (entities and indicator columns)."""
+    roles = {column.role for column in columns}
+    if roles & {"indicator", "indicator_name"}:
+        return "long"
+    if roles & {"entity", "code"} and "indicator_value" in roles:
+        return "wide"
+    return None
+
+
+def unit_line(cells: list[str]) -> str | None:
+    """The unit a line such as ``单位：人`` above the header states."""
+    filled = [cell.strip() for cell in cells if cell.strip()]
+    if len(filled) != 1:
+        return None
+    match = _UNIT_LINE.match(unicodedata.normalize("NFKC", filled[0]))
+    return match.group(1) if match else None
+
+
+def score(columns: list[Column]) -> int:
+    """How much a row looks like a header: recognised columns count."""
+    return sum(column.role not in ("unknown", "blank") for column in columns)

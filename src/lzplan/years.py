@@ -1,0 +1,71 @@
+"""Which year a file describes, from the places a year can be written.
+
+In order: a year column, a year over the value column (``2024年``), a single
+four-digit year in the file or sheet name (``2024年统计.xlsx``) or in a title row,
+else ``--year``. Two of these that disagree refuse the file, naming both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# a four-digit year not inside a longer number (学校标识码, dates written as 20240101)
+_YEAR = re.compile(r"(?<!\d)((?:19|20|21)\d\d)(?!\d)")
+# 2023-2024学年, 2023—2024, 2023/2024 学年度
+_SCHOOL_YEAR = re.compile(r"((?:19|20|21)\d\d)\s*[-–—~/至]\s*((?:19|20|21)\d\d)\s*学年")
+
+
+@dataclass(frozen=True)
+class YearHint:
+    """A year a place states (``where`` names the place), or a school year it states."""
+
+    where: str
+    year: int | None = None
+    school_year: str = ""
+
+
+def hint_from(where: str, text: str) -> YearHint | None:
+    """The year ``text`` states: one four-digit year, or a school year (2023-2024学年)."""
+    school = _SCHOOL_YEAR.search(text)
+    if school:
+        return YearHint(where, school_year=f"{school.group(1)}-{school.group(2)}")
+    found = {int(year) for year in _YEAR.findall(text)}
+    if len(found) == 1:
+        return YearHint(where, year=found.pop())
+    return None
+
+
+@dataclass(frozen=True)
+class FileYear:
+    """The year a file's rows describe where they do not say it themselves."""
+
+    year: int | None
+    where: str
+    problem: str = ""
+
+
+def settle(hints: list[YearHint], option: int | None) -> FileYear:
+    """One year from the hints (most specific first), or a problem naming the clash."""
+    years = [hint for hint in hints if hint.year is not None]
+    for other in years[1:]:
+        if other.year != years[0].year:
+            return FileYear(
+                None,
+                "",
+                f"the {years[0].where} says {years[0].year} but the {other.where} says "
+                f"{other.year}: make them agree",
+            )
+    if years:
+        return FileYear(years[0].year, years[0].where)
+    if option is not None:
+        return FileYear(option, "--year")
+    school = next((hint for hint in hints if hint.school_year), None)
+    if school is not None:
+        return FileYear(
+            None,
+            "",
+            f"the {school.where} names the school year {school.school_year}, not a year: "
+            "add a year column (年份) or pass --year",
+        )
+    return FileYear(None, "")
