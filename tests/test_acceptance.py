@@ -89,7 +89,8 @@ def test_second_plan_json_verdicts(runner: CliRunner, in_root: Path) -> None:
     assert rows["branches.open"]["status"] == "pass"
     assert rows["reading.archive"]["actual"] == "yes"
     assert all(
-        row["year"] == 2024 and row["file"] == f"{LIBRARY}/data/2024.csv" for row in rows.values()
+        row["year"] == 2024 and row["dataset"] == f"{LIBRARY}/data/2024.csv"
+        for row in rows.values()
     )
 
 

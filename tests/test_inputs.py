@@ -39,7 +39,7 @@ def test_standard_input_is_read_as_a_file(runner: CliRunner) -> None:
         main, ["check", "--plan", PLAN, "-", "--year", "2026", "--format", "json"], input=text
     )
     visits = next(row for row in json.loads(result.stdout) if row["target"] == "reading.visits")
-    assert (visits["file"], visits["status"], visits["actual"]) == ("<stdin>", "pass", 2.5)
+    assert (visits["dataset"], visits["status"], visits["actual"]) == ("<stdin>", "pass", 2.5)
 
 
 def test_gbk_file_read_with_a_wrong_explicit_encoding_is_refused(runner: CliRunner) -> None:

@@ -242,6 +242,11 @@ def test_bad_complete_line(tmp_path: Path) -> None:
     assert problem.line == 1 and "'# complete: yes'" in problem.message
 
 
+def test_an_unknown_column_is_reported_once_not_per_row(tmp_path: Path) -> None:
+    found = problems(write(tmp_path, "name,kind,备考\n甲,小学,x\n乙,小学,y\n"))
+    assert [(p.line, p.column) for p in found] == [(1, "备考")]
+
+
 def test_misspelt_chinese_header(tmp_path: Path) -> None:
     found = problems(write(tmp_path, "学校名称,类形\n甲,小学\n"))
     assert (found[0].line, found[0].column) == (1, "类形")

@@ -11,12 +11,12 @@ import pytest
 from lzplan.model import (
     Checklist,
     ChecklistItem,
+    Citation,
     Comparison,
     Each,
     Indicator,
     Plan,
     Section,
-    Source,
     Target,
     Threshold,
 )
@@ -46,7 +46,7 @@ def target(id_: str, rule: Any) -> Target:
         nature="binding",
         nature_note="",
         deadline=2025,
-        source=Source("h", "q"),
+        source=Citation("h", "q"),
         rule=rule,
     )
 
@@ -164,6 +164,19 @@ def test_each_with_kinds_lists_the_roster_entities_existing_that_year() -> None:
     assert in_2022 == ["乙初中", "甲小学", "已撤并小学", "一高"]
     towns = [r.entity for r in template_rows(plan, 2025, roster) if r.indicator == "kgs"]
     assert towns == ["齐都镇"]  # 镇 only, not 街道
+
+
+def test_rows_from_an_incomplete_roster_say_the_list_is_partial() -> None:
+    complete = template_rows(small_plan(), 2025, small_roster())
+    roster = small_roster()
+    partial = template_rows(small_plan(), 2025, Roster(roster.file, roster.entities, False))
+    assert len(partial) == len(complete)
+    for full, part in zip(complete, partial, strict=True):
+        if full.indicator in ("teachers", "kgs"):
+            word = "乡镇" if full.indicator == "kgs" else "学校"
+            assert part.kind_hint == f"{full.kind_hint}；名单不全：未列出的{word}请另加一行"
+        else:  # checklist items and listed entities are the plan's own: never partial
+            assert part == full
 
 
 def test_per_entity_rows_without_entities_get_one_row_to_fill() -> None:

@@ -126,3 +126,17 @@ def test_empty_bordered_header_cells_are_ignored(tmp_path: Path, runner: CliRunn
     path = tmp_path / "2024.xlsx"
     _book(path, [[*ROWS[0], "", ""], ROWS[1]])
     assert _judged(runner, path) == (0, {"preschool.gross_enrolment_rate": ["pass", 99.5]})
+
+
+def test_a_stray_cell_far_below_the_data_builds_no_empty_rows(tmp_path: Path) -> None:
+    """Row 1,048,576 must not make a million empty rows (it once took seconds to read)."""
+    from lzplan.rawfile import read_path
+    from lzplan.sheets import sheets_of
+
+    path = tmp_path / "2024.xlsx"
+    book = _book(path, ROWS[:2])
+    book.active["A1048576"] = "x"
+    book.save(path)
+    (sheet,) = sheets_of(read_path(path))
+    numbers = [number for number, _ in sheet.rows]
+    assert numbers == [1, 2, 1048576]

@@ -23,13 +23,14 @@ from .values import (
 
 
 def read_value(
-    indicator: Indicator, cell: str, unit: str = "", sheet_unit: str = ""
+    indicator: Indicator, cell: str, unit: str = "", sheet_unit: str = "", checked: bool = True
 ) -> tuple[float | None, Flag | None]:
     """The value ``cell`` gives ``indicator``; raises :class:`ValueProblem` saying why not.
 
     ``unit`` is the row's (or column header's) unit, ``sheet_unit`` a unit line above
     the table, which applies only to indicators it converts to (a sheet of counts
-    in 人 also holds rates in %).
+    in 人 also holds rates in %). ``checked``: hold the value to the indicator's
+    plausible range (a totals row over many schools is not).
     """
     if is_no_value(cell):
         return None, None
@@ -47,7 +48,7 @@ def read_value(
     value = convert(number, used, indicator.unit)
     from .plausible import implausible
 
-    problem = implausible(indicator, value, number, used)
+    problem = implausible(indicator, value, number, used) if checked else None
     if problem is not None:
         raise ValueProblem(problem)
     return value, None

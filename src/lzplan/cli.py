@@ -46,6 +46,13 @@ _EACH = click.option(
     help="Judge every path as its own dataset (a county's folder, a school's file); "
     "by default all paths form one dataset.",
 )
+_OUTPUT = click.option(
+    "--output",
+    "-o",
+    "output",
+    type=click.Path(),
+    help="Write the result to FILE (replaced if it exists; never a file being read).",
+)
 _ROSTER = click.option(
     "--roster",
     "roster_path",
@@ -173,6 +180,36 @@ def _read(
         _problems(error.problems, problem_format)
 
 
+def _read_paths(
+    paths: tuple[str, ...], plan_path: str | None, reading: dict[str, Any], datasets: list[Dataset]
+) -> list[Path]:
+    """Everything this run read: an ``--output`` may never replace one of them."""
+    from pathlib import Path
+
+    named = [*paths, plan_path, reading.get("roster_path")]
+    siblings = [file for dataset in datasets for file in dataset.history_files]
+    return [Path(name) for name in [*named, *siblings] if name and name != "-"]
+
+
+def _emit(data: str | bytes, output: str | None, inputs: list[Path]) -> None:
+    """The result to ``output`` (atomically, never over an input) or to standard output."""
+    if output is None:
+        if isinstance(data, bytes):
+            _write_stdout(data)
+        else:
+            click.echo(data, nl=False)
+        return
+    from pathlib import Path
+
+    from .errors import LzplanError
+    from .output import write_output
+
+    try:
+        write_output(Path(output), data if isinstance(data, bytes) else data.encode(), inputs)
+    except LzplanError as error:
+        _problems(error.problems)
+
+
 def _notices(datasets: list[Dataset]) -> None:
     """Warnings and notes on standard error: they do not change the exit code."""
     from . import report_problems
@@ -240,6 +277,7 @@ def targets(section: str | None, output_format: str, plan_path: str | None) -> N
     help="Exit 1 when a target fails; with warn also when one warns; "
     "with missing also when data is missing.",
 )
+@_OUTPUT
 @_EACH
 @_ROSTER
 @_ENCODING
@@ -250,6 +288,7 @@ def check(
     year: int | None,
     output_format: str,
     fail_on: str,
+    output: str | None,
     **reading: Any,
 ) -> None:
     """Judge data (CSV or .xlsx files, folders; - for standard input) against the plan.
@@ -261,18 +300,21 @@ def check(
     plan, roster, datasets = _read(plan_path, paths, {"year": year, **reading})
     _notices(datasets)
     reports = judge_datasets(plan, datasets, roster)
+    data: str | bytes
     if output_format == "json":
         from .report_json import render_check as render_json
 
-        click.echo(render_json(reports))
+        data = render_json(reports) + "\n"
     elif output_format == "csv":
-        from .report_csv import render_csv
+        from .report_csv import render_csv_bytes
 
-        click.echo(render_csv(reports), nl=False)
+        data = render_csv_bytes(reports)
     else:
         from .report_table import render_check
 
-        click.echo(render_check(reports, plan, _width(), _terminal()), nl=False)
+        to_terminal = _terminal() and output is None
+        data = render_check(reports, plan, _width(), to_terminal)
+    _emit(data, output, _read_paths(paths, plan_path, reading, datasets))
     sys.exit(ExitCode.FAILED if failed(reports, fail_on) else ExitCode.OK)
 
 
@@ -289,6 +331,7 @@ def check(
     help="text for people, json for programs, github for GitHub Actions annotations.",
 )
 @click.option("--show", is_flag=True, help="Also list every value read, and where from.")
+@_OUTPUT
 @_EACH
 @_ROSTER
 @_ENCODING
@@ -299,6 +342,7 @@ def validate(
     year: int | None,
     output_format: str,
     show: bool,
+    output: str | None,
     **reading: Any,
 ) -> None:
     """Check the shape of data files without judging targets (exit 2 on any problem)."""
@@ -308,13 +352,70 @@ def validate(
     plan, _, datasets = _read(plan_path, paths, {"year": year, **reading}, output_format)
     notices = tuple(notice for dataset in datasets for notice in dataset.notices)
     if output_format == "json":
-        click.echo(report_problems.render_json(notices))
+        text = report_problems.render_json(notices) + "\n"
     elif output_format == "github":
-        click.echo(report_problems.render_github(notices), nl=False)
+        text = report_problems.render_github(notices)
     else:
-        click.echo(report_problems.render_text(notices), nl=False)
+        text = report_problems.render_text(notices)
         if show:
             from .report_values import render_values
 
-            click.echo(render_values(datasets, plan), nl=False)
-        click.echo("\n".join(summarise(datasets)))
+            text += render_values(datasets, plan)
+        text += "".join(line + "\n" for line in summarise(datasets))
+    _emit(text, output, _read_paths(paths, plan_path, reading, datasets))
+
+
+@main.command()
+@click.argument("year", type=click.IntRange(1900, 2200))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["csv", "xlsx"]),
+    default="csv",
+    show_default=True,
+    help="csv (UTF-8 with BOM, for Excel) or xlsx (needs --output).",
+)
+@click.option("--output", "-o", "output", type=click.Path(), help="Write to FILE.")
+@click.option("--wide", is_flag=True, help="One row per school or town, one column per figure.")
+@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+@_PLAN
+@_ROSTER
+def template(
+    year: int,
+    output_format: str,
+    output: str | None,
+    wide: bool,
+    force: bool,
+    plan_path: str | None,
+    roster_path: str | None,
+) -> None:
+    """Write a fill-in template: every figure the plan's targets need for YEAR."""
+    from pathlib import Path
+
+    from .errors import LzplanError, Problem, UsageError
+    from .planfile import load_plan, plan_roster
+    from .template import template_bytes
+
+    try:
+        if output_format == "xlsx" and output is None:
+            raise UsageError([Problem("--format xlsx", "a workbook needs --output FILE.xlsx")])
+        plan = load_plan(_plan_path(plan_path))
+        roster = plan_roster(plan, _plan_path(plan_path), _plan_path(roster_path))
+        data = template_bytes(plan, year, roster, output_format, wide)
+        if output is None:
+            _write_stdout(data)
+            return
+        from .output import write_output
+
+        inputs = [Path(p) for p in (plan_path, roster_path) if p]
+        write_output(Path(output), data, inputs, force=force)
+    except LzplanError as error:
+        _problems(error.problems)
+    click.echo(f"wrote {output}", err=True)
+
+
+def _write_stdout(data: bytes) -> None:
+    """Bytes to standard output as they are, whatever the console's encoding."""
+    sys.stdout.flush()  # text already echoed goes first
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()

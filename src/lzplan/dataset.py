@@ -35,10 +35,13 @@ class Dataset:
         years: tuple[int, ...] = (),
         notices: tuple[Problem, ...] = (),
         files: tuple[str, ...] = (),
+        history_files: tuple[str, ...] = (),
     ) -> None:
         self.name = name
         self.notices = notices
         self.files = files
+        #: Sibling files read only for earlier years.
+        self.history_files = history_files
         self._totals: dict[tuple[str, int], Observation] = {}
         self._entities: dict[tuple[str, int], dict[str, Observation]] = {}
         for observation in observations:
@@ -127,14 +130,16 @@ def _dataset(group: list[Input], vocabulary: Vocabulary, options: ReadOptions) -
     name = _name(group)
     years = _years(name, own, options.year, files)
     history: list[Observation] = []
+    siblings: list[Path] = []
     if len(group) == 1 and isinstance(group[0], Path) and group[0].is_file():
-        history = _sibling_history(group[0], min(years), vocabulary)
+        siblings = _siblings(group[0], min(years))
+        history = _sibling_history(group[0], siblings, min(years), vocabulary)
     merged = _merge(own)
     said = {(o.indicator, o.year, o.entity) for o in merged}
     # a sibling supplies what the file itself does not say, never overrides it
     merged += [o for o in _merge(history) if (o.indicator, o.year, o.entity) not in said]
     shown = tuple(item.name if isinstance(item, RawFile) else str(item) for item in files)
-    return Dataset(name, merged, years, notices, shown)
+    return Dataset(name, merged, years, notices, shown, tuple(map(str, siblings)))
 
 
 def _read(item: Input, vocabulary: Vocabulary, options: ReadOptions) -> FileRead:
@@ -225,10 +230,12 @@ def _years(
     raise DataError([Problem(name, "has no rows and no year: name it YYYY.csv or pass --year")])
 
 
-def _sibling_history(path: Path, before: int, vocabulary: Vocabulary) -> list[Observation]:
+def _sibling_history(
+    path: Path, siblings: list[Path], before: int, vocabulary: Vocabulary
+) -> list[Observation]:
     """Earlier years from ``YYYY.csv``/``YYYY.xlsx`` beside a single file: history only."""
     history: list[Observation] = []
-    for sibling in _siblings(path, before):
+    for sibling in siblings:
         try:
             rows = read_path(sibling, vocabulary, ReadOptions(roster=vocabulary.roster))
         except DataError as exc:
@@ -241,7 +248,7 @@ def _sibling_history(path: Path, before: int, vocabulary: Vocabulary) -> list[Ob
 
 def _siblings(path: Path, before: int) -> list[Path]:
     """Regular ``YYYY.csv``/``YYYY.xlsx`` files beside ``path`` for years before ``before``."""
-    folder = path.absolute().parent
+    folder = path.parent  # as the user named it, so that messages show short paths
     by_year: dict[int, list[Path]] = {}
     for candidate in folder.iterdir():
         year = year_from_name(candidate)

@@ -8,11 +8,10 @@ where it is not (the bundled roster lists only the schools the plan names).
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 
 from .model import Checklist, Each, Plan
-from .roster import Roster
+from .roster import Entity, Roster
 
 #: Entity kinds whose names are checked against the roster.
 ROSTER_KINDS = frozenset({"school", "town", "kindergarten"})
@@ -43,17 +42,25 @@ class EntityNames:
             elif isinstance(rule, Each) and rule.entities:
                 self.listed.setdefault(rule.indicator, set()).update(rule.entities)
 
-    def resolve(self, indicator: str, name: str, code: str, hint: bool = True) -> Named:
-        """What ``name`` (or ``code``) is for ``indicator``; ``hint``: work out a did-you-mean."""
+    def resolve(
+        self, indicator: str, name: str, code: str, year: int | None = None, hint: bool = True
+    ) -> Named:
+        """What ``name`` (or ``code``) is for ``indicator`` in ``year``; ``hint``: work out a
+        did-you-mean."""
         listed = self.listed.get(indicator)
         if listed is not None:
             return _listed(indicator, name, listed, hint)
         roster = self.roster
         if roster is None or self.plan.indicator(indicator).entity_kind not in ROSTER_KINDS:
             return Named(name or code)
-        found = (roster.match(code) if code else None) or (roster.match(name) if name else None)
+        by_code = roster.match(code) if code else None
+        by_name = roster.match(name) if name else None
+        disagree = _disagreement(roster, code, name, by_code, by_name)
+        if disagree:
+            return Named(None, disagree, column="code")
+        found = by_code or by_name
         if found is not None:
-            return Named(found.name)
+            return _existing(found, year, roster.file)
         if code and not name:
             message = f"code {code!r} is not in the roster ({roster.file}): name the school"
             return Named(None, message + " or add it to the roster", column="code")
@@ -65,9 +72,43 @@ class EntityNames:
         return Named(name, warning=message)
 
 
+def _disagreement(
+    roster: Roster, code: str, name: str, by_code: Entity | None, by_name: Entity | None
+) -> str:
+    """Why a row's 学校标识码 and name cannot both be right, or ``""``.
+
+    Under a complete roster both must be known; under an incomplete one, only two known
+    entities that differ are a contradiction.
+    """
+    if by_code is not None and by_name is not None and by_code is not by_name:
+        return (
+            f"code {code!r} is {by_code.name!r} in the roster ({roster.file}), "
+            f"but the name says {name!r}: correct one of them"
+        )
+    if not (code and name and roster.complete) or (by_code is None) == (by_name is None):
+        return ""
+    if by_code is None:
+        return f"code {code!r} is not in the roster ({roster.file}), which has {name!r}"
+    return f"code {code!r} is {by_code.name!r} in the roster ({roster.file}), not {name!r}"
+
+
+def _existing(found: Entity, year: int | None, file: str) -> Named:
+    """The roster's entity, with a warning when the roster says it does not exist that year."""
+    if year is None or found.exists(year):
+        return Named(found.name)
+    span = f"{found.start or '…'}–{found.end or '…'}"
+    message = (
+        f"{found.name!r} exists {span} in the roster ({file}), not in {year}: "
+        "its figures are not judged"
+    )
+    return Named(found.name, warning=message)
+
+
 def _listed(indicator: str, name: str, listed: set[str], hint: bool) -> Named:
     if name in listed:
         return Named(name)
+    import difflib  # only when a name is wrong: a correct file never pays for it
+
     close = difflib.get_close_matches(name, sorted(listed), n=1, cutoff=0.5) if hint else []
     said = f"; did you mean {close[0]!r}?" if close else f"; expected one of {sorted(listed)}"
     return Named(None, f"{name!r} is not named by the plan for {indicator}{said}")

@@ -84,6 +84,14 @@ class Layout:
         """The first column with ``role``, if any."""
         return next((column for column in self.columns if column.role == role), None)
 
+    def year_columns(self) -> list[Column]:
+        """Value columns headed by their years (``2023年``, ``2024年``), when there are several:
+        each gives its own year's figures."""
+        values = [column for column in self.columns if column.role == "value"]
+        if len(values) > 1 and all(column.year is not None for column in values):
+            return values
+        return []
+
 
 class IndicatorNames:
     """Indicators by id, Chinese name and declared alias (all compared folded)."""

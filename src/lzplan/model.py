@@ -60,7 +60,7 @@ Year = Annotated[int, Ge(1900), Le(2200)]
 
 
 @dataclass(frozen=True)
-class Source:
+class Citation:
     """Where in the plan a target comes from: the heading and the verbatim sentence."""
 
     __pydantic_config__ = _STRICT
@@ -317,7 +317,7 @@ class Target:
     nature: Nature
     nature_note: str
     deadline: Year
-    source: Source
+    source: Citation
     rule: Rule
     baseline: Baseline | None = None
     note: str = ""

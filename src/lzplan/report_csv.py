@@ -9,8 +9,8 @@ from .display import safe
 from .results import Report
 
 COLUMNS = (
-    "file", "year", "section", "target", "name_zh", "name_en", "nature", "kind",
-    "status", "op", "expected", "actual", "unit", "gap", "detail", "misses",
+    "dataset", "year", "section", "target", "name_zh", "name_en", "nature", "kind",
+    "status", "op", "expected", "actual", "unit", "gap", "detail", "misses", "flags",
 )  # fmt: skip
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -27,8 +27,18 @@ def neutralise(value: object) -> object:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
+def render_csv_bytes(reports: list[Report]) -> bytes:
+    """:func:`render_csv` encoded as UTF-8 with its BOM, whatever the console's encoding.
+
+    Write these bytes to ``sys.stdout.buffer`` or a file: a GBK console cannot encode the
+    BOM (or much else), and Excel needs the BOM to read the file as UTF-8.
+    """
+    # a file name that is not valid UTF-8 reaches us with lone surrogates: shown, not fatal
+    return render_csv(reports).encode("utf-8", "backslashreplace")
+
+
 def render_csv(reports: list[Report]) -> str:
-    """One row per file, year and target, in :data:`COLUMNS` order."""
+    """One row per dataset, year and target, in :data:`COLUMNS` order, after a BOM."""
     out = io.StringIO()
     out.write("\ufeff")  # Excel on Chinese Windows reads UTF-8 only with a BOM
     writer = csv.writer(out, lineterminator="\r\n")
@@ -36,10 +46,10 @@ def render_csv(reports: list[Report]) -> str:
     for report in reports:
         for result in report.results:
             row = (
-                report.file, result.year, result.section, result.target, result.name_zh,
+                report.dataset, result.year, result.section, result.target, result.name_zh,
                 result.name_en, result.nature, result.kind, result.status, result.op,
                 result.expected, result.actual, result.unit, result.gap, result.detail,
-                "; ".join(result.misses),
+                "; ".join(result.misses), "; ".join(result.flags),
             )  # fmt: skip
             writer.writerow(["" if cell is None else neutralise(cell) for cell in row])
     return out.getvalue()

@@ -23,9 +23,11 @@ def _finite(value: Any) -> Any:
 
 
 def render_check(reports: list[Report]) -> str:
-    """A JSON list with one object per target, file and year."""
+    """A JSON list with one object per target, dataset and year."""
     rows = [
-        {"file": report.file, **asdict(result)} for report in reports for result in report.results
+        {"dataset": report.dataset, **asdict(result)}
+        for report in reports
+        for result in report.results
     ]
     return json.dumps(_finite(rows), ensure_ascii=False, indent=2)
 

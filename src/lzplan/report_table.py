@@ -32,6 +32,7 @@ _STYLE = {
     "pending": "cyan",
 }
 _VERDICT_STYLE = {_LABEL[status]: style for status, style in _STYLE.items()}
+_STYLE["flag"] = "magenta"  # a note on a figure, never a verdict
 _CHECK_HEADERS = ("Target", "Expected", "Actual", "Verdict", "Gap")
 _TARGET_HEADERS = ("Target", "Rule", "Nature")
 
@@ -103,7 +104,8 @@ def summary(report: Report) -> str:
 
 
 def notes(report: Report) -> list[tuple[str, str]]:
-    """(status, text) for what failed or warned, and one line naming the data that is missing."""
+    """(status, text) for what failed or warned, one line naming the data that is missing,
+    and a ``flag`` line for each figure that moved surprisingly (never a verdict)."""
     found: list[tuple[str, str]] = []
     absent: dict[str, None] = {}
     for result in report.results:
@@ -118,6 +120,7 @@ def notes(report: Report) -> list[tuple[str, str]]:
         found.append((result.status, text))
     if absent:
         found.append(("missing", f"no data for {len(absent)} indicator(s): {', '.join(absent)}"))
+    found.extend(("flag", f"{r.target}: {flag}") for r in report.results for flag in r.flags)
     return found
 
 
@@ -131,8 +134,8 @@ def render_check(
     blocks: list[_Block] = []
     for report in reports:
         rows = _grouped_rows(plan, report.results, _check_cells, len(_CHECK_HEADERS))
-        title = f"{report.file} — {report.year}"
-        lines = [(status, f"{_LABEL[status]} {text}") for status, text in notes(report)]
+        title = f"{report.dataset} — {report.year}"
+        lines = [(status, f"{_LABEL.get(status, status)} {text}") for status, text in notes(report)]
         lines.append(("summary", summary(report)))
         right = (False, False, False, False, True)
         blocks.append((title, _CHECK_HEADERS, rows, right, lines))

@@ -56,9 +56,9 @@ class Result:
 
 @dataclass(frozen=True)
 class Report:
-    """All verdicts for one data file and one year."""
+    """All verdicts for one dataset and one year."""
 
-    file: str
+    dataset: str
     year: int
     results: tuple[Result, ...]
 

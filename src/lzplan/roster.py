@@ -191,6 +191,7 @@ class _Parser:
         self.file = file
         self.headers: dict[str, str] = {}  # column → its header as the file writes it
         self.width = 0  # cells in the header row
+        self.blank: list[int] = []  # header cells left empty: a value under one is a problem
         self.problems: list[Problem] = []
         self.found = 0
 
@@ -249,7 +250,8 @@ class _Parser:
             written = cell.strip().lstrip("\ufeff")
             name = HEADER_ALIASES.get(written, written.lower())
             if not written:
-                continue  # Excel's trailing commas; a value under one is caught per row
+                self.blank.append(index)  # Excel's trailing commas
+                continue
             if name not in COLUMNS:
                 hint = did_you_mean(written, (*COLUMNS, *HEADER_ALIASES))
                 self._problem(row, written, f"unknown column {written!r}{hint}")
@@ -269,11 +271,10 @@ class _Parser:
     def _entities(
         self, records: Iterator[tuple[int, list[str]]], columns: dict[str, int]
     ) -> Iterator[Entity | None]:
-        unnamed = [i for i in range(self.width) if i not in columns.values()]
         for row, cells in records:
             if not any(cell.strip() for cell in cells):
                 continue
-            stray = self._stray(cells, unnamed)
+            stray = self._stray(cells)
             if stray is not None:
                 where = "beyond the header" if stray >= self.width else "under no header"
                 message = f"has a value in column {stray + 1}, {where}: remove it or name it"
@@ -283,10 +284,13 @@ class _Parser:
             cell = {name: cells[i].strip() if i < count else "" for name, i in columns.items()}
             yield self._entity(row, cell)
 
-    def _stray(self, cells: list[str], unnamed: list[int]) -> int | None:
-        """The index of the first value under no header or beyond the header, if any."""
+    def _stray(self, cells: list[str]) -> int | None:
+        """The index of the first value under no header or beyond the header, if any.
+
+        Values under an unknown column are not listed again: the header's problem says it.
+        """
         count = len(cells)
-        for index in unnamed:
+        for index in self.blank:
             if index < count and cells[index].strip():
                 return index
         for index in range(self.width, count):

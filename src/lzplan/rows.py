@@ -28,6 +28,9 @@ from .years import FileYear, YearHint, hint_from, settle
 
 #: How many problems of one file are listed before the rest are counted.
 MAX_PROBLEMS = 50
+#: The first cells of lzplan's own CSV results, which may be saved beside the data.
+RESULT_HEADER = ("dataset", "year", "section", "target")
+RESULT_FILE = "an lzplan result file, not data"
 #: Sheets skipped by name: instructions, not data.
 INSTRUCTION_SHEETS = frozenset({"填表说明", "说明", "填报说明", "instructions", "readme"})
 
@@ -94,7 +97,8 @@ def read_raw(raw: rawfile.RawFile, vocabulary: Vocabulary, options: ReadOptions)
             continue
         tables += 1
         found.observations.extend(reader.read())
-    if not tables and not problems.found:
+    results = all(note.message.endswith(RESULT_FILE) for note in found.notices)
+    if not tables and not problems.found and not (found.notices and results):
         why = "; ".join(f"{n.file}: {n.message}" for n in found.notices)
         problems.add(Problem(raw.name, f"has no sheet with a table of data ({why})"))
     if problems.found:
@@ -169,6 +173,9 @@ class _SheetReader:
         for number, cells in self.rows:
             if not any(cell.strip() for cell in cells):
                 continue
+            if not self.ahead and [c.strip() for c in cells[:4]] == list(RESULT_HEADER):
+                self.why_no_header = RESULT_FILE  # lzplan's own --format csv, left beside data
+                return False
             self.ahead.append((number, cells))
             names = self.vocabulary.names
             columns = [layout.column_of(i, cell, names) for i, cell in enumerate(cells)]
@@ -208,17 +215,19 @@ class _SheetReader:
     def _settle_year(self) -> None:
         hints: list[YearHint] = []
         value = self.table.role("value")
+        if self.table.year_columns():
+            return  # each value column says its own year: nothing else to settle
         if value is not None and value.year is not None:
             hints.append(YearHint(f"header {value.text!r}", value.year))
         for where, text in (
             ("file name", Path(Path(self.file).name).stem),
             ("sheet name", self.name[len(self.file) :].strip("[]")),
-            ("title", " ".join(self.table.above)),
+            ("title", _title(self.table.above)),
         ):
             hint = hint_from(where, text) if text else None
             if hint is not None:
                 hints.append(hint)
-        self.file_year = settle(hints, self.options.year)
+        self.file_year = settle(hints, self.options.year, self.table.role("year") is not None)
         if self.file_year.problem:
             self.problems.add(Problem(self.name, self.file_year.problem, self.table.header_row))
             self.year_said = True
@@ -295,18 +304,41 @@ class _SheetReader:
         indicator = self._indicator(number, cells)
         if indicator is None:
             return
-        entity = self._entity(number, cells, indicator, label)
-        year = self._year(number, cells)
-        text, where = self._cell(cells, "value")
         unit, _ = self._cell(cells, "unit")
-        parsed = self._value(number, where, indicator, text, unit)
+        columns = self.table.year_columns()
+        if not columns:  # one value column: the year is the row's or the file's
+            year = self._year(number, cells)
+            text, where = self._cell(cells, "value")
+            yield from self._long_value(number, cells, label, indicator, year, text, where, unit)
+        for column in columns:  # 2023年 | 2024年 side by side: each column its own year
+            text = cells[column.index].strip() if column.index < len(cells) else ""
+            where = column.text.strip()
+            yield from self._long_value(
+                number, cells, label, indicator, column.year, text, where, unit
+            )
+
+    def _long_value(
+        self,
+        number: int,
+        cells: list[str],
+        label: str,
+        indicator: Indicator,
+        year: int | None,
+        text: str,
+        where: str,
+        unit: str,
+    ) -> Iterator[Observation]:
+        entity = self._entity(number, cells, indicator, label, year)
+        total = bool(label) and indicator.per_entity
+        parsed = self._value(number, where, indicator, text, unit, not total)
         if parsed is None or year is None or entity is None:
             return
-        if label and indicator.per_entity:
+        if total:
             self._total(number, indicator, year, label, parsed[0], where)
             return
         self.totals.count(indicator, year, parsed[0])
-        yield self._observation(indicator, year, parsed, number, entity, cells, "")
+        column = where if self.table.year_columns() else ""
+        yield self._observation(indicator, year, parsed, number, entity, cells, column)
 
     def _indicator(self, number: int, cells: list[str]) -> Indicator | None:
         text, where = self._cell(cells, "indicator")
@@ -329,7 +361,7 @@ class _SheetReader:
         return indicator
 
     def _entity(
-        self, number: int, cells: list[str], indicator: Indicator, label: str
+        self, number: int, cells: list[str], indicator: Indicator, label: str, year: int | None
     ) -> str | None:
         name, where = self._cell(cells, "entity")
         code, code_column = self._cell(cells, "code")
@@ -343,10 +375,15 @@ class _SheetReader:
             message = f"{indicator.id} is a district total: leave {where} empty"
             self._problem(number, where if name else code_column, message)
             return None
-        return self._resolve(number, indicator.id, name, code, where) if name or code else ""
+        if not (name or code):
+            return ""
+        return self._resolve(number, indicator.id, name, code, where, year)
 
-    def _resolve(self, number: int, indicator: str, name: str, code: str, where: str) -> str | None:
-        named = self.vocabulary.entities.resolve(indicator, name, code, self.problems.room)
+    def _resolve(
+        self, number: int, indicator: str, name: str, code: str, where: str, year: int | None
+    ) -> str | None:
+        entities = self.vocabulary.entities
+        named = entities.resolve(indicator, name, code, year, self.problems.room)
         column = self._cell([], named.column)[1] if named.column == "code" else where
         if named.problem:
             self._problem(number, column, named.problem)
@@ -367,21 +404,22 @@ class _SheetReader:
             self._problem(number, where, "no entity: name the school, town or item")
             return
         for column in self.table.columns:
-            if column.role != "indicator_value" or column.index >= len(cells):
+            if column.role != "indicator_value":
                 continue
             indicator = self.vocabulary.plan.indicator(column.indicator)
             if not indicator.per_entity:
                 message = f"{indicator.id} is a district total: it cannot be given per entity"
                 self._problem(number, column.text, message + "; give it in a long table")
                 continue
-            text = cells[column.index].strip()
-            parsed = self._value(number, column.text, indicator, text, column.unit)
+            # a workbook row ends at its last filled cell: what lies beyond is empty
+            text = cells[column.index].strip() if column.index < len(cells) else ""
+            parsed = self._value(number, column.text, indicator, text, column.unit, not label)
             if parsed is None or year is None:
                 continue
             if label:
                 self._total(number, indicator, year, label, parsed[0], column.text)
                 continue
-            entity = self._resolve(number, indicator.id, name, code, where)
+            entity = self._resolve(number, indicator.id, name, code, where, year)
             if entity is None:
                 return  # one message for the row, not one per column
             self.totals.count(indicator, year, parsed[0])
@@ -413,10 +451,18 @@ class _SheetReader:
         return year
 
     def _value(
-        self, number: int, where: str, indicator: Indicator, text: str, unit: str
+        self,
+        number: int,
+        where: str,
+        indicator: Indicator,
+        text: str,
+        unit: str,
+        one_entity: bool = True,
     ) -> tuple[float | None, Flag | None] | None:
+        """The cell's value; a totals row (not ``one_entity``) is not held to one entity's
+        plausible range."""
         try:
-            return read_value(indicator, text, unit, self.table.unit)
+            return read_value(indicator, text, unit, self.table.unit, one_entity)
         except ValueProblem as exc:
             unit_column = self.table.role("unit")
             blamed = isinstance(exc, UnitProblem) and unit and unit_column is not None
@@ -462,16 +508,26 @@ class _SheetReader:
         self.problems.add(Problem(self.name, message, number, column))
 
 
+def _title(above: tuple[str, ...]) -> str:
+    """The text above the header that may state the year: not a 填报日期 or signature line."""
+    return " ".join(text for text in above if not _FOOTER.match(normalise(text)))
+
+
 def _column_clashes(table: Layout) -> Iterator[str]:
     """Columns that contradict the table's form, or give the same thing twice."""
     seen: dict[str, Column] = {}
     for column in table.columns:
         if column.role == "indicator_value" and table.form == "long":
             yield f"column {column.text!r} names an indicator, but the table has a 指标 column"
-        elif table.form == "wide" and column.role in ("indicator", "unit", "indicator_name"):
+        elif table.form == "wide" and column.role in (
+            "indicator",
+            "unit",
+            "indicator_name",
+            "value",
+        ):
             yield f"column {column.text!r} does not belong in a table with one row per entity"
         elif column.role not in ("blank", "ignored", "indicator_value", "unknown"):
-            if column.role in seen:
+            if column.role in seen and not (column.role == "value" and table.year_columns()):
                 first = seen[column.role].text
                 yield f"columns {first!r} and {column.text!r} both give the {column.role}"
             seen[column.role] = column

@@ -17,6 +17,7 @@ from typing import Any
 
 from .display import safe, width_of
 from .model import Checklist, Each, Indicator, Plan, Target
+from .report_csv import neutralise
 from .roster import Roster
 
 #: The long layout's headers, in order; ``lzplan check`` reads them back.
@@ -36,11 +37,8 @@ LONG_COLUMNS: tuple[str, ...] = (
 ENTITY_HEADERS: dict[str, str] = {"school": "学校名称", "town": "乡镇", "project": "项目"}
 #: What a yes/no cell takes.
 FLAG_HINT = "是/否 或 完成日期（如 2024-06-30）"
-#: Marks that mean "no value" in a filled template (any of ``values.NO_VALUE`` is read).
-NO_VALUE_MARKS = "— 或留空"
 
 _ENTITY_WORDS = {"school": "学校", "town": "乡镇", "project": "项目"}
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _MAX_WIDTH = 60  # columns wider than this are cut off on screen, not in the cell
 
 
@@ -72,14 +70,16 @@ def template_rows(plan: Plan, year: int, roster: Roster | None) -> list[Template
     An indicator no target uses is left out. A per-entity indicator gets a row per
     checklist item, per entity an ``each`` rule lists and per roster entity of the
     rule's ``kinds`` existing in ``year``; with none of these, one row with an empty
-    entity to be filled in.
+    entity to be filled in. When an incomplete roster supplied the entities, their
+    hint says that entities it does not list must be added.
     """
     rows: list[TemplateRow] = []
     for indicator_id, targets in _needed(plan).items():
         indicator = plan.indicator(indicator_id)
         feeds = "; ".join(target.id for target in targets)
+        partial = _from_partial_roster(indicator, targets, roster)
         for entity in _entities(indicator, targets, year, roster):
-            hint = _hint(indicator, entity)
+            hint = _hint(indicator, entity, partial)
             rows.append(_row(indicator, entity, year, hint, feeds))
     return rows
 
@@ -118,9 +118,9 @@ def render_csv(rows: Sequence[TemplateRow], wide: bool) -> bytes:
     out = io.StringIO()
     out.write("\ufeff")  # Excel on Chinese Windows reads UTF-8 only with a BOM
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([_csv_text(cell) for cell in table.header])
+    writer.writerow([neutralise(cell) for cell in table.header])
     for cells in table.rows:
-        writer.writerow([_csv_text(cell) for cell in cells])
+        writer.writerow([neutralise(cell) for cell in cells])
     return out.getvalue().encode("utf-8")
 
 
@@ -182,7 +182,16 @@ def _rule_entities(target: Target, year: int, roster: Roster | None) -> Iterator
             yield from (entity.name for entity in roster.of_kinds(rule.kinds, year))
 
 
-def _hint(indicator: Indicator, entity: str) -> str:
+def _from_partial_roster(
+    indicator: Indicator, targets: list[Target], roster: Roster | None
+) -> bool:
+    """Whether the entities come (in part) from a roster that does not list them all."""
+    if roster is None or roster.complete or not indicator.per_entity:
+        return False
+    return any(isinstance(t.rule, Each) and t.rule.kinds for t in targets)
+
+
+def _hint(indicator: Indicator, entity: str, partial: bool = False) -> str:
     """What to type in the value cell (and, for an unnamed entity, in the entity cell)."""
     if indicator.type == "flag":
         hint = FLAG_HINT
@@ -190,9 +199,11 @@ def _hint(indicator: Indicator, entity: str) -> str:
         hint = f"数值（单位：{indicator.unit}）"
     else:
         hint = "数值"
+    word = _ENTITY_WORDS.get(indicator.entity_kind, "主体")
     if indicator.per_entity and not entity:
-        word = _ENTITY_WORDS.get(indicator.entity_kind, "主体")
         hint += f"；在“主体”列填写{word}名称，每个{word}一行"
+    elif partial:
+        hint += f"；名单不全：未列出的{word}请另加一行"
     return hint
 
 
@@ -271,14 +282,6 @@ def _wide_table(group: list[TemplateRow]) -> _Table:
     return _Table(header, cells, flags)
 
 
-def _csv_text(cell: str | int) -> str | int:
-    """Text with control characters escaped and, if Excel would run it, an apostrophe first."""
-    if not isinstance(cell, str):
-        return cell
-    text = safe(cell)
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
 # --- workbook ----------------------------------------------------------------------------
 
 
@@ -340,7 +343,7 @@ def _yes_no_validation() -> Any:
     )
 
 
-def _size_columns(sheet: Any, wrap_beyond: int = _MAX_WIDTH) -> None:
+def _size_columns(sheet: Any, limit: int = _MAX_WIDTH) -> None:
     """Each column as wide as its widest cell (CJK characters count two), within a limit."""
     from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
@@ -352,7 +355,7 @@ def _size_columns(sheet: Any, wrap_beyond: int = _MAX_WIDTH) -> None:
                 widths[cell.column] = max(widths.get(cell.column, 0), width)
     for column, width in widths.items():
         letter = get_column_letter(column)
-        sheet.column_dimensions[letter].width = min(max(width, 4) + 2, wrap_beyond)
+        sheet.column_dimensions[letter].width = min(max(width, 4) + 2, limit)
 
 
 def _write_notes(sheet: Any, rows: Sequence[TemplateRow], wide: bool, titles: list[str]) -> None:
@@ -367,7 +370,7 @@ def _write_notes(sheet: Any, rows: Sequence[TemplateRow], wide: bool, titles: li
     for column in (1, 2):
         sheet.cell(row=1, column=column).font = Font(bold=True)
     sheet.freeze_panes = "A2"
-    _size_columns(sheet, wrap_beyond=90)
+    _size_columns(sheet, limit=90)
 
 
 _LONG_NOTES: tuple[tuple[str, str], ...] = (
@@ -420,3 +423,26 @@ def _wide_notes(rows: Sequence[TemplateRow], titles: list[str]) -> list[tuple[st
     if omitted:
         notes.append(("区级指标", f"宽表不含区级总数指标（{len(omitted)} 项），请另用长表填写。"))
     return notes
+
+
+def template_bytes(
+    plan: Plan, year: int, roster: Roster | None, output_format: str, wide: bool
+) -> bytes:
+    """The template for ``year`` as file contents (``csv`` or ``xlsx``).
+
+    Raises :class:`~lzplan.errors.UsageError` when a wide CSV would need several tables.
+    """
+    from .errors import Problem, UsageError
+
+    rows = template_rows(plan, year, roster)
+    if output_format == "xlsx":
+        return render_xlsx(rows, wide)
+    if wide and len(wide_groups(rows)) != 1:
+        count = len(wide_groups(rows))
+        message = (
+            f"a wide CSV holds one table, and this plan's per-entity figures need {count} "
+            "(schools, towns, items): use --format xlsx, which puts each on its own sheet, "
+            "or leave out --wide"
+        )
+        raise UsageError([Problem("--wide", message)])
+    return render_csv(rows, wide)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .display import char_width, safe, width_of
 
-#: A cell is one or more paragraphs, each wrapped on its own.
+#: A cell is one or more paragraphs, each wrapped on its own (a :class:`Dotted` one is an id).
 Cell = tuple[str, ...]
 
 _TOKENS = re.compile(r"\S+\s*|\s+")
@@ -74,19 +74,18 @@ def hang(text: str, width: int, indent: int = 2) -> list[str]:
     """``text`` wrapped to ``width``, its later lines indented by ``indent`` spaces."""
     first = wrap(text, width)[0]
     rest = text[len(first) :].strip()
-    return (
-        [first] + [" " * indent + line for line in wrap(rest, width - indent)] if rest else [first]
-    )
+    later = wrap(rest, width - indent) if rest else []
+    return [first] + [" " * indent + line for line in later]
 
 
 def _head(word: str, width: int, dotted: bool) -> str:
     """The first line of a word too wide for ``width``: up to the last break that fits."""
-    fit = _fit(word, width)
+    prefix = _fit(word, width)
     if dotted:
-        cut = fit.rfind(".") + 1 or word.find(".") + 1  # a part too wide stays whole
+        cut = prefix.rfind(".") + 1 or word.find(".") + 1  # a part too wide stays whole
         return word[:cut] if cut else word
-    cut = max(fit.rfind(mark, 1) for mark in _BREAKS) + 1
-    return fit[:cut] if cut else fit
+    cut = max(prefix.rfind(mark, 1) for mark in _BREAKS) + 1
+    return prefix[:cut] if cut else prefix
 
 
 def _fit(text: str, width: int) -> str:
@@ -101,11 +100,12 @@ def _fit(text: str, width: int) -> str:
 def fit(headers: Sequence[str], rows: Sequence[Row], limit: int) -> list[int]:
     """Column widths for a table of at most ``limit`` columns, borders included.
 
-    Natural widths shrink in steps, each only as far as needed, the column furthest
-    above its floor first (in our tables the Target column, whose long names give way
-    first): wrapping at spaces and ids at their dots; then breaking words; last,
-    shortening headers. No column gets narrower than its widest id part, so a table
-    is wider than ``limit`` only when those parts alone do not fit.
+    Natural widths shrink in three steps, each only as far as needed, always narrowing
+    the column furthest above its floor, so the Target column with its long names gives
+    way first: down to each column's longest word or id part (text wraps at spaces, ids
+    at their dots); then to its header (long words break); last to its widest id part,
+    or four columns (headers are shortened). So a table is wider than ``limit`` only
+    when its id parts alone do not fit.
     """
     texts = [
         [p for row in rows if i < len(row.cells) for p in row.cells[i]] for i in range(len(headers))

@@ -8,6 +8,7 @@ else ``--year``. Two of these that disagree refuse the file, naming both.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 # a four-digit year not inside a longer number (学校标识码, dates written as 20240101)
@@ -27,6 +28,7 @@ class YearHint:
 
 def hint_from(where: str, text: str) -> YearHint | None:
     """The year ``text`` states: one four-digit year, or a school year (2023-2024学年)."""
+    text = unicodedata.normalize("NFKC", text)  # ２０２４年 as 2024年
     school = _SCHOOL_YEAR.search(text)
     if school:
         return YearHint(where, school_year=f"{school.group(1)}-{school.group(2)}")
@@ -45,8 +47,11 @@ class FileYear:
     problem: str = ""
 
 
-def settle(hints: list[YearHint], option: int | None) -> FileYear:
-    """One year from the hints (most specific first), or a problem naming the clash."""
+def settle(hints: list[YearHint], option: int | None, column: bool = False) -> FileYear:
+    """One year from the hints (most specific first), or a problem naming the clash.
+
+    ``column``: the file has a year column, so a school year in its name needs no year.
+    """
     years = [hint for hint in hints if hint.year is not None]
     for other in years[1:]:
         if other.year != years[0].year:
@@ -61,7 +66,7 @@ def settle(hints: list[YearHint], option: int | None) -> FileYear:
     if option is not None:
         return FileYear(option, "--year")
     school = next((hint for hint in hints if hint.school_year), None)
-    if school is not None:
+    if school is not None and not column:
         return FileYear(
             None,
             "",

@@ -175,6 +175,13 @@ def years() -> None:
     write("years_refused", "2023.csv", gbk(["指标,2024年", "幼儿园数,98"]))
 
 
+def two_year_columns() -> None:
+    """Last year and this year side by side, as bureau comparison sheets are laid out."""
+    lines = ["临淄区学前教育主要指标对比表,,,", "指标名称,单位,2023年,2024年", "幼儿园数,所,101,98"]
+    lines += ["在园幼儿数,人,14100,13500", "学前三年毛入园率,%,99.1,99.3", "合计,,,"]
+    write("two_year_columns", "对比表.csv", gbk(lines))
+
+
 if __name__ == "__main__":
     school_workbook()
     totals_mismatch()
@@ -186,3 +193,4 @@ if __name__ == "__main__":
     roster_complete()
     roster_incomplete()
     years()
+    two_year_columns()

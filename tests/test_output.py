@@ -1,0 +1,286 @@
+"""Writing results: atomically, never over an input, and CSV as bytes for any console."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import errno
+import io
+import os
+import stat
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lzplan.errors import LzplanError
+from lzplan.output import OutputError, write_output
+from lzplan.report_csv import COLUMNS, render_csv_bytes
+from lzplan.results import Report, Result
+
+OLD = b"indicator,value\nmembers,12\n"
+NEW = b"new result\r\n"
+
+
+def _problem(error: pytest.ExceptionInfo[OutputError]) -> tuple[str, str]:
+    (problem,) = error.value.problems
+    return problem.file, problem.message
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir() if path.name.endswith(".tmp"))
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    path = tmp_path / "2024.csv"
+    path.write_bytes(OLD)
+    return path
+
+
+def test_writes_a_new_file_and_leaves_nothing_else(tmp_path: Path) -> None:
+    path = tmp_path / "结果.csv"
+    write_output(path, NEW)
+    assert path.read_bytes() == NEW
+    assert [p.name for p in tmp_path.iterdir()] == ["结果.csv"]
+
+
+def test_replaces_a_file_keeping_its_permissions(tmp_path: Path) -> None:
+    path = tmp_path / "result.csv"
+    path.write_bytes(b"old")
+    path.chmod(0o640)
+    write_output(path, NEW)
+    assert path.read_bytes() == NEW
+    if os.name == "posix":
+        assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert _leftovers(tmp_path) == []
+
+
+def test_an_existing_file_needs_force(data: Path) -> None:
+    with pytest.raises(OutputError) as error:
+        write_output(data, NEW, force=False)
+    assert _problem(error) == (str(data), "exists: pass --force to replace it")
+    assert data.read_bytes() == OLD
+
+
+def test_a_new_file_needs_no_force(tmp_path: Path) -> None:
+    write_output(tmp_path / "new.csv", NEW, force=False)
+    assert (tmp_path / "new.csv").read_bytes() == NEW
+
+
+def _other_names(data: Path, monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, Path]]:
+    """(output, input) pairs that name the same file in different ways."""
+    monkeypatch.chdir(data.parent)
+    pairs = [(data, data), (Path("2024.csv"), data), (data, Path("./sub/../2024.csv"))]
+    (data.parent / "sub").mkdir()
+    hard = data.parent / "hard.csv"
+    os.link(data, hard)
+    pairs.append((hard, data))
+    if os.name == "posix":
+        link = data.parent / "link.csv"
+        link.symlink_to(data)
+        pairs += [(link, data), (data, link)]
+    return pairs
+
+
+def test_an_input_is_never_the_output(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for path, given in _other_names(data, monkeypatch):
+        with pytest.raises(OutputError) as error:
+            write_output(path, NEW, inputs=[Path("other.csv"), given])
+        message = "is one of the data files being read: choose another --output"
+        assert _problem(error) == (str(path), message)
+        assert data.read_bytes() == OLD
+
+
+def test_nothing_is_written_into_a_folder_being_read(data: Path) -> None:
+    path = data.parent / "deeper" / "2023.csv"
+    path.parent.mkdir()
+    with pytest.raises(OutputError) as error:
+        write_output(path, NEW, inputs=[data.parent])
+    assert "a folder being read: choose another --output" in _problem(error)[1]
+    assert not path.exists()
+
+
+def test_a_folder_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(OutputError) as error:
+        write_output(tmp_path, NEW)
+    assert _problem(error) == (str(tmp_path), "is a folder: name a file for --output")
+
+
+def test_a_missing_folder_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "nope" / "result.csv"
+    with pytest.raises(OutputError) as error:
+        write_output(path, NEW)
+    message = f"cannot write the file: there is no folder {tmp_path / 'nope'}"
+    assert _problem(error) == (str(path), message)
+    assert isinstance(error.value, LzplanError)  # the CLI turns it into exit 2
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs Unix permissions")
+def test_a_folder_without_write_permission(tmp_path: Path) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    (folder / "result.csv").write_bytes(b"old")
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(OutputError) as error:
+            write_output(folder / "result.csv", NEW)
+        assert _problem(error)[1] == "cannot write the file: Permission denied"
+        assert (folder / "result.csv").read_bytes() == b"old"
+    finally:
+        folder.chmod(0o700)
+
+
+def test_a_refused_permission_is_a_reason(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused(*args: object) -> int:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    with monkeypatch.context() as patch, pytest.raises(OutputError) as error:
+        patch.setattr(os, "open", refused)  # as root, chmod would not stop us
+        write_output(data, NEW)
+    assert _problem(error) == (str(data), f"cannot write the file: {os.strerror(errno.EACCES)}")
+    assert data.read_bytes() == OLD
+
+
+def test_a_full_disk_leaves_the_old_file_and_no_temporary_file(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(handle: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    with monkeypatch.context() as patch, pytest.raises(OutputError) as error:
+        patch.setattr(os, "fsync", full)
+        write_output(data, NEW)
+    assert _problem(error) == (str(data), f"cannot write the file: {os.strerror(errno.ENOSPC)}")
+    assert data.read_bytes() == OLD
+    assert _leftovers(data.parent) == []
+
+
+def test_an_interrupted_write_leaves_the_old_file_and_no_temporary_file(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(source: object, target: object) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch, pytest.raises(KeyboardInterrupt):
+        patch.setattr(os, "replace", interrupted)
+        write_output(data, NEW)
+    assert data.read_bytes() == OLD
+    assert _leftovers(data.parent) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_pipe_is_written_to_not_replaced(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    write_output(pipe, NEW)
+    reader.join(timeout=10)
+    assert received == [NEW]
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+
+
+# --- CSV as bytes ----------------------------------------------------------------------------
+
+
+def _report(file: str = "data/2024.csv") -> Report:
+    result = Result(
+        target="reading.members",
+        section="reading",
+        name_zh="持证读者",
+        name_en="Registered readers",
+        kind="threshold",
+        nature="binding",
+        year=2024,
+        status="fail",
+        unit="万人",
+        op=">=",
+        expected=12.0,
+        actual=11.5,
+        gap=-0.5,
+        detail='=HYPERLINK("http://x")',
+        misses=("-南城分馆", "东城分馆"),
+    )
+    return Report(file, 2024, (result,))
+
+
+def test_csv_bytes_are_utf8_with_a_bom_and_parse() -> None:
+    data = render_csv_bytes([_report()])
+    assert data.startswith(codecs.BOM_UTF8)
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert rows[0] == list(COLUMNS)
+    row = dict(zip(COLUMNS, rows[1], strict=True))
+    assert (row["name_zh"], row["unit"], row["actual"]) == ("持证读者", "万人", "11.5")
+    assert row["detail"] == '\'=HYPERLINK("http://x")'  # still never a formula
+    assert row["misses"] == "'-南城分馆; 东城分馆"
+
+
+def test_csv_bytes_need_no_console_encoding() -> None:
+    data = render_csv_bytes([_report()])
+    with pytest.raises(UnicodeEncodeError):
+        data.decode("utf-8").encode("gbk")  # why the text could not be echoed there
+    console = io.TextIOWrapper(io.BytesIO(), encoding="gbk")
+    console.buffer.write(data)
+    assert console.buffer.getvalue() == data
+
+
+def test_csv_bytes_survive_a_file_name_that_is_not_utf8() -> None:
+    name = os.fsdecode(b"data/\xff2024.csv") if sys.platform != "win32" else "data/\udcff.csv"
+    text = render_csv_bytes([_report(name)]).decode("utf-8-sig")
+    assert "\\udcff" in text
+
+
+def test_csv_bytes_go_to_a_file_unchanged(tmp_path: Path) -> None:
+    data = render_csv_bytes([_report()])
+    write_output(tmp_path / "结果.csv", data)
+    assert (tmp_path / "结果.csv").read_bytes() == data
+
+
+# --- the CLI's --output -----------------------------------------------------------------
+
+
+def test_check_output_writes_the_csv_bytes_and_never_an_input(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    from lzplan.cli import main
+
+    data = tmp_path / "2024.csv"
+    data.write_text("指标,数值\n幼儿园数,98\n", encoding="utf-8")
+    before = data.read_bytes()
+    result = tmp_path / "结果.csv"
+    done = runner.invoke(main, ["check", str(data), "--format", "csv", "-o", str(result)])
+    assert done.exit_code == 0 and done.stdout == ""
+    assert result.read_bytes().startswith("\ufeffdataset,year,".encode())
+    refused = runner.invoke(main, ["check", str(data), "--format", "csv", "-o", str(data)])
+    assert refused.exit_code == 2
+    assert "is one of the data files being read: choose another --output" in refused.stderr
+    inside = runner.invoke(main, ["validate", str(tmp_path), "-o", str(tmp_path / "x.txt")])
+    assert inside.exit_code == 2 and "a folder being read" in inside.stderr
+    assert data.read_bytes() == before
+    # the result saved beside the data is recognised and skipped when the folder is read
+    again = runner.invoke(main, ["validate", str(tmp_path)])
+    assert again.exit_code == 0
+    assert f"note: {result}: skipped: an lzplan result file, not data\n" in again.stdout
+
+
+def test_check_csv_on_a_gbk_console_writes_utf8_bytes(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    env = {**__import__("os").environ, "PYTHONIOENCODING": "gbk"}
+    done = subprocess.run(
+        [sys.executable, "-m", "lzplan", "check", "data/actuals", "--format", "csv"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("\ufeffdataset,".encode())
+    assert "幼儿在园人数" in done.stdout.decode("utf-8-sig")

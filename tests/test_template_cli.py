@@ -1,0 +1,96 @@
+"""``lzplan template`` end to end: written safely, blank it validates, filled it is read back."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import openpyxl
+from click.testing import CliRunner
+
+from lzplan.cli import main
+
+
+def test_blank_csv_template_validates_with_every_value_missing(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    made = runner.invoke(main, ["template", "2025"])
+    assert made.exit_code == 0
+    assert made.stdout_bytes.startswith("\ufeff".encode())
+    path = tmp_path / "2025年填报.csv"
+    path.write_bytes(made.stdout_bytes)
+    assert runner.invoke(main, ["validate", str(path)]).exit_code == 0
+    checked = runner.invoke(main, ["check", str(path), "--format", "json"])
+    statuses = {row["status"] for row in json.loads(checked.stdout)}
+    assert statuses <= {"missing", "pending"}
+
+
+def _filled(data: bytes) -> bytes:
+    """The CSV template with every 数值 filled as a person would: 是 for yes/no, else 1."""
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    header = rows[0]
+    value, hint = header.index("数值"), header.index("填写说明")
+    for row in rows[1:]:
+        row[value] = "是" if "是/否" in row[hint] else _number(row[header.index("指标代码")])
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _number(indicator: str) -> str:
+    """A plausible figure for any indicator of the bundled plan (its range's middle)."""
+    from lzplan.planfile import load_plan
+    from lzplan.plausible import plausible_range
+
+    found = plausible_range(load_plan().indicator(indicator))
+    low, high = found if found else (0.0, 1.0)
+    return str(low if high == float("inf") else (low + high) / 2)
+
+
+def test_filled_csv_template_is_read_back_without_problems(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    made = runner.invoke(main, ["template", "2025"])
+    path = tmp_path / "2025.csv"
+    path.write_bytes(_filled(made.stdout_bytes))
+    result = runner.invoke(main, ["check", str(path), "--format", "json"])
+    assert result.exit_code in (0, 1), result.stderr
+    assert result.stderr == ""
+    rows = json.loads(result.stdout)
+    missing = [row for row in rows if row["status"] == "missing"]
+    # only year-on-year rules lack data: last year's figure is in last year's file
+    assert missing and {row["kind"] for row in missing} == {"yearly_change"}
+    assert all(row["lacking"] == [f"{row['indicators'][0]} (2024)"] for row in missing)
+
+
+def test_workbook_templates_validate_and_are_never_overwritten(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    for args in ([], ["--wide"]):
+        path = tmp_path / f"t{len(args)}.xlsx"
+        made = runner.invoke(main, ["template", "2025", "--format", "xlsx", "-o", str(path), *args])
+        assert made.exit_code == 0, made.stderr
+        book = openpyxl.load_workbook(path)
+        assert book.sheetnames[0] == "2025年数据" and book.sheetnames[-1] == "填表说明"
+        assert runner.invoke(main, ["validate", str(path)]).exit_code == 0
+        before = path.read_bytes()
+        again = runner.invoke(main, ["template", "2025", "--format", "xlsx", "-o", str(path)])
+        assert again.exit_code == 2
+        assert f"error: {path}: exists: pass --force to replace it\n" == again.stderr
+        assert path.read_bytes() == before
+        forced = ["template", "2024", "--format", "xlsx", "-o", str(path), "--force"]
+        assert runner.invoke(main, forced).exit_code == 0
+
+
+def test_template_usage_errors_exit_2(runner: CliRunner) -> None:
+    xlsx = runner.invoke(main, ["template", "2025", "--format", "xlsx"])
+    assert (xlsx.exit_code, xlsx.stderr) == (
+        2,
+        "error: --format xlsx: a workbook needs --output FILE.xlsx\n",
+    )
+    wide = runner.invoke(main, ["template", "2025", "--wide"])
+    assert wide.exit_code == 2
+    assert "a wide CSV holds one table" in wide.stderr
+    assert runner.invoke(main, ["template", "year"]).exit_code == 2
