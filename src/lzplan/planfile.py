@@ -26,12 +26,25 @@ if TYPE_CHECKING:
 _HERE = Path(__file__).resolve().parent
 
 
+#: The plans shipped with lzplan, by name: file names in ``data/`` (``lzplan/_bundled/``).
+BUNDLED_PLANS = {"linzi-2021-2025": "plan.yaml"}
+
+
+def bundled_plans() -> dict[str, Path]:
+    """Every bundled plan's file, by name."""
+    return {name: _bundled_file(file) for name, file in BUNDLED_PLANS.items()}
+
+
 def bundled_plan_path() -> Path:
-    """The plan shipped with lzplan (in a source checkout, ``data/plan.yaml``)."""
-    installed = _HERE / "_bundled" / "plan.yaml"
+    """The default plan shipped with lzplan (in a source checkout, ``data/plan.yaml``)."""
+    return _bundled_file("plan.yaml")
+
+
+def _bundled_file(name: str) -> Path:
+    installed = _HERE / "_bundled" / name
     if installed.is_file():
         return installed
-    return _HERE.parents[1] / "data" / "plan.yaml"
+    return _HERE.parents[1] / "data" / name
 
 
 def plan_roster(plan: Plan, plan_path: Path | None, given: Path | None) -> Roster | None:

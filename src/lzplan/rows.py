@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import layout, rawfile, sheets
@@ -73,6 +73,30 @@ class Vocabulary:
         self.roster = roster
         self.names = IndicatorNames(plan)
         self.entities = EntityNames(plan, roster)
+        self._foreign: dict[str, tuple[str, str]] | None = None
+
+    def foreign(self, text: str) -> tuple[str, str] | None:
+        """(plan name, indicator id) when another bundled plan defines the indicator ``text``
+        names: such a row is not an error, only not used. The other plans are read on the
+        first unknown name, so a file that names only this plan's indicators never pays."""
+        if self._foreign is None:
+            self._foreign = _other_plans(self.plan)
+        return self._foreign.get(layout.fold(text))
+
+
+def _other_plans(plan: Plan) -> dict[str, tuple[str, str]]:
+    from .planfile import bundled_plans, load_plan
+
+    found: dict[str, tuple[str, str]] = {}
+    for name, path in bundled_plans().items():
+        other = load_plan(path)
+        if other.id == plan.id:
+            continue
+        for indicator in other.indicators:
+            if plan.indicator_map.get(indicator.id) is None:
+                for text in (indicator.id, indicator.name_zh, *indicator.aliases):
+                    found.setdefault(layout.fold(text), (name, indicator.id))
+    return found
 
 
 def read_path(path: Path, vocabulary: Vocabulary, options: ReadOptions) -> FileRead:
@@ -84,6 +108,7 @@ def read_raw(raw: rawfile.RawFile, vocabulary: Vocabulary, options: ReadOptions)
     """Read data already in memory (standard input, tests) like a file of that name."""
     found = FileRead()
     problems = _Problems()
+    unused: dict[str, set[str]] = {}  # another bundled plan's indicators, by plan
     tables = 0
     for sheet in sheets.sheets_of(raw, options.encoding, options.sheet):
         title = sheet.name[len(raw.name) :].strip("[]")
@@ -92,11 +117,15 @@ def read_raw(raw: rawfile.RawFile, vocabulary: Vocabulary, options: ReadOptions)
             found.notices[-1] = _note(found.notices[-1])
             continue
         reader = _SheetReader(sheet, raw.name, vocabulary, options, problems, found.notices)
+        reader.unused = unused
         if not reader.find_header(must=sheet.chosen or not title):
             found.notices.append(_note(Problem(sheet.name, f"skipped: {reader.why_no_header}")))
             continue
         tables += 1
         found.observations.extend(reader.read())
+    for plan_name, ids in sorted(unused.items()):
+        message = f"not used: {', '.join(sorted(ids))}, indicators of the bundled plan {plan_name}"
+        found.notices.append(_note(Problem(raw.name, message)))
     results = all(note.message.endswith(RESULT_FILE) for note in found.notices)
     if not tables and not problems.found and not (found.notices and results):
         why = "; ".join(f"{n.file}: {n.message}" for n in found.notices)
@@ -107,8 +136,6 @@ def read_raw(raw: rawfile.RawFile, vocabulary: Vocabulary, options: ReadOptions)
 
 
 def _note(problem: Problem) -> Problem:
-    from dataclasses import replace
-
     return replace(problem, severity="note")
 
 
@@ -162,6 +189,7 @@ class _SheetReader:
         self.year_said = False
         self.texts: dict[str, str] = {}
         self.totals = Totals()
+        self.unused: dict[str, set[str]] = {}
 
     # --- the header -------------------------------------------------------------
 
@@ -179,7 +207,7 @@ class _SheetReader:
             self.ahead.append((number, cells))
             names = self.vocabulary.names
             columns = [layout.column_of(i, cell, names) for i, cell in enumerate(cells)]
-            form = layout.form_of(columns)
+            form = layout.form_of(columns) or self._foreign_wide(columns)
             if form is not None:
                 self.table = Layout(number, tuple(columns), form, unit, tuple(above))
                 self.ahead.clear()
@@ -200,6 +228,7 @@ class _SheetReader:
     def _check_columns(self) -> None:
         header = self.table.header_row
         taken = f" (row {header} was taken for the header)" if header > 1 else ""
+        self._set_aside_foreign_columns()
         unknown = [column for column in self.table.columns if column.role == "unknown"]
         for column in unknown:
             hint = _close(column.text, self.vocabulary.names.names() + _all_names(), 0.7)
@@ -211,6 +240,24 @@ class _SheetReader:
             self.problems.add(Problem(self.name, accepted, header))
         for message in _column_clashes(self.table):
             self.problems.add(Problem(self.name, message + taken, header))
+
+    def _foreign_wide(self, columns: list[Column]) -> str | None:
+        """``wide`` for a per-school table of another bundled plan's indicators only."""
+        if not any(column.role in ("entity", "code") for column in columns):
+            return None
+        unknown = [column for column in columns if column.role == "unknown"]
+        return "wide" if any(self.vocabulary.foreign(c.text) for c in unknown) else None
+
+    def _set_aside_foreign_columns(self) -> None:
+        """Columns of another bundled plan's indicators are not read (and not an error)."""
+        columns = []
+        for column in self.table.columns:
+            foreign = self.vocabulary.foreign(column.text) if column.role == "unknown" else None
+            if foreign is not None:
+                self.unused.setdefault(foreign[0], set()).add(foreign[1])
+                column = replace(column, role="ignored")
+            columns.append(column)
+        self.table = replace(self.table, columns=tuple(columns))
 
     def _settle_year(self) -> None:
         hints: list[YearHint] = []
@@ -349,6 +396,10 @@ class _SheetReader:
             return None  # a totals line of a long table: nothing to read
         names = self.vocabulary.names
         indicator = names.find(text)
+        foreign = self.vocabulary.foreign(text) if indicator is None and text else None
+        if foreign is not None:
+            self.unused.setdefault(foreign[0], set()).add(foreign[1])
+            return None
         if indicator is None:
             hint = _close(text, names.names()) if self.problems.room and text else ""
             message = f"unknown indicator {text!r}{hint}" if text else "empty indicator"
