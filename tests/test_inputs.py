@@ -81,7 +81,7 @@ def test_workbook_without_openpyxl_says_how_to_install_it(
     data = str(INPUTS / "workbook" / "2024.xlsx")
     result = runner.invoke(main, ["check", "--plan", PLAN, data])
     assert result.exit_code == 2
-    assert "reading Excel files needs openpyxl: pip install 'lzplan[xlsx]'" in result.stderr
+    assert 'reading Excel files needs openpyxl: pip install "lzplan[xlsx]"' in result.stderr
 
 
 def test_oversized_file_is_refused_before_it_is_read(tmp_path: Path, runner: CliRunner) -> None:

@@ -252,11 +252,11 @@ def test_bureau_like_grids_never_crash(grid: list[list[str]], name: str, kind: s
 PER_ENTITY: dict[str, tuple[list[str], st.SearchStrategy[float]]] = {
     "mental_health_teachers": (
         ["mental_health_teachers", "专兼职心理健康教育教师数", "心理健康教师数"],
-        st.integers(0, 30).map(float),
+        st.integers(0, 15).map(float),
     ),
     "labour_education_class_hours": (
         ["labour_education_class_hours", "劳动教育课程周课时", "劳动课周课时"],
-        st.integers(0, 20).map(lambda half: half / 2),
+        st.integers(0, 10).map(lambda half: half / 2),
     ),
     "daily_in_school_exercise_hours": (
         ["学生每天校内体育锻炼时间", "校内体育锻炼时间"],

@@ -16,6 +16,7 @@ from .values import (
     canonical_unit,
     convert,
     converts,
+    expand,
     is_no_value,
     parse_flag,
     parse_quantity,
@@ -38,6 +39,9 @@ def read_value(
         flag = parse_flag(cell)
         return (1.0 if flag.done else 0.0), flag
     number, written = parse_quantity(cell)
+    if written != expand(number, written, indicator.unit)[1]:  # 1.52万: 万 multiplies
+        number, written = expand(number, written, unit or indicator.unit)
+        unit = ""
     if written and unit and not _same(written, unit):
         raise UnitProblem(f"{cell!r} is written in {written} but the unit column says {unit!r}")
     used = written or unit

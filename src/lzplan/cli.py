@@ -304,7 +304,7 @@ def check(
     if output_format == "json":
         from .report_json import render_check as render_json
 
-        data = render_json(reports) + "\n"
+        data = (render_json(reports) + "\n").encode()  # JSON is UTF-8 whatever the console
     elif output_format == "csv":
         from .report_csv import render_csv_bytes
 

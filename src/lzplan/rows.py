@@ -39,6 +39,7 @@ _FOOTER = re.compile(
     r"填报日期|填表日期|联系电话|联系人)\s*[:：0-9]"
 )
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十]+[)])")
+_KIND_WORDS = {"school": "school (学校)", "town": "town (乡镇)", "project": "item (项目)"}
 _YEAR_CELL = re.compile(r"^(\d{4})(?:\.0+|年(?:度)?)?$")
 _NO_YEAR = (
     "no year: add a year column (年份), write the year over the values (2024年), "
@@ -348,6 +349,10 @@ class _SheetReader:
     # --- long form: one row per indicator (and entity) ---------------------------
 
     def _long(self, number: int, cells: list[str], label: str) -> Iterator[Observation]:
+        if label and not any(
+            self._cell(cells, role)[0] for role in ("indicator", "indicator_name")
+        ):
+            return  # 合计 under the schools of a long table, naming no indicator: nothing to read
         indicator = self._indicator(number, cells)
         if indicator is None:
             return
@@ -379,6 +384,8 @@ class _SheetReader:
         total = bool(label) and indicator.per_entity
         parsed = self._value(number, where, indicator, text, unit, not total)
         if parsed is None or year is None or entity is None:
+            if not total and year is not None:
+                self.totals.count(indicator, year, None)  # refused: the sum is not known
             return
         if total:
             self._total(number, indicator, year, label, parsed[0], where)
@@ -419,8 +426,10 @@ class _SheetReader:
         if label:
             return ""  # 全区 for a district total; a per-entity total is checked, not kept
         if indicator.per_entity and not (name or code):
-            kind = indicator.entity_kind or "entity"
-            self._problem(number, where, f"{indicator.id} is given per {kind}: name it")
+            kind = _KIND_WORDS.get(indicator.entity_kind, indicator.entity_kind or "entity")
+            column = "" if self.table.role("entity") else "; add a 学校名称 (entity) column"
+            message = f"{indicator.id} is given per {kind}: name the {kind} in this row{column}"
+            self._problem(number, where, message)
             return None
         if not indicator.per_entity and (name or code):
             message = f"{indicator.id} is a district total: leave {where} empty"
@@ -466,6 +475,8 @@ class _SheetReader:
             text = cells[column.index].strip() if column.index < len(cells) else ""
             parsed = self._value(number, column.text, indicator, text, column.unit, not label)
             if parsed is None or year is None:
+                if not label and year is not None:
+                    self.totals.count(indicator, year, None)  # refused: the sum is not known
                 continue
             if label:
                 self._total(number, indicator, year, label, parsed[0], column.text)

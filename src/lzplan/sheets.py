@@ -123,7 +123,8 @@ def _workbook(source: RawFile, wanted: str | None) -> list[Sheet]:
     try:
         import openpyxl  # type: ignore[import-untyped]
     except ImportError:
-        message = "reading Excel files needs openpyxl: pip install 'lzplan[xlsx]'"
+        message = 'reading Excel files needs openpyxl: pip install "lzplan[xlsx]"'
+
         raise DataError([Problem(source.name, message)]) from None
     values, formulas = _open(openpyxl, source, True), _open(openpyxl, source, False)
     try:

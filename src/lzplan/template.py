@@ -436,6 +436,11 @@ def template_bytes(
 
     rows = template_rows(plan, year, roster)
     if output_format == "xlsx":
+        try:
+            import openpyxl  # type: ignore[import-untyped]  # noqa: F401
+        except ImportError:
+            message = 'writing Excel files needs openpyxl: pip install "lzplan[xlsx]"'
+            raise UsageError([Problem("--format xlsx", message)]) from None
         return render_xlsx(rows, wide)
     if wide and len(wide_groups(rows)) != 1:
         count = len(wide_groups(rows))

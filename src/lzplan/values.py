@@ -168,6 +168,21 @@ def canonical_unit(unit: str) -> str:
     return _SYNONYMS.get(text.lower(), text)
 
 
+# 万 and 亿 written alone (1.52万) multiply the family's base unit: 1.52万 of 万人 is 15,200 人.
+_MULTIPLIERS = {"万": 1e4, "亿": 1e8}
+
+
+def expand(number: float, unit: str, to: str) -> tuple[float, str]:
+    """``1.52万`` for an indicator in 万人 as (15200, ``人``): a bare 万 or 亿 is a multiplier
+    of the indicator's family base unit (人, 元) or of its own unit; other units unchanged."""
+    factor = _MULTIPLIERS.get(canonical_unit(unit))
+    if factor is None:
+        return number, unit
+    family = _FACTORS.get(canonical_unit(to))
+    base = next((u for u, f in _FACTORS.items() if family and f == (family[0], 1.0)), to)
+    return number * factor, base
+
+
 def converts(unit: str, to: str) -> bool:
     """Whether a value written in ``unit`` can be expressed in ``to``."""
     source, target = canonical_unit(unit), canonical_unit(to)
