@@ -21,13 +21,12 @@ from .errors import DataError, Problem
 from .layout import Column, IndicatorNames, Layout
 from .model import Indicator, Plan
 from .observations import Observation
+from .problems import ProblemList
 from .roster import Roster
 from .totals import Totals, label_of
 from .values import Flag, UnitProblem, ValueProblem, normalise
 from .years import FileYear, YearHint, hint_from, settle
 
-#: How many problems of one file are listed before the rest are counted.
-MAX_PROBLEMS = 50
 #: The first cells of lzplan's own CSV results, which may be saved beside the data.
 RESULT_HEADER = ("dataset", "year", "section", "target")
 RESULT_FILE = "an lzplan result file, not data"
@@ -108,7 +107,7 @@ def read_path(path: Path, vocabulary: Vocabulary, options: ReadOptions) -> FileR
 def read_raw(raw: rawfile.RawFile, vocabulary: Vocabulary, options: ReadOptions) -> FileRead:
     """Read data already in memory (standard input, tests) like a file of that name."""
     found = FileRead()
-    problems = _Problems()
+    problems = ProblemList()
     unused: dict[str, set[str]] = {}  # another bundled plan's indicators, by plan
     tables = 0
     for sheet in sheets.sheets_of(raw, options.encoding, options.sheet):
@@ -140,30 +139,6 @@ def _note(problem: Problem) -> Problem:
     return replace(problem, severity="note")
 
 
-class _Problems:
-    """A file's problems: the first :data:`MAX_PROBLEMS` held, the rest counted."""
-
-    def __init__(self) -> None:
-        self.held: list[Problem] = []
-        self.found = 0
-
-    def add(self, problem: Problem) -> None:
-        self.found += 1
-        if len(self.held) < MAX_PROBLEMS:
-            self.held.append(problem)
-
-    @property
-    def room(self) -> bool:
-        """Whether another problem would be listed (did-you-mean is only worked out then)."""
-        return len(self.held) < MAX_PROBLEMS
-
-    def listed(self, file: str) -> list[Problem]:
-        more = self.found - len(self.held)
-        if not more:
-            return self.held
-        return [*self.held, Problem(file, f"… and {more} more problem(s) not listed")]
-
-
 class _SheetReader:
     """Reads one sheet: finds its header, then turns its rows into observations."""
 
@@ -173,7 +148,7 @@ class _SheetReader:
         file: str,
         vocabulary: Vocabulary,
         options: ReadOptions,
-        problems: _Problems,
+        problems: ProblemList,
         notices: list[Problem],
     ) -> None:
         self.name = sheet.name

@@ -437,7 +437,7 @@ def template_bytes(
     rows = template_rows(plan, year, roster)
     if output_format == "xlsx":
         try:
-            import openpyxl  # type: ignore[import-untyped]  # noqa: F401
+            import openpyxl  # noqa: F401
         except ImportError:
             message = 'writing Excel files needs openpyxl: pip install "lzplan[xlsx]"'
             raise UsageError([Problem("--format xlsx", message)]) from None

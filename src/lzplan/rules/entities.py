@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from ..describe import symbol
 from ..display import format_number
@@ -11,23 +12,34 @@ from ..observations import Observation
 from ..results import Status
 from .base import Context, Verdict, compare, is_due, missing
 
+if TYPE_CHECKING:
+    from ..roster import Roster
+
 
 def entity_values(rule: Each | Aggregate, context: Context) -> dict[str, Observation]:
     return context.data.entities(rule.indicator, context.year)
 
 
-def each_names(rule: Each, context: Context, reported: dict[str, Observation]) -> list[str]:
-    """Who must meet the rule: the entities it lists, else the roster's entities of its
-    kinds that exist this year (and any reported one the roster does not know), else
-    those the data reports."""
+def must_report(rule: Each, roster: Roster | None, year: int) -> list[str] | None:
+    """Who the rule ranges over in ``year``: the entities it lists, else the roster's
+    entities of its kinds that exist then; ``None`` when neither says (the data decides)."""
     if rule.entities:
         return list(rule.entities)
-    roster = context.roster
-    if not rule.kinds or roster is None:
+    if rule.kinds and roster is not None:
+        return [entity.name for entity in roster.of_kinds(rule.kinds, year)]
+    return None
+
+
+def each_names(rule: Each, context: Context, reported: dict[str, Observation]) -> list[str]:
+    """Who must meet the rule: :func:`must_report`, plus any reported entity an
+    (incomplete) roster does not know; with neither list, those the data reports."""
+    names = must_report(rule, context.roster, context.year)
+    if names is None:
         return sorted(reported)
-    names = [entity.name for entity in roster.of_kinds(rule.kinds, context.year)]
-    unknown = sorted(name for name in reported if roster.match(name) is None)
-    return names + unknown
+    roster = context.roster
+    if rule.entities or roster is None:
+        return names
+    return names + sorted(name for name in reported if roster.match(name) is None)
 
 
 def judge_each(target: Target, rule: Each, context: Context) -> Verdict:
