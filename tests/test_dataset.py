@@ -437,5 +437,39 @@ def test_a_school_reported_outside_its_roster_years_is_warned(
     assert result.exit_code == 0
     assert (
         f"warning: {path}:2: column '学校名称': '西城镇中心小学' exists …–2023 in the roster "
-        f"({BUREAU / 'roster.csv'}), not in 2024: its figures are not judged\n"
+        f"({BUREAU / 'roster.csv'}), not in 2024: check the year, or the roster's from/to years\n"
     ) in result.stdout
+
+
+def test_each_judges_the_readable_datasets_and_names_the_broken_ones(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    good = write(tmp_path / "东县" / "2024.csv", "乡镇,中心幼儿园数\n东城镇,1\n西城镇,1\n")
+    bad = write(tmp_path / "西县" / "2024.csv", "乡镇,中心幼儿园数\n东城镇,abc\n")
+    args = ["--plan", str(TOWN_PLAN), "--each", str(good.parent), str(bad.parent)]
+    checked = runner.invoke(main, ["check", "--format", "json", *args])
+    assert checked.exit_code == 2  # a dataset could not be read, even though one was judged
+    assert {row["dataset"] for row in json.loads(checked.stdout)} == {str(good.parent)}
+    assert (
+        f"error: {bad}:2: column '中心幼儿园数': expected a number, found 'abc'" in checked.stderr
+    )
+    validated = runner.invoke(main, ["validate", *args])
+    assert validated.exit_code == 2
+    assert validated.stdout == f"{good.parent}: ok (2024)\n"
+    assert "found 'abc'" in validated.stderr
+
+
+def test_the_library_judges_against_the_roster_as_the_command_line_does(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    from lzplan.check import check_files
+    from lzplan.planfile import load_plan, plan_roster
+
+    path = write(tmp_path / "2024.csv", "学校名称,心理健康教育教师数\n东城小学,1\n南山中学,1\n")
+    plan = load_plan(TOWN_PLAN)
+    (report,) = check_files(plan, [path], roster=plan_roster(plan, TOWN_PLAN, None))
+    library = {r.target: (r.status, r.actual) for r in report.results}
+    _, rows = _json(runner, "--plan", str(TOWN_PLAN), str(path))
+    assert library == {row["target"]: (row["status"], row["actual"]) for row in rows}
+    # 西城镇实验学校 opened in 2024 and sent nothing: 2 of 3 schools, not "all 2 meet"
+    assert library["schools.counsellor"] == ("missing", "2/3 meet")

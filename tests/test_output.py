@@ -89,7 +89,7 @@ def test_an_input_is_never_the_output(data: Path, monkeypatch: pytest.MonkeyPatc
     for path, given in _other_names(data, monkeypatch):
         with pytest.raises(OutputError) as error:
             write_output(path, NEW, inputs=[Path("other.csv"), given])
-        message = "is one of the data files being read: choose another --output"
+        message = "is one of the files this run reads: choose another --output"
         assert _problem(error) == (str(path), message)
         assert data.read_bytes() == OLD
 
@@ -257,7 +257,7 @@ def test_check_output_writes_the_csv_bytes_and_never_an_input(
     assert result.read_bytes().startswith("\ufeffdataset,year,".encode())
     refused = runner.invoke(main, ["check", str(data), "--format", "csv", "-o", str(data)])
     assert refused.exit_code == 2
-    assert "is one of the data files being read: choose another --output" in refused.stderr
+    assert "is one of the files this run reads: choose another --output" in refused.stderr
     inside = runner.invoke(main, ["validate", str(tmp_path), "-o", str(tmp_path / "x.txt")])
     assert inside.exit_code == 2 and "a folder being read" in inside.stderr
     assert data.read_bytes() == before
@@ -284,3 +284,32 @@ def test_check_csv_on_a_gbk_console_writes_utf8_bytes(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("\ufeffdataset,".encode())
     assert "幼儿在园人数" in done.stdout.decode("utf-8-sig")
+
+
+def test_output_never_replaces_the_roster_or_the_plan_the_run_read(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    from lzplan.cli import main
+
+    from .conftest import EXAMPLES
+
+    for name in ("town_plan.yaml", "roster.csv"):
+        (tmp_path / name).write_bytes((EXAMPLES / "bureau" / name).read_bytes())
+    data = tmp_path / "data" / "2024.csv"
+    data.parent.mkdir()
+    data.write_text("乡镇,中心幼儿园数\n东城镇,1\n", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    for target in ("roster.csv", "town_plan.yaml"):
+        args = ["--plan", str(tmp_path / "town_plan.yaml"), str(data), "-o", str(tmp_path / target)]
+        result = runner.invoke(main, ["check", *args])
+        assert result.exit_code == 2
+        assert "is one of the files this run reads: choose another --output" in result.stderr
+    made = runner.invoke(
+        main,
+        [
+            "template", "2024", "--plan", str(tmp_path / "town_plan.yaml"),
+            "-o", str(tmp_path / "roster.csv"), "--force",
+        ],
+    )  # fmt: skip
+    assert made.exit_code == 2
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before

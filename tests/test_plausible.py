@@ -19,10 +19,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lzplan.display import format_number
+from lzplan.flags import surprising
 from lzplan.model import Approximate, Each, Indicator, Plan, Projection, Threshold
 from lzplan.planfile import load_plan
-from lzplan.plausible import implausible, plausible_range, surprising, within
-from lzplan.values import convert, is_no_value, normalise, parse_number
+from lzplan.plausible import implausible, plausible_range, within
+from lzplan.values import convert, counts_whole_things, is_no_value, normalise, parse_number
 
 from .conftest import ROOT
 
@@ -88,6 +89,8 @@ def made(
         ("名", (0.0, math.inf)),
         ("万人", (0.0, math.inf)),
         ("所", (0.0, math.inf)),
+        ("次", (0.0, math.inf)),
+        ("门", (0.0, math.inf)),
         ("个", (0.0, math.inf)),
         ("间", (0.0, math.inf)),
         ("元", (0.0, math.inf)),
@@ -316,6 +319,88 @@ def test_zero_under_a_floor_is_told_how_to_write_no_value() -> None:
     assert message.endswith("if there is none, leave the value empty or write —")
 
 
+# --- fractions of whole things ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("indicator_id", "written", "unit"),
+    [
+        ("mental_health_teachers", 1.5, "人"),  # per school
+        ("town_public_central_kindergartens", 0.5, "所"),  # per town
+        ("kindergarten_responsible_supervisors", 12.5, "人"),
+        ("public_kindergarten_places_added", 300.5, "个"),
+    ],
+)
+def test_a_fraction_of_whole_things_is_refused(
+    indicator_id: str, written: float, unit: str
+) -> None:
+    assert typed(indicator_id, written) == (
+        f"{format_number(written)} is not a plausible count for {indicator_id} "
+        f"(expected a whole number); a count of whole {unit} cannot be "
+        f"{format_number(written)}; check the figure"
+    )
+
+
+def test_a_fraction_of_whole_things_outside_the_range_says_both() -> None:
+    assert typed("kindergartens", 0.5) == (
+        "0.5 is not a plausible count for kindergartens (expected 20–300 所); "
+        "a count of whole 所 cannot be 0.5; check the figure"
+    )
+
+
+def test_a_fraction_of_persons_may_be_a_figure_in_wan() -> None:
+    # 1.5 在校生 is 1.5 万 typed without its unit: the whole number it most likely was
+    assert typed("students_total", 1.5) == (
+        "1.5 is not a plausible count for students_total (expected a whole number); "
+        "in 万人? did you mean 15,000 人? give the unit 万人, or write 15,000"
+    )
+
+
+def test_a_fraction_of_whole_things_in_another_unit_names_the_converted_figure() -> None:
+    assert typed("students_total", 1.53725, "万人") == (
+        "1.53725 万人 is not a plausible count for students_total "
+        "(expected a whole number, found 15,372.5 人); "
+        "a count of whole 人 cannot be 15,372.5; check the figure"
+    )
+
+
+def test_a_negative_fraction_of_whole_things_gets_no_guess() -> None:
+    message = typed("mental_health_teachers", -1.5)
+    assert message is not None
+    assert message.endswith(
+        "cannot be negative (a change from last year?); write the figure itself"
+    )
+
+
+@pytest.mark.parametrize(
+    ("indicator_id", "written", "unit"),
+    [
+        ("kindergarten_enrolment", 1.537, ""),  # 万人: not a count of whole things
+        ("students_total", 1.537, "万人"),  # 15,370 人, whole after the conversion
+        ("teacher_average_pay", 118600.5, ""),  # money
+        ("education_general_budget_expenditure", 182400.25, ""),
+        ("daily_in_school_exercise_hours", 1.5, ""),  # hours
+        ("labour_education_class_hours", 1.5, ""),
+        ("myopia_rate", 51.6, ""),  # %
+        ("mental_health_teachers", 2, ""),
+        ("mental_health_teachers", 2.0000000000000004, ""),  # float noise
+    ],
+)
+def test_fractions_are_fine_where_they_are_real(
+    indicator_id: str, written: float, unit: str
+) -> None:
+    assert typed(indicator_id, written, unit) is None
+
+
+def test_an_average_in_a_unit_of_whole_things_may_be_fractional() -> None:
+    visits = made("次")
+    assert implausible(visits, 1.5, 1.5, "") is not None
+    per_capita = replace(visits, name_zh="人均到馆次数")
+    assert implausible(per_capita, 1.6, 1.6, "") is None
+    per_hundred = replace(made("台"), aliases=("每百名学生拥有计算机台数",))
+    assert implausible(per_hundred, 12.5, 12.5, "") is None
+
+
 def test_just_outside_a_range_gets_no_decimal_guess() -> None:
     # 45 for a range from 50: not a slipped decimal point (4.5 or 450 would not fit either)
     message = typed("preschool_gross_enrolment_rate", 45)
@@ -367,7 +452,7 @@ def test_every_value_is_plausible_or_refused_with_a_guess_that_fits(
     bounds = plausible_range(item)
     assert bounds is not None
     message = implausible(item, written, written, "")
-    if within(written, bounds):
+    if fits(item, written, bounds):
         assert message is None
         return
     assert message is not None
@@ -376,7 +461,13 @@ def test_every_value_is_plausible_or_refused_with_a_guess_that_fits(
     guess = _GUESS.search(message)
     if guess:
         meant = float(guess.group(1).replace(",", ""))
-        assert within(meant, bounds), message
+        assert fits(item, meant, bounds), message
+
+
+def fits(item: Indicator, value: float, bounds: tuple[float, float]) -> bool:
+    """In range and, for a count of whole things, whole (to within float noise)."""
+    whole = abs(value - round(value)) <= 1e-9 * max(1.0, abs(value))
+    return within(value, bounds) and (whole or not counts_whole_things(item))
 
 
 # --- surprising moves --------------------------------------------------------------------

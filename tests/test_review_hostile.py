@@ -99,7 +99,7 @@ def test_interrupt_is_not_a_failed_target(
     def interrupted(*_: object, **__: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("lzplan.dataset.build", interrupted)
+    monkeypatch.setattr("lzplan.check.build", interrupted)
     data = EXAMPLES / "library_plan" / "data" / "2024.csv"
     result = _run(runner, "check", "--plan", PLAN, str(data))
     assert (result.exit_code, result.stderr) == (2, "error: interrupted; nothing was judged\n")

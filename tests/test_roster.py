@@ -284,3 +284,64 @@ def test_listed_problems_are_capped(tmp_path: Path) -> None:
     found = problems(write(tmp_path, HEADER + "\n" + rows))
     assert len(found) == MAX_PROBLEMS + 1
     assert found[-1].message == "… and 7 more problem(s) not listed"
+
+
+# --- formats: the roster is read as data files are -----------------------------------------
+
+
+def test_excel_unicode_text_is_read(tmp_path: Path) -> None:
+    """Excel's "Unicode text": UTF-16 with a BOM, tab-separated, CRLF, padded with tabs."""
+    text = (
+        "# complete: yes\t\t\t\t\t\t\t\r\n"
+        + HEADER.replace(",", "\t")
+        + "\r\n金岭回族镇\t金岭镇\t\t镇\t\t\t\t\r\n"
+        + "桓公小学\t\t3703050001\t小学\t金岭镇\t公办\t\t2021\r\n"
+    )
+    roster = load_roster(write(tmp_path, text, encoding="utf-16", name="roster.txt"))
+    assert roster.complete
+    school = roster.match("3703050001")
+    assert school is not None and (school.name, school.town, school.end) == (
+        "桓公小学",
+        "金岭回族镇",
+        2021,
+    )
+
+
+def test_semicolon_separated_is_read_and_errors_keep_their_place(tmp_path: Path) -> None:
+    body = "名称;类型;别名\n齐都镇;镇;\n桓公小学;小学;桓公、桓公小\n"
+    roster = load_roster(write(tmp_path, body))
+    assert roster.match("桓公小") is roster.match("桓公小学") is not None
+    (problem,) = problems(write(tmp_path, body + "甲学校;九年一贯制学校;\n"))
+    assert (problem.line, problem.column) == (4, "类型")
+
+
+def test_an_unreadable_tail_comes_after_the_problems_found_before_it(tmp_path: Path) -> None:
+    found = problems(write(tmp_path, f'{HEADER}\n甲,,,大学,,,,\n"乙,,,小学\n'))
+    assert [(p.line, p.column) for p in found] == [(2, "kind"), (3, None)]
+    assert "is not readable CSV" in found[1].message
+
+
+def test_the_roster_keeps_the_path_it_was_read_from(tmp_path: Path) -> None:
+    path = write(tmp_path, f"{HEADER}\n齐都镇,,,镇,,,,\n")
+    roster = load_roster(path)
+    assert (roster.file, roster.path) == (str(path), path)
+    assert load_roster(bundled_roster_path()).path == bundled_roster_path()
+    assert Roster("x.csv", (), False).path is None
+
+
+def test_a_workbook_of_one_sheet_is_read_and_of_several_refused(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "名单"
+    for cells in (["# complete: no"], HEADER.split(","), ["齐都镇", None, None, "镇"]):
+        sheet.append(cells)
+    sheet.append(["桓公小学", None, 3703050001, "小学", "齐都镇", None, None, 2021])
+    path = tmp_path / "roster.xlsx"
+    book.save(path)
+    school = load_roster(path).match("3703050001")
+    assert school is not None and (school.town, school.end, school.row) == ("齐都镇", 2021, 4)
+    book.create_sheet("说明").append(["x"])
+    book.save(path)
+    (problem,) = problems(path)
+    assert problem.file == str(path) and "has 2 sheets" in problem.message

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from lzplan.dataset import Dataset
 from lzplan.model import (
     Aggregate,
     Approximate,
@@ -26,7 +27,7 @@ from lzplan.model import (
     Threshold,
     YearlyChange,
 )
-from lzplan.observations import Actuals, Observation
+from lzplan.observations import Observation
 from lzplan.results import Result
 from lzplan.rules import Context, compare, evaluate, judge, path_value
 from lzplan.values import Flag
@@ -90,7 +91,7 @@ def flag(
 
 
 def check(target: Target, observations: list[Observation], year: int) -> Result:
-    return evaluate(target, Context(make_plan(target), Actuals(observations), year))
+    return evaluate(target, Context(make_plan(target), Dataset("test", observations), year))
 
 
 # --- compare and path_value ------------------------------------------------------------
@@ -822,7 +823,7 @@ def test_judge_gives_one_result_per_target_with_target_fields():
     first = make_target(threshold(), id="t1")
     second = make_target(Milestone("milestone", "m"), id="t2", unit="")
     plan = make_plan(first, second)
-    results = judge(plan, Actuals([obs("x", 2025, 96.0)]), 2025)
+    results = judge(plan, Dataset("test", [obs("x", 2025, 96.0)]), 2025)
     assert [(r.target, r.kind, r.status, r.year) for r in results] == [
         ("t1", "threshold", "pass", 2025),
         ("t2", "milestone", "missing", 2025),

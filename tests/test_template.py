@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from typing import Any
 
 import pytest
 
+from lzplan.errors import UsageError
 from lzplan.model import (
     Checklist,
     ChecklistItem,
@@ -24,14 +26,14 @@ from lzplan.planfile import load_plan
 from lzplan.roster import Entity, Roster, bundled_roster_path, load_roster
 from lzplan.template import (
     FLAG_HINT,
-    LONG_COLUMNS,
     TemplateRow,
-    render_csv,
-    render_xlsx,
+    template_bytes,
     template_rows,
     wide_groups,
     wide_omitted,
 )
+from lzplan.template_csv import LONG_COLUMNS, render_csv
+from lzplan.template_xlsx import render_xlsx
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -351,3 +353,52 @@ def test_instructions_explain_the_columns_and_the_reading() -> None:
     wide_text = " ".join(str(cell.value) for row in wide.iter_rows() for cell in row)
     assert "指标代码 teachers" in wide_text and "课时/周" in wide_text
     assert "区级" in wide_text  # says the district totals are left out
+
+
+# --- template_bytes: what the CLI writes ------------------------------------------------------
+
+
+def district_plan() -> Plan:
+    """A plan with district figures only: nothing to lay out wide."""
+    plan = small_plan()
+    return replace(
+        plan,
+        indicators=tuple(i for i in plan.indicators if not i.per_entity),
+        targets=tuple(t for t in plan.targets if t.id in ("t.rate", "t.pay")),
+    )
+
+
+@pytest.mark.parametrize("output_format", ["csv", "xlsx"])
+def test_wide_template_of_a_plan_without_per_entity_figures_is_a_usage_error(
+    output_format: str,
+) -> None:
+    plan = district_plan()
+    assert plan.targets and not wide_groups(template_rows(plan, 2025, None))
+    with pytest.raises(UsageError) as caught:
+        template_bytes(plan, 2025, None, output_format, wide=True)
+    (problem,) = caught.value.problems
+    assert problem.file == "--wide"
+    assert problem.message.endswith(
+        "this plan has no per-school or per-town figures: leave out --wide"
+    )
+    assert template_bytes(plan, 2025, None, output_format, wide=False)  # long is fine
+
+
+def test_wide_csv_template_needing_several_tables_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="a wide CSV holds one table, and this plan's"):
+        template_bytes(small_plan(), 2025, small_roster(), "csv", wide=True)
+
+
+def test_template_bytes_are_the_rendered_rows() -> None:
+    plan, roster = small_plan(), small_roster()
+    rows = template_rows(plan, 2025, roster)
+    assert template_bytes(plan, 2025, roster, "csv", wide=False) == render_csv(rows, wide=False)
+    book = open_book(template_bytes(plan, 2025, roster, "xlsx", wide=True))
+    assert len(book.sheetnames) == len(wide_groups(rows)) + 1
+
+
+def test_an_each_rule_listing_entities_ranges_over_those_alone_as_when_judged() -> None:
+    listed = Each("each", "kgs", ">=", 1, kinds=("镇",), entities=("辛店街道",))
+    plan = replace(small_plan(), targets=(target("t.kgs", listed),))
+    rows = template_rows(plan, 2025, Roster("r.csv", small_roster().entities, False))
+    assert [(r.entity, r.kind_hint) for r in rows] == [("辛店街道", "数值（单位：所）")]

@@ -40,13 +40,15 @@ def _filled(data: bytes) -> bytes:
 
 
 def _number(indicator: str) -> str:
-    """A plausible figure for any indicator of the bundled plan (its range's middle)."""
+    """A plausible figure for any indicator of the bundled plan: its range's middle, as a
+    whole number where the range has one there (counts of schools and teachers are whole)."""
     from lzplan.planfile import load_plan
     from lzplan.plausible import plausible_range
 
     found = plausible_range(load_plan().indicator(indicator))
     low, high = found if found else (0.0, 1.0)
-    return str(low if high == float("inf") else (low + high) / 2)
+    middle = low if high == float("inf") else (low + high) / 2
+    return str(round(middle) if low <= round(middle) <= high else middle)
 
 
 def test_filled_csv_template_is_read_back_without_problems(
@@ -94,3 +96,43 @@ def test_template_usage_errors_exit_2(runner: CliRunner) -> None:
     assert wide.exit_code == 2
     assert "a wide CSV holds one table" in wide.stderr
     assert runner.invoke(main, ["template", "year"]).exit_code == 2
+
+
+DISTRICT_PLAN = """\
+id: district-only
+title_zh: 区级规划
+title_en: District figures only
+issued: "2023-01-01"
+period_start: 2023
+period_end: 2025
+baseline_year: 2022
+sections:
+  - {id: s, name_zh: 总体, name_en: Overall}
+indicators:
+  - {id: rate, name_zh: 入园率, name_en: Enrolment rate, unit: "%"}
+targets:
+  - id: s.rate
+    section: s
+    name_zh: 入园率
+    name_en: Enrolment rate
+    unit: "%"
+    nature: binding
+    nature_note: 确保
+    deadline: 2025
+    source: {heading: 一、目标, quote: 入园率不低于95%}
+    rule: {kind: threshold, indicator: rate, op: ">=", value: 95}
+"""
+
+
+def test_wide_template_of_a_plan_without_per_entity_figures_exits_2(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(DISTRICT_PLAN, encoding="utf-8")
+    expected = "this plan has no per-school or per-town figures: leave out --wide\n"
+    for extra in ([], ["--format", "xlsx", "-o", str(tmp_path / "t.xlsx")]):
+        made = runner.invoke(main, ["template", "2025", "--plan", str(plan), "--wide", *extra])
+        assert made.exit_code == 2
+        assert made.stderr.startswith("error: --wide: ") and made.stderr.endswith(expected)
+        assert not (tmp_path / "t.xlsx").exists()
+    assert runner.invoke(main, ["template", "2025", "--plan", str(plan)]).exit_code == 0

@@ -4,15 +4,32 @@ from __future__ import annotations
 
 import pytest
 
+from lzplan.model import Indicator
 from lzplan.values import (
+    AREA_UNITS,
+    COUNT_UNITS,
+    DECIMAL_UNITS,
+    FAMILIES,
+    MONEY_UNITS,
+    TIME_UNITS,
+    WHOLE_UNITS,
     Flag,
     UnitProblem,
     ValueProblem,
     canonical_unit,
     convert,
+    converts,
+    counts_whole_things,
+    expand,
+    is_multiplier,
     is_no_value,
     parse_flag,
     parse_number,
+    parse_quantity,
+    relatives,
+    same_unit,
+    summable,
+    with_unit,
 )
 
 # --- numbers ---------------------------------------------------------------------------
@@ -215,3 +232,164 @@ def test_ambiguous_share_units_are_not_guessed(unit):
 def test_a_fraction_over_one_is_a_percentage_written_wrongly():
     with pytest.raises(UnitProblem, match=r"90\.5 is not a fraction"):
         convert(90.5, "fraction", "%")
+
+
+# --- what lzplan knows about units -------------------------------------------------------
+
+
+def made(
+    unit: str, name: str = "某指标", aliases: tuple[str, ...] = (), kind: str = "number"
+) -> Indicator:
+    return Indicator(
+        id="x",
+        name_zh=name,
+        name_en="x",
+        unit=unit,
+        type="flag" if kind == "flag" else "number",
+        aliases=aliases,
+    )
+
+
+def test_every_known_unit_is_written_as_compared() -> None:
+    known = set(WHOLE_UNITS | COUNT_UNITS | MONEY_UNITS | TIME_UNITS | AREA_UNITS | DECIMAL_UNITS)
+    known |= {unit for family in FAMILIES.values() for unit in family}
+    assert {unit for unit in known if canonical_unit(unit) != unit} == set()
+
+
+def test_each_family_starts_with_its_base_unit() -> None:
+    assert {name: next(iter(units.items())) for name, units in FAMILIES.items()} == {
+        "persons": ("人", 1.0),
+        "yuan": ("元", 1.0),
+        "percent": ("%", 1.0),
+    }
+
+
+@pytest.mark.parametrize(
+    ("unit", "family"),
+    [
+        ("名", ("人", "名", "万人")),
+        ("亿元", ("元", "万元", "亿元")),
+        ("％", ("%", "fraction")),
+        ("所", ()),
+        ("", ()),
+    ],
+)
+def test_relatives(unit: str, family: tuple[str, ...]) -> None:
+    assert relatives(unit) == family
+
+
+@pytest.mark.parametrize(
+    ("unit", "to", "expected"),
+    [
+        ("人", "万人", True),
+        ("亿元", "万元", True),
+        ("fraction", "％", True),
+        ("所", "所", True),
+        ("％", "percent", True),
+        ("所", "个", False),
+        ("元", "万人", False),
+        ("比例", "%", False),
+        ("万", "万人", False),  # a multiplier, not a unit: see expand
+    ],
+)
+def test_converts(unit: str, to: str, expected: bool) -> None:
+    assert converts(unit, to) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [("％", "%", True), ("平方米", "m²", True), ("㎡", "m2", True), ("人", "名", False)],
+)
+def test_same_unit(a: str, b: str, same: bool) -> None:
+    assert same_unit(a, b) is same
+
+
+@pytest.mark.parametrize(
+    ("number", "unit", "to", "expected"),
+    [
+        (1.52, "万", "万人", (15200.0, "人")),
+        (18.2, "亿", "万元", (1.82e9, "元")),
+        (3.0, "万", "所", (30000.0, "所")),  # no family: its own unit
+        (1.2, "万人", "人", (1.2, "万人")),  # a unit, not a multiplier: unchanged
+    ],
+)
+def test_expand(number: float, unit: str, to: str, expected: tuple[float, str]) -> None:
+    assert expand(number, unit, to) == pytest.approx(expected)
+
+
+def test_multipliers() -> None:
+    assert is_multiplier("万") and is_multiplier("亿")
+    assert not is_multiplier("万人") and not is_multiplier("") and not is_multiplier("%")
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("1.2万人", (1.2, "万人")),
+        ("98所", (98.0, "所")),
+        ("18.24亿元", (18.24, "亿元")),
+        ("56%", (56.0, "%")),
+        ("1,370 人", (1370.0, "人")),
+        ("1.52万", (1.52, "万")),
+        ("98", (98.0, "")),
+    ],
+)
+def test_parse_quantity(cell: str, expected: tuple[float, str]) -> None:
+    assert parse_quantity(cell) == expected
+
+
+@pytest.mark.parametrize(
+    "unit", ["人", "名", "人次", "所", "个", "间", "班", "册", "台", "次", "项", "门"]
+)
+def test_units_of_whole_things_are_counted_whole_and_add_up(unit: str) -> None:
+    assert counts_whole_things(made(unit))
+    assert summable(made(unit))
+
+
+@pytest.mark.parametrize("unit", ["万人", "元", "万元", "亿元", "m²", "平方米"])
+def test_persons_in_wan_money_and_area_add_up_but_need_not_be_whole(unit: str) -> None:
+    assert summable(made(unit))
+    assert not counts_whole_things(made(unit))
+
+
+@pytest.mark.parametrize("unit", ["%", "fraction", "小时/天", "课时/周", "", "km"])
+def test_rates_hours_and_unknown_units_neither_add_up_nor_are_whole(unit: str) -> None:
+    assert not summable(made(unit))
+    assert not counts_whole_things(made(unit))
+
+
+@pytest.mark.parametrize(
+    ("unit", "name", "aliases"),
+    [
+        ("次", "人均到馆次数", ()),
+        ("元", "中小学教师平均工资收入", ()),
+        ("元", "按在校学生人数平均的一般公共预算教育支出", ("生均一般公共预算教育支出",)),
+        ("台", "计算机数", ("每百名学生拥有计算机台数",)),
+        ("册", "生均图书", ()),
+    ],
+)
+def test_an_average_neither_adds_up_nor_is_whole(
+    unit: str, name: str, aliases: tuple[str, ...]
+) -> None:
+    average = made(unit, name, aliases)
+    assert not summable(average)
+    assert not counts_whole_things(average)
+
+
+def test_a_flag_is_no_count() -> None:
+    assert not summable(made("", kind="flag"))
+    assert not counts_whole_things(made("所", kind="flag"))
+
+
+@pytest.mark.parametrize(
+    ("number", "unit", "shown"),
+    [
+        (99.2, "%", "99.2%"),
+        (99.2, "％", "99.2%"),
+        (1.537, "万人", "1.537 万人"),
+        (15370.0, "", "15,370"),
+        (1.0, "小时/天", "1 小时/天"),
+    ],
+)
+def test_with_unit(number: float, unit: str, shown: str) -> None:
+    assert with_unit(number, unit) == shown

@@ -66,7 +66,8 @@ PLAIN = "指标,数值\n幼儿园数,98\n巩固率,100\n毛入园率,99\n"
         ("2024年统计", 2024),
         ("临淄区2024年度", 2024),
         ("临淄区2024年教育统计（截至2024年12月31日）", 2024),  # the same year twice
-        ("报表_2024-01-01", 2024),
+        ("报表_2024-01-01", None),  # a date: when it was made, not the year it describes
+        ("2024年学校统计表（2025年1月10日报送）", 2024),  # the date sent is not a year
         ("3703050001东城小学", None),  # a 学校标识码
         ("3703202401东城小学", None),  # a code with 2024 inside it
         ("20240101", None),

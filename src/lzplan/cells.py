@@ -9,17 +9,20 @@ any other, never judged.
 from __future__ import annotations
 
 from .model import Indicator
+from .plausible import implausible
 from .values import (
+    PERCENT,
     Flag,
     UnitProblem,
     ValueProblem,
-    canonical_unit,
     convert,
     converts,
     expand,
+    is_multiplier,
     is_no_value,
     parse_flag,
     parse_quantity,
+    same_unit,
 )
 
 
@@ -38,25 +41,28 @@ def read_value(
     if indicator.type == "flag":
         flag = parse_flag(cell)
         return (1.0 if flag.done else 0.0), flag
-    number, written = parse_quantity(cell)
-    if written != expand(number, written, indicator.unit)[1]:  # 1.52万: 万 multiplies
-        number, written = expand(number, written, unit or indicator.unit)
-        unit = ""
-    if written and unit and not _same(written, unit):
-        raise UnitProblem(f"{cell!r} is written in {written} but the unit column says {unit!r}")
-    used = written or unit
-    if not used and sheet_unit and converts(sheet_unit, indicator.unit):
-        used = sheet_unit
-    if used == "%" and canonical_unit(indicator.unit) != "%" and not unit:
-        raise ValueProblem(f"{cell!r} is a percentage but {indicator.id} is in {indicator.unit}")
+    number, used = _number_and_unit(indicator, cell, unit, sheet_unit)
     value = convert(number, used, indicator.unit)
-    from .plausible import implausible
-
     problem = implausible(indicator, value, number, used) if checked else None
     if problem is not None:
         raise ValueProblem(problem)
     return value, None
 
 
-def _same(written: str, unit: str) -> bool:
-    return canonical_unit(written) == canonical_unit(unit)
+def _number_and_unit(
+    indicator: Indicator, cell: str, unit: str, sheet_unit: str
+) -> tuple[float, str]:
+    """The number ``cell`` gives and the unit it is in: the cell's, else the row's, else
+    the sheet's where that converts; ``''`` for the indicator's own."""
+    number, written = parse_quantity(cell)
+    if is_multiplier(written):  # 1.52万: 万 multiplies the row's unit or the indicator's
+        number, written = expand(number, written, unit or indicator.unit)
+        unit = ""
+    if written and unit and not same_unit(written, unit):
+        raise UnitProblem(f"{cell!r} is written in {written} but the unit column says {unit!r}")
+    used = written or unit
+    if not used and sheet_unit and converts(sheet_unit, indicator.unit):
+        used = sheet_unit
+    if same_unit(used, PERCENT) and not same_unit(indicator.unit, PERCENT) and not unit:
+        raise ValueProblem(f"{cell!r} is a percentage but {indicator.id} is in {indicator.unit}")
+    return number, used

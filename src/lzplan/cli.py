@@ -17,10 +17,10 @@ from .exitcodes import ExitCode
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from .dataset import Dataset, Input
+    from .check import Loaded
+    from .dataset import Input
     from .errors import Problem
-    from .model import Plan
-    from .roster import Roster
+    from .rows import ReadOptions
 
 _PLAN = click.option(
     "--plan",
@@ -38,7 +38,10 @@ _YEAR = click.option(
 _ENCODING = click.option(
     "--encoding", help="Text encoding of CSV files (default: UTF-8, else GBK/GB18030)."
 )
-_SHEET = click.option("--sheet", help="Sheet of an Excel workbook (default: the first).")
+_SHEET = click.option(
+    "--sheet",
+    help="Read only this sheet of a workbook (default: every visible sheet with a table).",
+)
 _PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path())
 _EACH = click.option(
     "--each",
@@ -131,7 +134,7 @@ def _terminal() -> bool:
     return sys.stdout.isatty()
 
 
-def _plan_path(text: str | None) -> Path | None:
+def _path(text: str | None) -> Path | None:
     from pathlib import Path
 
     return None if text is None else Path(text)
@@ -155,40 +158,22 @@ def _inputs(paths: tuple[str, ...]) -> list[Input]:
     return inputs
 
 
-def _read(
+def _load(
     plan_path: str | None,
     paths: tuple[str, ...],
-    reading: dict[str, Any],
+    options: ReadOptions,
+    roster_path: str | None,
+    each: bool,
     problem_format: str = "text",
-) -> tuple[Plan, Roster | None, list[Dataset]]:
-    """The plan, its roster and the datasets read; on any input problem, report and exit 2.
-
-    ``reading`` holds the options ``year``, ``encoding``, ``sheet``, ``roster_path``, ``each``.
-    """
-    from .dataset import Request, build
+) -> Loaded:
+    """The plan and the datasets read; on a problem that stops the run, report it, exit 2."""
+    from .check import load
     from .errors import LzplanError
-    from .planfile import load_plan, plan_roster
-    from .rows import ReadOptions
 
     try:
-        plan = load_plan(_plan_path(plan_path))
-        roster = plan_roster(plan, _plan_path(plan_path), _plan_path(reading["roster_path"]))
-        options = ReadOptions(reading["year"], reading["encoding"], reading["sheet"], roster)
-        request = Request(tuple(_inputs(paths)), options, reading["each"])
-        return plan, roster, build(plan, request)
+        return load(_path(plan_path), _path(roster_path), _inputs(paths), options, each)
     except LzplanError as error:
         _problems(error.problems, problem_format)
-
-
-def _read_paths(
-    paths: tuple[str, ...], plan_path: str | None, reading: dict[str, Any], datasets: list[Dataset]
-) -> list[Path]:
-    """Everything this run read: an ``--output`` may never replace one of them."""
-    from pathlib import Path
-
-    named = [*paths, plan_path, reading.get("roster_path")]
-    siblings = [file for dataset in datasets for file in dataset.history_files]
-    return [Path(name) for name in [*named, *siblings] if name and name != "-"]
 
 
 def _emit(data: str | bytes, output: str | None, inputs: list[Path]) -> None:
@@ -210,13 +195,21 @@ def _emit(data: str | bytes, output: str | None, inputs: list[Path]) -> None:
         _problems(error.problems)
 
 
-def _notices(datasets: list[Dataset]) -> None:
-    """Warnings and notes on standard error: they do not change the exit code."""
-    from . import report_problems
+def _say_problems(loaded: Loaded) -> None:
+    """Warnings and notes (which do not change the exit code), then the problems of
+    datasets that could not be read (``--each``), on standard error."""
+    notices = tuple(notice for dataset in loaded.datasets for notice in dataset.notices)
+    if notices or loaded.problems:
+        from . import report_problems
 
-    notices = tuple(notice for dataset in datasets for notice in dataset.notices)
-    if notices:
-        click.echo(report_problems.render_text(notices), nl=False, err=True)
+        text = report_problems.render_text((*notices, *loaded.problems))
+        click.echo(text, nl=False, err=True)
+
+
+def _options(year: int | None, encoding: str | None, sheet: str | None) -> ReadOptions:
+    from .rows import ReadOptions
+
+    return ReadOptions(year, encoding, sheet)
 
 
 @click.group(
@@ -238,12 +231,12 @@ def main() -> None:
 @_PLAN
 def targets(section: str | None, output_format: str, plan_path: str | None) -> None:
     """List the plan's targets."""
-    from .check import select_targets
     from .errors import LzplanError
     from .planfile import load_plan
+    from .selection import select_targets
 
     try:
-        plan = load_plan(_plan_path(plan_path))
+        plan = load_plan(_path(plan_path))
         chosen = select_targets(plan, section)
     except LzplanError as error:
         _problems(error.problems)
@@ -289,7 +282,10 @@ def check(
     output_format: str,
     fail_on: str,
     output: str | None,
-    **reading: Any,
+    each: bool,
+    roster_path: str | None,
+    encoding: str | None,
+    sheet: str | None,
 ) -> None:
     """Judge data (CSV or .xlsx files, folders; - for standard input) against the plan.
 
@@ -297,9 +293,10 @@ def check(
     """
     from .check import failed, judge_datasets
 
-    plan, roster, datasets = _read(plan_path, paths, {"year": year, **reading})
-    _notices(datasets)
-    reports = judge_datasets(plan, datasets, roster)
+    options = _options(year, encoding, sheet)
+    loaded = _load(plan_path, paths, options, roster_path, each)
+    _say_problems(loaded)
+    reports = judge_datasets(loaded.plan, loaded.datasets)
     data: str | bytes
     if output_format == "json":
         from .report_json import render_check as render_json
@@ -313,8 +310,10 @@ def check(
         from .report_table import render_check
 
         to_terminal = _terminal() and output is None
-        data = render_check(reports, plan, _width(), to_terminal)
-    _emit(data, output, _read_paths(paths, plan_path, reading, datasets))
+        data = render_check(reports, loaded.plan, _width(), to_terminal)
+    _emit(data, output, loaded.files)
+    if loaded.problems:
+        sys.exit(ExitCode.BAD_INPUT)  # some datasets could not be read (--each)
     sys.exit(ExitCode.FAILED if failed(reports, fail_on) else ExitCode.OK)
 
 
@@ -343,26 +342,35 @@ def validate(
     output_format: str,
     show: bool,
     output: str | None,
-    **reading: Any,
+    each: bool,
+    roster_path: str | None,
+    encoding: str | None,
+    sheet: str | None,
 ) -> None:
     """Check the shape of data files without judging targets (exit 2 on any problem)."""
     from . import report_problems
     from .check import summarise
 
-    plan, _, datasets = _read(plan_path, paths, {"year": year, **reading}, output_format)
-    notices = tuple(notice for dataset in datasets for notice in dataset.notices)
+    options = _options(year, encoding, sheet)
+    loaded = _load(plan_path, paths, options, roster_path, each, output_format)
+    notices = tuple(notice for dataset in loaded.datasets for notice in dataset.notices)
+    listed = (*notices, *loaded.problems)
     if output_format == "json":
-        text = report_problems.render_json(notices) + "\n"
+        text = report_problems.render_json(listed) + "\n"
     elif output_format == "github":
-        text = report_problems.render_github(notices)
+        text = report_problems.render_github(listed)
     else:
         text = report_problems.render_text(notices)
         if show:
             from .report_values import render_values
 
-            text += render_values(datasets, plan)
-        text += "".join(line + "\n" for line in summarise(datasets))
-    _emit(text, output, _read_paths(paths, plan_path, reading, datasets))
+            text += render_values(loaded.datasets, loaded.plan)
+        text += "".join(line + "\n" for line in summarise(loaded.datasets))
+    _emit(text, output, loaded.files)
+    if loaded.problems:
+        if output_format == "text":
+            click.echo(report_problems.render_text(tuple(loaded.problems)), nl=False, err=True)
+        sys.exit(ExitCode.BAD_INPUT)
 
 
 @main.command()
@@ -393,22 +401,23 @@ def template(
     from pathlib import Path
 
     from .errors import LzplanError, Problem, UsageError
-    from .planfile import load_plan, plan_roster
+    from .planfile import bundled_plan_path, load_plan, plan_roster
     from .template import template_bytes
 
     try:
         if output_format == "xlsx" and output is None:
             raise UsageError([Problem("--format xlsx", "a workbook needs --output FILE.xlsx")])
-        plan = load_plan(_plan_path(plan_path))
-        roster = plan_roster(plan, _plan_path(plan_path), _plan_path(roster_path))
+        plan = load_plan(_path(plan_path))
+        roster = plan_roster(plan, _path(plan_path), _path(roster_path))
         data = template_bytes(plan, year, roster, output_format, wide)
         if output is None:
             _write_stdout(data)
             return
         from .output import write_output
 
-        inputs = [Path(p) for p in (plan_path, roster_path) if p]
-        write_output(Path(output), data, inputs, force=force)
+        read = [_path(plan_path) or bundled_plan_path()]
+        read += [roster.path] if roster is not None and roster.path is not None else []
+        write_output(Path(output), data, read, force=force)
     except LzplanError as error:
         _problems(error.problems)
     click.echo(f"wrote {output}", err=True)

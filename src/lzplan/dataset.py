@@ -12,17 +12,24 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import DataError, Problem
 from .model import Plan
-from .observations import Observation, year_from_name
+from .observations import Observation
 from .rawfile import RawFile
 from .rows import FileRead, ReadOptions, Vocabulary, read_path, read_raw
 
+if TYPE_CHECKING:
+    from .roster import Roster
+from .years import year_from_name
+
 #: A path given on the command line, or data already read (standard input).
 Input = Path | RawFile
-#: Files a folder contributes.
-DATA_SUFFIXES = (".csv", ".xlsx", ".xlsm")
+#: Files a folder contributes (an old .xls is read to say how to save it).
+DATA_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls")
+#: Files a folder holds that look like data lzplan cannot read: named in a note.
+_OTHER_TABLES = (".txt", ".tsv", ".et", ".ods", ".numbers", ".wps")
 
 
 class Dataset:
@@ -36,12 +43,15 @@ class Dataset:
         notices: tuple[Problem, ...] = (),
         files: tuple[str, ...] = (),
         history_files: tuple[str, ...] = (),
+        roster: Roster | None = None,
     ) -> None:
         self.name = name
         self.notices = notices
         self.files = files
         #: Sibling files read only for earlier years.
         self.history_files = history_files
+        #: The roster names were matched against; the rules judge against it too.
+        self.roster = roster
         self._totals: dict[tuple[str, int], Observation] = {}
         self._entities: dict[tuple[str, int], dict[str, Observation]] = {}
         for observation in observations:
@@ -100,22 +110,29 @@ class Request:
 
 def build(plan: Plan, request: Request) -> list[Dataset]:
     """The datasets the request describes; one :class:`DataError` lists every problem."""
-    vocabulary = Vocabulary(plan, request.options.roster)
-    groups = [[item] for item in request.inputs] if request.each else [list(request.inputs)]
-    problems: list[Problem] = []
-    datasets: list[Dataset] = []
-    for group in groups:
-        try:
-            datasets.append(_dataset(group, vocabulary, request.options))
-        except DataError as exc:
-            problems.extend(p for p in exc.problems if p not in problems)
+    datasets, problems = build_each(plan, request)
     if problems:
         raise DataError(problems)
     return datasets
 
 
+def build_each(plan: Plan, request: Request) -> tuple[list[Dataset], list[Problem]]:
+    """The datasets that could be read, and the problems of those that could not: with
+    ``each``, one county's broken folder does not stop the others being judged."""
+    vocabulary = Vocabulary(plan, request.options.roster)
+    groups = [[item] for item in request.inputs] if request.each else [list(request.inputs)]
+    problems: dict[Problem, None] = {}  # a sibling read for two inputs is reported once
+    datasets: list[Dataset] = []
+    for group in groups:
+        try:
+            datasets.append(_dataset(group, vocabulary, request.options))
+        except DataError as exc:
+            problems.update(dict.fromkeys(exc.problems))
+    return datasets, list(problems)
+
+
 def _dataset(group: list[Input], vocabulary: Vocabulary, options: ReadOptions) -> Dataset:
-    files = _files(group)
+    files, skipped = _files(group)
     reads: list[FileRead] = []
     problems: list[Problem] = []
     for item in files:
@@ -124,9 +141,9 @@ def _dataset(group: list[Input], vocabulary: Vocabulary, options: ReadOptions) -
         except DataError as exc:
             problems.extend(exc.problems)
     if problems:
-        raise DataError(problems)
+        raise DataError([*problems, *skipped])
     own = [observation for read in reads for observation in read.observations]
-    notices = tuple(notice for read in reads for notice in read.notices)
+    notices = (*skipped, *(notice for read in reads for notice in read.notices))
     name = _name(group)
     years = _years(name, own, options.year, files)
     history: list[Observation] = []
@@ -138,8 +155,13 @@ def _dataset(group: list[Input], vocabulary: Vocabulary, options: ReadOptions) -
     said = {(o.indicator, o.year, o.entity) for o in merged}
     # a sibling supplies what the file itself does not say, never overrides it
     merged += [o for o in _merge(history) if (o.indicator, o.year, o.entity) not in said]
-    shown = tuple(item.name if isinstance(item, RawFile) else str(item) for item in files)
-    return Dataset(name, merged, years, notices, shown, tuple(map(str, siblings)))
+    shown = tuple(_shown(item) for item in files)
+    return Dataset(name, merged, years, notices, shown, tuple(map(str, siblings)), options.roster)
+
+
+def _shown(item: Input) -> str:
+    """An input's name as messages show it."""
+    return item.name if isinstance(item, RawFile) else str(item)
 
 
 def _read(item: Input, vocabulary: Vocabulary, options: ReadOptions) -> FileRead:
@@ -148,33 +170,41 @@ def _read(item: Input, vocabulary: Vocabulary, options: ReadOptions) -> FileRead
     return read_path(item, vocabulary, options)
 
 
-def _files(group: list[Input]) -> list[Input]:
-    """The inputs with folders replaced by the data files inside them (sorted, recursive)."""
+def _files(group: list[Input]) -> tuple[list[Input], list[Problem]]:
+    """The inputs with folders replaced by the data files inside them (sorted, recursive),
+    and a note for each file there that looks like a table lzplan cannot read."""
     files: list[Input] = []
+    skipped: list[Problem] = []
     for item in group:
         if isinstance(item, Path) and item.is_dir():
             found = sorted(_data_files(item))
+            skipped += [
+                Problem(
+                    str(path), "skipped: save it as .csv or .xlsx to have it read", severity="note"
+                )
+                for path in sorted(_data_files(item, _OTHER_TABLES))
+            ]
             if not found:
-                message = f"is a folder with no data files ({', '.join(DATA_SUFFIXES)}) inside"
-                raise DataError([Problem(str(item), message)])
+                message = "is a folder with no data files (.csv, .xlsx, .xlsm) inside"
+                raise DataError([Problem(str(item), message), *skipped])
             files.extend(found)
         else:
             files.append(item)
-    return files
+    return files, skipped
 
 
-def _data_files(folder: Path) -> Iterator[Path]:
+def _data_files(folder: Path, suffixes: tuple[str, ...] = DATA_SUFFIXES) -> Iterator[Path]:
     for root, folders, names in os.walk(folder):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
         for name in names:
             # ~$x.xlsx is Excel's lock file beside an open workbook, not data
-            if name.startswith((".", "~$")) or not name.lower().endswith(DATA_SUFFIXES):
+            if name.startswith((".", "~$")) or not name.lower().endswith(suffixes):
                 continue
             yield Path(root) / name
 
 
 def _name(group: list[Input]) -> str:
-    shown = [item.name if isinstance(item, RawFile) else str(item) for item in group]
+    shown = [_shown(item) for item in group]
     if len(shown) <= 3:
         return " + ".join(shown)
     return f"{shown[0]} + {len(shown) - 1} more"
@@ -224,7 +254,7 @@ def _years(
     if found:
         return tuple(found)
     for item in files:
-        named = year_from_name(Path(item.name if isinstance(item, RawFile) else item))
+        named = year_from_name(Path(_shown(item)))
         if named is not None:
             return (named,)
     raise DataError([Problem(name, "has no rows and no year: name it YYYY.csv or pass --year")])
@@ -255,7 +285,7 @@ def _siblings(path: Path, before: int) -> list[Path]:
         if (
             year is not None
             and year < before
-            and candidate.suffix.lower() in (".csv", ".xlsx")
+            and candidate.suffix.lower() in DATA_SUFFIXES
             and candidate.is_file()  # never a pipe, device or folder
         ):
             by_year.setdefault(year, []).append(candidate)

@@ -99,7 +99,7 @@ def _existing(found: Entity, year: int | None, file: str) -> Named:
     span = f"{found.start or '…'}–{found.end or '…'}"
     message = (
         f"{found.name!r} exists {span} in the roster ({file}), not in {year}: "
-        "its figures are not judged"
+        "check the year, or the roster's from/to years"
     )
     return Named(found.name, warning=message)
 

@@ -1,9 +1,7 @@
-"""Finding the table in a sheet: the header row, what each column holds, long or wide.
+"""The table in a sheet: what each header cell says its column holds, long or wide form,
+and the rows around the data (title and unit lines, signatures, notes, group headings).
 
-Bureau sheets put a title row, blank rows and a unit line (``单位：人``) above the
-header, and totals, signature and note rows below the data. :func:`find_layout`
-looks for the header among the first rows and says what each column is; the rows
-below it are read by :mod:`lzplan.rows`, which also skips the rows around the data.
+:mod:`lzplan.header` finds the header row with these; :mod:`lzplan.rows` reads below it.
 """
 
 from __future__ import annotations
@@ -11,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .model import Indicator, Plan
 
@@ -25,7 +24,8 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "unit": ("unit", "单位", "计量单位"),
     "entity": (
         "entity", "主体", "学校", "学校名称", "园所名称", "幼儿园名称", "单位名称",
-        "乡镇", "镇街", "乡镇街道", "镇（街道）", "项目",
+        "乡镇", "镇街", "乡镇街道", "镇（街道）", "项目", "校名", "园名", "学校（园）名称",
+        "机构名称",
     ),
     "code": ("code", "学校标识码", "标识码", "学校代码"),
     "year": ("year", "年份", "年度", "统计年度"),
@@ -84,13 +84,14 @@ class Layout:
         """The first column with ``role``, if any."""
         return next((column for column in self.columns if column.role == role), None)
 
-    def year_columns(self) -> list[Column]:
+    @cached_property
+    def year_columns(self) -> tuple[Column, ...]:
         """Value columns headed by their years (``2023年``, ``2024年``), when there are several:
         each gives its own year's figures."""
-        values = [column for column in self.columns if column.role == "value"]
+        values = tuple(column for column in self.columns if column.role == "value")
         if len(values) > 1 and all(column.year is not None for column in values):
             return values
-        return []
+        return ()
 
 
 class IndicatorNames:
@@ -155,3 +156,36 @@ def unit_line(cells: list[str]) -> str | None:
 def score(columns: list[Column]) -> int:
     """How much a row looks like a header: recognised columns count."""
     return sum(column.role not in ("unknown", "blank") for column in columns)
+
+
+# --- rows around the data ------------------------------------------------------------
+
+_FOOTER = re.compile(
+    r"^(?:注|说明|备注|填报人|填表人|审核人|审核|制表人|制表|负责人|单位负责人|统计负责人|"
+    r"填报单位|填表单位|填报日期|填表日期|联系电话|联系人)\s*(?:[(（][^)）]*[)）])?\s*[:：0-9]"
+)
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十]+[)])")
+# 栏次 rows under a statistical form's header: 甲, 乙, 1, 2, 3 …
+_COLUMN_MARKS = frozenset("甲乙丙丁戊己庚辛") | {"栏次"}
+
+
+def is_footer(text: str) -> bool:
+    """``填报人：…``, ``注：…``, ``填报单位（盖章）：…``: a line around the table, not data."""
+    return bool(_FOOTER.match(unicodedata.normalize("NFKC", text).strip()))
+
+
+def is_heading(filled: list[str]) -> bool:
+    """A group heading inside a table (``一、学前教育``): one cell, numbered in Chinese."""
+    return len(filled) == 1 and bool(_HEADING.match(unicodedata.normalize("NFKC", filled[0])))
+
+
+def is_column_numbers(filled: list[str]) -> bool:
+    """The 栏次 row a statistical form puts under its header: 甲, 乙, then 1, 2, 3 …"""
+    marks = [cell for cell in filled if cell in _COLUMN_MARKS]
+    numbers = [cell for cell in filled if cell.isdigit()]
+    return bool(marks) and len(marks) + len(numbers) == len(filled)
+
+
+def title_lines(above: tuple[str, ...]) -> list[str]:
+    """The lines above the header that may state the year: not 填报单位, dates or signatures."""
+    return [line for line in above if not is_footer(line)]

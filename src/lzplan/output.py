@@ -49,7 +49,7 @@ def _existing(path: Path, inputs: Sequence[Path], force: bool) -> int | None:
     """The mode of the file ``path`` names (``None``: no file yet), if it may be written."""
     for given in inputs:
         if _same_file(path, given):
-            raise _error(path, "is one of the data files being read: choose another --output")
+            raise _error(path, "is one of the files this run reads: choose another --output")
         if given.is_dir() and path.resolve().is_relative_to(given.resolve()):
             raise _error(path, f"is inside {given}, a folder being read: choose another --output")
     try:

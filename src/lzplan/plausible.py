@@ -1,11 +1,11 @@
-"""Plausibility: values that are almost certainly typing mistakes, and surprising moves.
+"""Plausibility: values that are almost certainly typing mistakes, refused with what was meant.
 
 A share typed as a fraction (0.992 for 99.2 %), a rate with a slipped decimal point
-(992), a count of persons written under an indicator kept in 万人 (15370): each reads as
-a number, converts without complaint, and would be judged — a silent wrong verdict.
-:func:`implausible` says why such a value cannot be right and what was likely meant;
-:func:`surprising` flags a count that jumps from one year to the next, which is worth a
-look but never an error.
+(992), a count of persons written under an indicator kept in 万人 (15370), half a
+teacher (1.5 for a count of whole 人): each reads as a number, converts without
+complaint, and would be judged — a silent wrong verdict. :func:`implausible` says why
+such a value cannot be right and what was likely meant. A count that merely jumps from
+one year to the next is worth a look but never an error: :mod:`lzplan.flags`.
 
 Pure functions: no printing, no I/O. Numbers in messages are shown with
 :func:`lzplan.display.format_number`, so no float noise reaches a reader.
@@ -18,45 +18,33 @@ from collections.abc import Callable
 
 from .display import format_number
 from .model import Indicator
-from .values import UnitProblem, canonical_unit, convert
+from .values import (
+    AREA_UNITS,
+    COUNT_UNITS,
+    DECIMAL_UNITS,
+    FRACTION,
+    MONEY_UNITS,
+    PERCENT,
+    TIME_UNITS,
+    UnitProblem,
+    canonical_unit,
+    convert,
+    counts_whole_things,
+    relatives,
+    same_unit,
+    with_unit,
+)
 
 Range = tuple[float, float]
 
-#: Units of counts of persons or things: never negative, no upper bound by default.
-COUNT_UNITS = frozenset(
-    canonical_unit(unit)
-    for unit in ("人", "名", "万人", "所", "个", "间", "班", "次", "项", "台", "册", "门")
-)
-#: Units of money.
-MONEY_UNITS = frozenset(canonical_unit(unit) for unit in ("元", "万元", "亿元"))
-#: Other non-negative amounts: time and area.
-AMOUNT_UNITS = frozenset(
-    canonical_unit(unit)
-    for unit in ("课时/周", "小时/天", "小时/周", "课时", "小时", "分钟", "m²", "平方米")
-)
-#: Units whose values are normally written with decimals, so a slipped decimal point
-#: is a likely mistake (for whole things — 所, 人 — an odd digit is not a decimal point).
-DECIMAL_UNITS = frozenset(canonical_unit(unit) for unit in ("%", "万人", "万元", "亿元"))
-#: Units of whole things, where a change of a few (3 → 5 schools) is a real step.
-WHOLE_UNITS = frozenset(
-    canonical_unit(unit) for unit in ("人", "名", "所", "个", "间", "班", "次", "项", "台", "册")
-)
-#: Units of a family that convert into each other (``lzplan.values`` converts them).
-UNIT_FAMILIES: tuple[tuple[str, ...], ...] = (("人", "名", "万人"), ("元", "万元", "亿元"))
-
-#: A count moving by more than this share in a year is flagged.
-SURPRISE = 0.30
-#: Whole-thing counts that change by fewer than this many are never flagged.
-SMALL_CHANGE = 10
 #: Comparisons forgive float noise of this relative size (as the rules do).
 _EPSILON = 1e-9
 #: How many powers of ten a slipped decimal point may be off by.
 _MAX_SHIFT = 6
 #: A value this many times outside its range is far enough out for a decimal slip.
 _FAR = 2.0
-
-_PERCENT = "%"
-_FRACTION = "fraction"
+#: Units of figures that are never negative: counts, money, time and area.
+_NEVER_NEGATIVE = COUNT_UNITS | MONEY_UNITS | TIME_UNITS | AREA_UNITS
 
 
 # --- ranges ------------------------------------------------------------------------
@@ -68,16 +56,16 @@ def plausible_range(indicator: Indicator) -> Range | None:
     ``indicator.plausible`` if the plan declares one, else a default by unit: ``%`` →
     (0, 100); counts, money, time and area (人, 名, 万人, 所, 个, 间, 元, 万元, 亿元,
     课时/周, 小时/天, m², ...) → (0, ∞); flags and unknown units → ``None`` (nothing is
-    refused).
+    refused). A count of whole things must also be whole: see :func:`implausible`.
     """
     if indicator.type != "number":
         return None
     if indicator.plausible is not None:
         return indicator.plausible
     unit = canonical_unit(indicator.unit)
-    if unit == _PERCENT:
+    if unit == PERCENT:
         return (0.0, 100.0)
-    if unit in COUNT_UNITS or unit in MONEY_UNITS or unit in AMOUNT_UNITS:
+    if unit in _NEVER_NEGATIVE:
         return (0.0, math.inf)
     return None
 
@@ -93,6 +81,16 @@ def _slack(bound: float) -> float:
     return 0.0 if math.isinf(bound) else _EPSILON * max(1.0, abs(bound))
 
 
+def _fits(indicator: Indicator, value: float, bounds: Range) -> bool:
+    """Whether ``value`` lies in ``bounds`` and, for a count of whole things, is whole."""
+    return within(value, bounds) and (not counts_whole_things(indicator) or _whole(value))
+
+
+def _whole(value: float) -> bool:
+    """Whether ``value`` is a whole number, forgiving a conversion's noise (1.537 万 × 10⁴)."""
+    return math.isfinite(value) and abs(value - round(value)) <= _slack(value)
+
+
 # --- implausible values ----------------------------------------------------------------
 
 
@@ -106,9 +104,10 @@ def implausible(
     plausible — so a row that gives an explicit unit under which the value is plausible
     (15370 with unit 人 for an indicator in 万人) is how a user insists. Otherwise the
     message says what was expected, the likely intended value, and how to write it.
+    A count of whole things (所, 人, 班 …, not 万人) must be whole: 1.5 teachers is a slip.
     """
     bounds = plausible_range(indicator)
-    if bounds is None or within(value, bounds):
+    if bounds is None or _fits(indicator, value, bounds):
         return None
     head = _head(indicator, value, written, unit_written, bounds)
     return f"{head}; {_advice(indicator, value, written, unit_written, bounds)}"
@@ -118,10 +117,13 @@ def _head(
     indicator: Indicator, value: float, written: float, unit_written: str, bounds: Range
 ) -> str:
     """``0.992 is not a plausible percentage for X (expected 50–150)``."""
-    expected = f"expected {_range_text(bounds, indicator.unit)}"
-    if unit_written and not _same_unit(unit_written, indicator.unit):
-        expected += f", found {_quantity(value, indicator.unit)}"
-    shown = _quantity(written, unit_written)
+    if within(value, bounds):  # then it is a count of whole things that is not whole
+        expected = "expected a whole number"
+    else:
+        expected = f"expected {_range_text(bounds, indicator.unit)}"
+    if unit_written and not same_unit(unit_written, indicator.unit):
+        expected += f", found {with_unit(value, indicator.unit)}"
+    shown = with_unit(written, unit_written)
     return f"{shown} is not a plausible {_noun(indicator)} for {indicator.id} ({expected})"
 
 
@@ -149,7 +151,7 @@ def _negative(
     article = "an" if noun[0] in "aeiou" else "a"
     text = f"{article} {noun} cannot be negative (a change from last year?)"
     magnitude = abs(written)
-    if within(abs(value), bounds):
+    if _fits(indicator, abs(value), bounds):
         return f"{text}; write the figure itself: {format_number(magnitude)}, if the sign is a slip"
     return f"{text}; write the figure itself"
 
@@ -158,15 +160,15 @@ def _fraction(
     indicator: Indicator, value: float, written: float, unit_written: str, bounds: Range
 ) -> str | None:
     """A share typed as a fraction: 0.992 for 99.2 %."""
-    if canonical_unit(indicator.unit) != _PERCENT or canonical_unit(unit_written) == _FRACTION:
+    if canonical_unit(indicator.unit) != PERCENT or canonical_unit(unit_written) == FRACTION:
         return None
     if not 0 <= written <= 1:
         return None
-    meant = convert(written, _FRACTION, _PERCENT)
+    meant = convert(written, FRACTION, PERCENT)
     if not within(meant, bounds):
         return None
     number = format_number(meant)
-    if canonical_unit(unit_written) == _PERCENT:
+    if canonical_unit(unit_written) == PERCENT:
         return f"a fraction? did you mean {number}%? write {number}%"
     return f"a fraction? did you mean {number}? write {number}, or give the unit 'fraction'"
 
@@ -181,20 +183,17 @@ def _other_unit(
             meant = convert(written, unit, indicator.unit)
         except UnitProblem:
             continue
-        if within(meant, bounds):
+        if _fits(indicator, meant, bounds):
             number = format_number(meant)
-            in_unit = _quantity(meant, indicator.unit)
+            in_unit = with_unit(meant, indicator.unit)
             return f"in {unit}? did you mean {in_unit}? give the unit {unit}, or write {number}"
     return None
 
 
 def _family_alternatives(unit: str) -> list[str]:
     """The other units of ``unit``'s family, nearest in size first (名 is 人: skipped)."""
-    for family in UNIT_FAMILIES:
-        if any(_same_unit(unit, member) for member in family):
-            others = [member for member in family if convert(1.0, member, unit) != 1.0]
-            return sorted(others, key=lambda member: abs(math.log10(convert(1.0, member, unit))))
-    return []
+    others = [member for member in relatives(unit) if convert(1.0, member, unit) != 1.0]
+    return sorted(others, key=lambda member: abs(math.log10(convert(1.0, member, unit))))
 
 
 def _minutes(
@@ -203,13 +202,13 @@ def _minutes(
     """Minutes typed for hours: 60 for 1 小时/天."""
     if not canonical_unit(indicator.unit).startswith("小时"):
         return None
-    if unit_written and not _same_unit(unit_written, indicator.unit):
+    if unit_written and not same_unit(unit_written, indicator.unit):
         return None
     meant = written / 60
     if not within(meant, bounds):
         return None
     number = format_number(meant)
-    return f"minutes? did you mean {_quantity(meant, indicator.unit)}? write {number} (hours)"
+    return f"minutes? did you mean {with_unit(meant, indicator.unit)}? write {number} (hours)"
 
 
 def _decimal_point(
@@ -250,9 +249,19 @@ def _over_100(
     indicator: Indicator, value: float, written: float, unit_written: str, bounds: Range
 ) -> str | None:
     """A share above 100 % where the range says that cannot be."""
-    if canonical_unit(indicator.unit) != _PERCENT or value <= 100 or bounds[1] > 100:
+    if canonical_unit(indicator.unit) != PERCENT or value <= 100 or bounds[1] > 100:
         return None
     return "a share cannot be more than 100 %; check the figure and the total it is a share of"
+
+
+def _part_of_a_whole(
+    indicator: Indicator, value: float, written: float, unit_written: str, bounds: Range
+) -> str | None:
+    """Half a school or 1.5 teachers: a count of whole things that is not whole."""
+    if not counts_whole_things(indicator) or _whole(value):
+        return None
+    unit = canonical_unit(indicator.unit)
+    return f"a count of whole {unit} cannot be {format_number(value)}; check the figure"
 
 
 def _check_the_figure(indicator: Indicator, value: float, bounds: Range) -> str:
@@ -272,51 +281,8 @@ _EXPLANATIONS: tuple[Advice, ...] = (
     _minutes,
     _decimal_point,
     _over_100,
+    _part_of_a_whole,
 )
-
-
-# --- surprising moves ----------------------------------------------------------------
-
-
-def surprising(indicator: Indicator, previous: float, current: float, years: int = 1) -> str | None:
-    """A flag when a count moves by more than about 30 % a year, else ``None``.
-
-    Counts and money only: not percentages, not flags, not hours. ``years`` is how many
-    years lie between the two values; the change is taken per year (compounded). A
-    count of whole things (schools, persons) that changes by fewer than
-    :data:`SMALL_CHANGE` is not flagged (3 → 5 demonstration schools is a real step),
-    nor is a move from zero, which has no percentage. Never an error: the text is shown
-    beside a verdict, e.g. ``幼儿在园人数 rose 45 % in a year (2 → 2.9 万人)``.
-    """
-    if years < 1:
-        raise ValueError(f"years must be at least 1, not {years}")
-    if not _is_count(indicator) or previous <= 0 or current < 0:
-        return None
-    unit = canonical_unit(indicator.unit)
-    if unit in WHOLE_UNITS and abs(current - previous) < SMALL_CHANGE:
-        return None
-    change = current / previous - 1
-    yearly = (current / previous) ** (1 / years) - 1
-    if abs(yearly) <= SURPRISE + _EPSILON:
-        return None
-    return _surprise_text(indicator, previous, current, years, change, yearly)
-
-
-def _is_count(indicator: Indicator) -> bool:
-    """Whether ``indicator`` is a count or an amount of money."""
-    unit = canonical_unit(indicator.unit)
-    return indicator.type == "number" and (unit in COUNT_UNITS or unit in MONEY_UNITS)
-
-
-def _surprise_text(
-    indicator: Indicator, previous: float, current: float, years: int, change: float, yearly: float
-) -> str:
-    """``幼儿在园人数 rose 45 % in a year (2 → 2.9 万人); check the figure and its unit``."""
-    verb = "rose" if change > 0 else "fell"
-    when = "in a year" if years == 1 else f"in {years} years ({_percent(yearly)} a year)"
-    numbers = f"{format_number(previous)} → {_quantity(current, indicator.unit)}"
-    moved = f"{indicator.name_zh} {verb} {_percent(change)} {when} ({numbers})"
-    return f"{moved}; check the figure and its unit"
 
 
 # --- wording ---------------------------------------------------------------------------
@@ -325,29 +291,13 @@ def _surprise_text(
 def _noun(indicator: Indicator) -> str:
     """What kind of figure the indicator is: percentage, count, amount or value."""
     unit = canonical_unit(indicator.unit)
-    if unit == _PERCENT:
+    if unit == PERCENT:
         return "percentage"
     if unit in COUNT_UNITS:
         return "count"
     if unit in MONEY_UNITS:
         return "amount"
     return "value"
-
-
-def _same_unit(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` are one unit written two ways (``％`` and ``%``)."""
-    return canonical_unit(a) == canonical_unit(b)
-
-
-def _quantity(number: float, unit: str) -> str:
-    """``99.2%``, ``1.537 万人``, ``15,370``: a number with its unit, if any."""
-    shown = format_number(number)
-    canonical = canonical_unit(unit)
-    if not canonical:
-        return shown
-    if canonical == _PERCENT:
-        return f"{shown}%"
-    return f"{shown} {unit}"
 
 
 def _range_text(bounds: Range, unit: str) -> str:
@@ -360,9 +310,4 @@ def _range_text(bounds: Range, unit: str) -> str:
     else:
         text = f"{format_number(low)}–{format_number(high)}"
     canonical = canonical_unit(unit)
-    return text if canonical in ("", _PERCENT) else f"{text} {unit}"
-
-
-def _percent(share: float) -> str:
-    """A change as a whole percentage, without its sign: ``45 %``."""
-    return f"{format_number(round(abs(share) * 100))} %"
+    return text if canonical in ("", PERCENT) else f"{text} {unit}"

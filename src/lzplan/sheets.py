@@ -31,12 +31,14 @@ class Sheet:
 
     Rows with no cell at all may be left out (their numbers are skipped). For CSV,
     ``rows`` is read as it is iterated, and may raise :class:`DataError`.
-    ``chosen`` is true when the user named this sheet (``--sheet``).
+    ``chosen`` is true when the user named this sheet (``--sheet``); ``title`` is a
+    workbook sheet's own name (empty for CSV), which ``name`` shows as ``file[title]``.
     """
 
     name: str
     rows: Iterable[tuple[int, list[str]]]
     chosen: bool = False
+    title: str = ""
 
 
 def sheets_of(
@@ -134,6 +136,7 @@ def _workbook(source: RawFile, wanted: str | None) -> list[Sheet]:
                 f"{source.name}[{sheet.title}]",
                 list(_cells(f"{source.name}[{sheet.title}]", sheet, formulas[sheet.title])),
                 wanted is not None,
+                sheet.title,
             )
             for sheet in chosen
         ]
@@ -183,6 +186,9 @@ def _cells(name: str, worksheet: Any, formulas: Any) -> Iterator[tuple[int, list
     for number, (row, source) in enumerate(rows, start=1):
         if not row:  # rows between stray cells are skipped, not built (a cell at row 1,048,576)
             continue
+        if len(row) > MAX_COLUMNS and any(_text(cell) for cell in row[MAX_COLUMNS:]):
+            message = f"has a value beyond column {MAX_COLUMNS}: tables may be that wide at most"
+            raise DataError([Problem(name, message, number)])
         cells = [
             _text(cell) or _formula(formula)
             for cell, formula in zip(row[:MAX_COLUMNS], source, strict=False)

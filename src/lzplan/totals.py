@@ -1,12 +1,14 @@
 """Totals rows: 合计, 小计 and 平均 rows are never entities; sums are checked.
 
-A 合计 (总计, 全区) row must equal the sum of the rows above it in the sheet, a 小计
-row the sum of the rows since the previous 小计; an average row is not checked.
-Only indicators that add up (counts, areas, money) are checked: a rate's total
-row is a weighted average that cannot be recomputed from the rows.
+A 合计 (总计, 全区) row must equal the sum of the rows of its sheet (those above it, or,
+standing at the top, those below), a 小计 row the sum of the rows since the previous
+小计; an average row is not checked. Only indicators that add up (counts, areas, money)
+are checked: a rate's total row is a weighted average the rows cannot reproduce.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from .display import format_number
 from .layout import fold
@@ -20,39 +22,88 @@ LABELS = TOTALS | SUBTOTALS | AVERAGES
 
 
 def label_of(text: str) -> str:
-    """``合计``, ``小计``, ``平均`` … when ``text`` says its row totals others, else ``""``."""
-    key = fold(text)
-    return key if key in LABELS else ""
+    """``合计``, ``小计``, ``平均`` … when ``text`` says its row totals others, else ``""``.
+
+    Also ``合计：``, ``初中小计``, ``全区平均``: a label may carry a colon or a group name.
+    """
+    key = fold(text).rstrip(":：")
+    if key in LABELS:
+        return key
+    for ending, label in (("小计", "小计"), ("合计", "合计"), ("总计", "合计"), ("共计", "合计")):
+        if key.endswith(ending) and len(key) <= len(ending) + 6:
+            return label
+    if key.endswith("平均") and len(key) <= 8:
+        return "平均"
+    return ""
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """A 合计 row at the top of its sheet, checked once the rows below it are read."""
+
+    indicator: Indicator
+    year: int
+    label: str
+    value: float
+    row: int
+    column: str
 
 
 class Totals:
     """Running sums of the rows of one sheet, per indicator and year."""
 
     def __init__(self) -> None:
+        # None in a sum: a row without a value, or one refused, so the sum is unknown
         self.group: dict[tuple[str, int], list[float | None]] = {}
         self.whole: dict[tuple[str, int], list[float | None]] = {}
+        self.pending: list[_Pending] = []
 
     def count(self, indicator: Indicator, year: int, value: float | None) -> None:
-        """An entity's value, which later totals rows must add up to."""
+        """An entity's value, which totals rows must add up to."""
         if summable(indicator):
             self.group.setdefault((indicator.id, year), []).append(value)
             self.whole.setdefault((indicator.id, year), []).append(value)
 
-    def check(self, indicator: Indicator, year: int, label: str, value: float | None) -> str:
-        """Why a totals row's ``value`` is wrong, or ``""`` when it adds up or can't be checked."""
+    def check(
+        self,
+        indicator: Indicator,
+        year: int,
+        label: str,
+        value: float | None,
+        where: tuple[int, str] = (0, ""),
+    ) -> str:
+        """Why a totals row's ``value`` is wrong, or ``""`` when it adds up or can't be checked
+        (yet: a 合计 before any row is checked by :meth:`finish`)."""
         if label in AVERAGES or value is None or not summable(indicator):
             return ""
         key = (indicator.id, year)
         values = (self.group if label in SUBTOTALS else self.whole).get(key, [])
         if label in SUBTOTALS:
             self.group[key] = []
-        if not values or any(item is None for item in values):
-            return ""  # nothing above it, or a row without a value: the sum is unknown
-        expected = sum(item for item in values if item is not None)
-        if abs(expected - value) <= max(1e-6 * abs(expected), 1e-9):
+        if not values and label not in SUBTOTALS:
+            self.pending.append(_Pending(indicator, year, label, value, *where))
             return ""
-        return (
-            f"the {label} row gives {format_number(value)} for {indicator.id} but the "
-            f"{len(values)} row(s) it totals sum to {format_number(expected)}: correct the "
-            f"figures or the {label} row"
-        )
+        return _wrong(indicator, label, value, values)
+
+    def finish(self) -> list[tuple[int, str, str]]:
+        """(row, column, message) for each 合计 at the top that the rows below do not make."""
+        found = []
+        for total in self.pending:
+            values = self.whole.get((total.indicator.id, total.year), [])
+            wrong = _wrong(total.indicator, total.label, total.value, values)
+            if wrong:
+                found.append((total.row, total.column, wrong))
+        return found
+
+
+def _wrong(indicator: Indicator, label: str, value: float, values: list[float | None]) -> str:
+    if not values or any(item is None for item in values):
+        return ""  # nothing to check against, or a row without a value: the sum is unknown
+    expected = sum(item for item in values if item is not None)
+    if abs(expected - value) <= max(1e-6 * abs(expected), 1e-9):
+        return ""
+    return (
+        f"the {label} row gives {format_number(value)} for {indicator.id} but the "
+        f"{len(values)} row(s) it totals sum to {format_number(expected)}: correct the "
+        f"figures or the {label} row"
+    )

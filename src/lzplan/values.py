@@ -1,7 +1,9 @@
-"""Reading values as people type them, and converting between units.
+"""Reading values as people type them, and what lzplan knows about units.
 
 Each parser returns the value or raises :class:`ValueProblem` with a message that
-says what was expected; the data loader adds the file, row and column.
+says what was expected; the data loader adds the file, row and column. Units are
+known here and nowhere else: their families and factors, which count whole things,
+which are money, time or area, and which add up across schools.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from .display import format_number
 
 if TYPE_CHECKING:
     from .model import Indicator
@@ -143,23 +147,42 @@ def _valid_date(year: int, month: str | None, day: str | None) -> bool:
     return 1 <= int(day) <= calendar.monthrange(year, int(month))[1]
 
 
-# --- units -----------------------------------------------------------------------
+# --- units: the one place that knows them ------------------------------------------
 
-# Units of one family convert by these factors to the family's base unit.
-_FACTORS: dict[str, tuple[str, float]] = {
-    "人": ("persons", 1.0),
-    "名": ("persons", 1.0),
-    "万人": ("persons", 1e4),
-    "元": ("yuan", 1.0),
-    "万元": ("yuan", 1e4),
-    "亿元": ("yuan", 1e8),
-    "%": ("percent", 1.0),
-    "fraction": ("percent", 100.0),
+PERCENT = "%"
+FRACTION = "fraction"
+
+#: Units that convert into each other, by family: each unit's size in the family's
+#: first unit, its base. A unit in no family converts only to itself (所 is not 个).
+FAMILIES: dict[str, dict[str, float]] = {
+    "persons": {"人": 1.0, "名": 1.0, "万人": 1e4},
+    "yuan": {"元": 1.0, "万元": 1e4, "亿元": 1e8},
+    "percent": {PERCENT: 1.0, FRACTION: 100.0},
 }
+_FACTORS = {unit: (name, size) for name, units in FAMILIES.items() for unit, size in units.items()}
 
+#: Units that count whole things: a school, a teacher, a class, a visit is never half of one.
+WHOLE_UNITS = frozenset({"人", "名", "人次", "次", "项", "门"}) | frozenset(
+    {"所", "个", "间", "班", "册", "台", "套", "张", "座", "处"}
+)
+#: Counts: whole things, and persons in 万人 (1.537 万人 is 15,370 人).
+COUNT_UNITS = WHOLE_UNITS | {"万人"}
+MONEY_UNITS = frozenset(FAMILIES["yuan"])
+TIME_UNITS = frozenset({"课时/周", "小时/天", "小时/周", "课时", "小时", "分钟"})
+AREA_UNITS = frozenset({"m²"})
+#: Units whose figures are normally written with decimals, so that a slipped decimal
+#: point is a likely mistake (in 所 or 人 an odd digit is not a decimal point).
+DECIMAL_UNITS = frozenset({PERCENT, "万人", "万元", "亿元"})
 
 # Ways of writing the same unit.
 _SYNONYMS = {"percent": "%", "pct": "%", "百分比": "%", "平方米": "m²", "m2": "m²", "㎡": "m²"}
+
+# 万 and 亿 written alone (1.52万) multiply the family's base unit: 1.52万 of 万人 is 15,200 人.
+_MULTIPLIERS = {"万": 1e4, "亿": 1e8}
+
+# Words that make an indicator an average or a ratio (人均到馆次数, 生均经费, 平均工资,
+# 每百名学生计算机台数): in a unit of whole things, yet neither whole nor a sum.
+_AVERAGE_WORDS = ("人均", "生均", "师均", "校均", "平均", "每百", "每千", "每万")
 
 
 def canonical_unit(unit: str) -> str:
@@ -168,8 +191,45 @@ def canonical_unit(unit: str) -> str:
     return _SYNONYMS.get(text.lower(), text)
 
 
-# 万 and 亿 written alone (1.52万) multiply the family's base unit: 1.52万 of 万人 is 15,200 人.
-_MULTIPLIERS = {"万": 1e4, "亿": 1e8}
+def same_unit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are one unit written two ways (``％`` and ``%``)."""
+    return canonical_unit(a) == canonical_unit(b)
+
+
+def relatives(unit: str) -> tuple[str, ...]:
+    """The units of ``unit``'s family, ``unit`` itself included; none outside a family."""
+    found = _FACTORS.get(canonical_unit(unit))
+    return tuple(FAMILIES[found[0]]) if found else ()
+
+
+def is_average(indicator: Indicator) -> bool:
+    """Whether ``indicator``'s name or an alias makes it an average or a ratio (人均, 生均 …)."""
+    names = (indicator.name_zh, *indicator.aliases)
+    return any(word in name for name in names for word in _AVERAGE_WORDS)
+
+
+def counts_whole_things(indicator: Indicator) -> bool:
+    """Whether every value of ``indicator`` is a whole number: schools, teachers, classes …
+
+    Not persons in 万人, money, hours or shares, nor an average such as 人均到馆次数.
+    """
+    unit = canonical_unit(indicator.unit)
+    return indicator.type == "number" and unit in WHOLE_UNITS and not is_average(indicator)
+
+
+def summable(indicator: Indicator) -> bool:
+    """Whether values of ``indicator`` add up across entities (counts, areas, money).
+
+    Rates, hours and averages (平均工资, 生均经费) do not: their total is no sum.
+    """
+    unit = canonical_unit(indicator.unit)
+    adds_up = unit in COUNT_UNITS or unit in MONEY_UNITS or unit in AREA_UNITS
+    return indicator.type == "number" and adds_up and not is_average(indicator)
+
+
+def is_multiplier(unit: str) -> bool:
+    """Whether ``unit`` is a bare 万 or 亿 (``1.52万``), a multiplier rather than a unit."""
+    return canonical_unit(unit) in _MULTIPLIERS
 
 
 def expand(number: float, unit: str, to: str) -> tuple[float, str]:
@@ -178,18 +238,13 @@ def expand(number: float, unit: str, to: str) -> tuple[float, str]:
     factor = _MULTIPLIERS.get(canonical_unit(unit))
     if factor is None:
         return number, unit
-    family = _FACTORS.get(canonical_unit(to))
-    base = next((u for u, f in _FACTORS.items() if family and f == (family[0], 1.0)), to)
-    return number * factor, base
+    family = relatives(to)
+    return number * factor, family[0] if family else to
 
 
 def converts(unit: str, to: str) -> bool:
     """Whether a value written in ``unit`` can be expressed in ``to``."""
-    source, target = canonical_unit(unit), canonical_unit(to)
-    if source == target:
-        return True
-    a, b = _FACTORS.get(source), _FACTORS.get(target)
-    return a is not None and b is not None and a[0] == b[0]
+    return same_unit(unit, to) or canonical_unit(unit) in relatives(to)
 
 
 def convert(value: float, unit: str, to: str) -> float:
@@ -197,20 +252,17 @@ def convert(value: float, unit: str, to: str) -> float:
     source, target = canonical_unit(unit), canonical_unit(to)
     if source == target or not source:
         return value
-    a, b = _FACTORS.get(source), _FACTORS.get(target)
-    if a is None or b is None or a[0] != b[0]:
+    if not converts(source, target):
         raise UnitProblem(f"unit {unit!r} does not convert to {to!r}")
-    if source == "fraction" and abs(value) > 1:  # 90.5 labelled fraction is a percentage
+    if source == FRACTION and abs(value) > 1:  # 90.5 labelled fraction is a percentage
         raise UnitProblem(f"{format(value, 'g')} is not a fraction (0 to 1): write its unit as %")
-    return value * a[1] / b[1]
+    return value * _FACTORS[source][1] / _FACTORS[target][1]
 
 
-# Units of things that add up: a totals row over them is a sum.
-_COUNTS = frozenset(
-    {"所", "个", "间", "名", "人", "册", "班", "台", "m²", "万人", "元", "万元", "亿元"}
-)
-
-
-def summable(indicator: Indicator) -> bool:
-    """Whether values of ``indicator`` add up across entities (counts, areas, money)."""
-    return indicator.type == "number" and canonical_unit(indicator.unit) in _COUNTS
+def with_unit(number: float, unit: str) -> str:
+    """``99.2%``, ``1.537 万人``, ``15,370``: a number with its unit, as messages show it."""
+    shown = format_number(number)
+    canonical = canonical_unit(unit)
+    if not canonical:
+        return shown
+    return f"{shown}%" if canonical == PERCENT else f"{shown} {unit}"

@@ -9,10 +9,36 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
+#: The years lzplan accepts anywhere.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
 # a four-digit year not inside a longer number (学校标识码, dates written as 20240101)
 _YEAR = re.compile(r"(?<!\d)((?:19|20|21)\d\d)(?!\d)")
+# a date, or a year and month: when a file was filled in or sent, not the year it describes
+_DATE = re.compile(r"(?:19|20|21)\d\d\s*[-/.年]\s*\d{1,2}\s*(?:[-/.月]\s*\d{1,2}\s*日?|月)")
+# a year cell: 2023, 2023年, 2023年度, and 2023.0 as a spreadsheet's number cell gives it
+_YEAR_CELL = re.compile(r"^(\d{4})(?:\.0+|年(?:度)?)?$")
+# a file called 2023.csv: the only name a sibling file for an earlier year may have
+_YEAR_NAME = re.compile(r"^(\d{4})$")
+
+
+def year_of_cell(text: str) -> int | None:
+    """The year a year cell gives (``2023``, ``2023年``, ``2023.0``), if it is one."""
+    match = _YEAR_CELL.match(unicodedata.normalize("NFKC", text).strip())
+    year = int(match.group(1)) if match else 0
+    return year if FIRST_YEAR <= year <= LAST_YEAR else None
+
+
+def year_from_name(path: Path) -> int | None:
+    """The year a sibling file's name gives (``2023.csv`` → 2023)."""
+    match = _YEAR_NAME.match(path.stem)
+    year = int(match.group(1)) if match else 0
+    return year if FIRST_YEAR <= year <= LAST_YEAR else None
+
+
 # 2023-2024学年, 2023—2024, 2023/2024 学年度
 _SCHOOL_YEAR = re.compile(r"((?:19|20|21)\d\d)\s*[-–—~/至]\s*((?:19|20|21)\d\d)\s*学年")
 
@@ -30,11 +56,21 @@ def hint_from(where: str, text: str) -> YearHint | None:
     """The year ``text`` states: one four-digit year, or a school year (2023-2024学年)."""
     text = unicodedata.normalize("NFKC", text)  # ２０２４年 as 2024年
     school = _SCHOOL_YEAR.search(text)
+    text = _DATE.sub(" ", text)  # （2025年1月10日报送）: when it was sent, not its year
     if school:
         return YearHint(where, school_year=f"{school.group(1)}-{school.group(2)}")
     found = {int(year) for year in _YEAR.findall(text)}
     if len(found) == 1:
         return YearHint(where, year=found.pop())
+    return None
+
+
+def hint_from_lines(where: str, lines: Iterable[str]) -> YearHint | None:
+    """The first line (of a title block) that states a year or a school year."""
+    for line in lines:
+        hint = hint_from(where, line)
+        if hint is not None:
+            return hint
     return None
 
 
@@ -45,6 +81,11 @@ class FileYear:
     year: int | None
     where: str
     problem: str = ""
+
+    @property
+    def stated(self) -> bool:
+        """Whether the file itself states the year (not only ``--year``, not nothing)."""
+        return self.year is not None and self.where != "--year"
 
 
 def settle(hints: list[YearHint], option: int | None, column: bool = False) -> FileYear:

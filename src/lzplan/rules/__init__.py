@@ -84,7 +84,7 @@ def evaluate(target: Target, context: Context) -> Result:
 
 def flags(target: Target, context: Context) -> tuple[str, ...]:
     """A note for each district figure of ``target`` that moved surprisingly since last year."""
-    from ..plausible import surprising
+    from ..flags import surprising
 
     found = []
     for name in target.indicators:
