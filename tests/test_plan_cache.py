@@ -84,10 +84,25 @@ def test_no_cache_when_turned_off(
 def test_old_entries_are_pruned(
     tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(planfile, "_KEEP", 2)
+    monkeypatch.setattr("lzplan.cache._KEEP", 2)
     plan = _copy(tmp_path)
     for number in range(4):
         plan.write_text(SOURCE.read_text(encoding="utf-8") + f"# edit {number}\n", encoding="utf-8")
         planfile.load_plan(plan)
     assert len(list(cache.glob("plan-*.pickle"))) == 2
     assert not list(cache.glob(".plan-*"))
+
+
+def test_the_roster_is_cached_too_and_keeps_its_own_path(tmp_path: Path, cache: Path) -> None:
+    from lzplan.roster import load_roster
+
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    text = "# complete: yes\nname,kind\n东城镇,镇\n"
+    for path in (first, second):
+        path.write_text(text, encoding="utf-8")
+    assert load_roster(first).path == first
+    assert len(list(cache.glob("roster-*.pickle"))) == 1
+    assert load_roster(first).path == first  # from the cache
+    assert load_roster(second).path == second  # same bytes, another file: its own entry
+    second.write_text(text + "西城镇,镇\n", encoding="utf-8")
+    assert [e.name for e in load_roster(second).entities] == ["东城镇", "西城镇"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .layout import closest
 from .model import Checklist, Each, Plan
 from .roster import Entity, Roster
 
@@ -107,8 +108,6 @@ def _existing(found: Entity, year: int | None, file: str) -> Named:
 def _listed(indicator: str, name: str, listed: set[str], hint: bool) -> Named:
     if name in listed:
         return Named(name)
-    import difflib  # only when a name is wrong: a correct file never pays for it
-
-    close = difflib.get_close_matches(name, sorted(listed), n=1, cutoff=0.5) if hint else []
-    said = f"; did you mean {close[0]!r}?" if close else f"; expected one of {sorted(listed)}"
+    found = closest(name, sorted(listed), 0.5) if hint else None
+    said = f"; did you mean {found!r}?" if found else f"; expected one of {sorted(listed)}"
     return Named(None, f"{name!r} is not named by the plan for {indicator}{said}")

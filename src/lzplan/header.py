@@ -166,10 +166,8 @@ def _converts(unit: str, to: str) -> bool:
 
 def close(text: str, names: Iterable[str], cutoff: float = 0.6) -> str:
     """``; did you mean 'x'?`` for the closest of ``names`` (folded), or ``""``."""
-    import difflib  # only for a name that is wrong: a correct file never pays for it
-
-    found = difflib.get_close_matches(layout.fold(text), list(names), n=1, cutoff=cutoff)
-    return f"; did you mean {found[0]!r}?" if found else ""
+    found = layout.closest(layout.fold(text), names, cutoff)
+    return f"; did you mean {found!r}?" if found else ""
 
 
 def _column_words() -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -46,7 +47,16 @@ _UNIT_LINE = re.compile(r"^(?:计量)?单位[：:]\s*(\S+)$")
 
 def fold(text: str) -> str:
     """A header or name as compared: NFKC, no spaces or line breaks, case-folded."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
+    return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+def closest(text: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The one of ``choices`` most like ``text`` (difflib's ratio at least ``cutoff``): the
+    did-you-mean of every message."""
+    import difflib  # only when something is wrong: a correct run never pays for it
+
+    found = difflib.get_close_matches(text, list(choices), n=1, cutoff=cutoff)
+    return found[0] if found else None
 
 
 @dataclass(frozen=True)

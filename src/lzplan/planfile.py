@@ -1,22 +1,16 @@
 """Finding, reading and validating a plan file.
 
-A validated plan is cached (pickled dataclasses, keyed by a digest of the plan's
-bytes and of the schema's code) so that later runs skip YAML parsing and pydantic
-entirely; ``docs/design.md`` says why. Set
-``LZPLAN_NO_CACHE=1`` to bypass the cache.
+A validated plan is cached (:mod:`lzplan.cache`) so that later runs skip YAML parsing
+and pydantic entirely; ``docs/design.md`` says why.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import pickle
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import __version__
+from .cache import cached
 from .errors import PlanError, Problem
 from .model import Aggregate, Checklist, Comparison, Each, Indicator, Milestone, Plan, Target
 
@@ -70,17 +64,12 @@ def load_plan(path: Path | None = None) -> Plan:
     shown = str(path)
     try:
         raw = path.read_bytes()
-        key = _cache_key(raw)
     except IsADirectoryError:
         raise PlanError([Problem(shown, "is a directory, not a plan file")]) from None
     except OSError as exc:
         raise PlanError([Problem(shown, f"cannot read the plan file: {exc.strerror}")]) from None
-    cached = _read_cache(key)
-    if cached is not None:
-        return cached
-    plan = parse_plan(raw, shown)
-    _write_cache(key, plan)
-    return plan
+    code = ("model.py", "planfile.py")
+    return cached("plan", raw, code, lambda: parse_plan(raw, shown), Plan)
 
 
 def parse_plan(raw: bytes, file: str) -> Plan:
@@ -214,79 +203,3 @@ def _rule_check(
             if counts[item.name] > 1:
                 problems.append((("rule", "items", index, "name"), "duplicate item"))
     return problems
-
-
-# --- cache -----------------------------------------------------------------------
-
-#: Cached plans kept; older ones are removed when a new one is written.
-_KEEP = 16
-
-
-def _cache_dir() -> Path | None:
-    """The cache folder; never a relative one, which would land beside the user's data."""
-    if os.environ.get("LZPLAN_NO_CACHE"):
-        return None
-    explicit = os.environ.get("LZPLAN_CACHE_DIR")
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = Path(explicit) if explicit else Path(base) / "lzplan"
-    return folder if folder.is_absolute() else None
-
-
-def _private(path: Path) -> bool:
-    """Whether only this user can write ``path``: a pickle from anywhere else is never loaded."""
-    getuid = getattr(os, "getuid", None)
-    if getuid is None:  # Windows: the profile folder is private already
-        return True
-    stat = path.stat()
-    return stat.st_uid == getuid() and not stat.st_mode & 0o022
-
-
-def _cache_key(raw: bytes) -> str:
-    """A digest of the plan's bytes and of the code that shapes a validated plan."""
-    import hashlib
-
-    digest = hashlib.sha256(raw)
-    for module in ("model.py", "planfile.py"):
-        digest.update((_HERE / module).read_bytes())
-    digest.update(f"{__version__} {sys.version_info[:2]}".encode())
-    return digest.hexdigest()[:32]
-
-
-def _read_cache(key: str) -> Plan | None:
-    folder = _cache_dir()
-    if folder is None:
-        return None
-    file = folder / f"plan-{key}.pickle"
-    try:
-        if not (_private(folder) and _private(file)):
-            return None
-        with open(file, "rb") as handle:
-            plan = pickle.load(handle)
-    except Exception:  # a missing, partial or stale cache is simply rebuilt
-        return None
-    return plan if isinstance(plan, Plan) else None
-
-
-def _write_cache(key: str, plan: Plan) -> None:
-    folder = _cache_dir()
-    if folder is None:
-        return
-    temporary = folder / f".plan-{key}.{os.getpid()}.tmp"
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if not _private(folder):
-            return
-        temporary.write_bytes(pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(temporary, folder / f"plan-{key}.pickle")
-        _prune(folder)
-    except OSError:  # a read-only home is no reason to fail a check
-        return
-    finally:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
-
-
-def _prune(folder: Path) -> None:
-    cached = sorted(folder.glob("plan-*.pickle"), key=lambda file: file.stat().st_mtime)
-    for old in cached[:-_KEEP]:
-        old.unlink(missing_ok=True)

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .layout import fold
+from .cache import cached
+from .layout import closest, fold
 from .problems import MAX_PROBLEMS as MAX_PROBLEMS  # re-exported: the roster's cap is every file's
 from .rawfile import read_path
 
@@ -132,14 +133,6 @@ class Roster:
         return [e for e in self.entities if e.kind in wanted and e.exists(year)]
 
 
-def closest(text: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
-    """The one of ``choices`` most like ``text`` (difflib's ratio at least ``cutoff``)."""
-    import difflib  # only when something is wrong: a correct run never pays for it
-
-    found = difflib.get_close_matches(text, choices, n=1, cutoff=cutoff)
-    return found[0] if found else None
-
-
 def bundled_roster_path() -> Path:
     """The roster shipped with lzplan (in a source checkout, ``data/roster.csv``)."""
     here = Path(__file__).resolve().parent
@@ -152,6 +145,13 @@ def bundled_roster_path() -> Path:
 def load_roster(path: Path) -> Roster:
     """Read and check the roster at ``path``; raise :class:`~lzplan.errors.DataError`
     with every problem."""
-    from .rosterfile import read_roster  # it builds this module's classes: no import cycle
+    raw = read_path(path)
 
-    return read_roster(read_path(path), path)
+    def build() -> Roster:
+        from .rosterfile import read_roster  # it builds this module's classes: no import cycle
+
+        return read_roster(raw, path)
+
+    # the path is part of the key: the roster keeps it (an --output may never replace it)
+    key = raw.data + b"\0" + str(path).encode("utf-8", "surrogateescape")
+    return cached("roster", key, ("roster.py", "rosterfile.py", "layout.py"), build, Roster)

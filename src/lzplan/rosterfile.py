@@ -22,10 +22,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from .errors import DataError, Problem
-from .layout import fold
+from .layout import closest, fold
 from .problems import ProblemList
 from .rawfile import RawFile
-from .roster import KINDS, OWNERSHIPS, TOWN_KINDS, Entity, Roster, closest
+from .roster import KINDS, OWNERSHIPS, TOWN_KINDS, Entity, Roster
 from .sheets import Sheet, sheets_of
 
 #: Columns in their English names, in the order the format lists them.
