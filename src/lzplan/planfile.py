@@ -165,6 +165,7 @@ def _cross_check(plan: Plan) -> list[tuple[tuple[str | int, ...], str]]:
             found.append(((name,), f"a plan needs at least one of its {name}"))
     if plan.period_start > plan.period_end:
         found.append((("period_end",), "the period ends before it starts"))
+    found.extend(_indicator_check(plan))
     sections = {section.id for section in plan.sections}
     indicators = plan.indicator_map
     for index, target in enumerate(plan.targets):
@@ -197,9 +198,46 @@ def _rule_check(
         if indicator.per_entity != wants_entities:
             need = "a per-entity" if wants_entities else "a district-level"
             problems.append((where, f"a {rule.kind} rule needs {need} indicator"))
+    if isinstance(rule, Each):
+        problems.extend(_kinds_check(rule))
     if isinstance(rule, Checklist):
         counts = Counter(item.name for item in rule.items)
         for index, item in enumerate(rule.items):
             if counts[item.name] > 1:
                 problems.append((("rule", "items", index, "name"), "duplicate item"))
     return problems
+
+
+def _kinds_check(rule: Each) -> list[tuple[tuple[str | int, ...], str]]:
+    """Roster kinds must be known ones: a misspelt kind would match no school, silently."""
+    from .roster import KINDS
+
+    return [
+        (("rule", "kinds", index), f"unknown roster kind {kind!r}; expected one of {list(KINDS)}")
+        for index, kind in enumerate(rule.kinds)
+        if kind not in KINDS
+    ]
+
+
+def _indicator_check(plan: Plan) -> list[tuple[tuple[str | int, ...], str]]:
+    """Plausible ranges that are ranges, and names that say one thing: an id, Chinese name
+    or alias that also names another indicator, or a column (数值), would be read wrongly."""
+    from .layout import COLUMN_NAMES, fold
+
+    columns = {fold(name) for names in COLUMN_NAMES.values() for name in names}
+    owner: dict[str, str] = {}
+    found: list[tuple[tuple[str | int, ...], str]] = []
+    for index, indicator in enumerate(plan.indicators):
+        here: tuple[str | int, ...] = ("indicators", index)
+        if indicator.plausible is not None and indicator.plausible[0] > indicator.plausible[1]:
+            found.append(((*here, "plausible"), "the range's low end is above its high end"))
+        fields: dict[str, tuple[str, ...]] = {"id": (indicator.id,)}
+        fields.update(name_zh=(indicator.name_zh,), aliases=indicator.aliases)
+        for field, texts in fields.items():
+            for name in dict.fromkeys(fold(text) for text in texts):
+                other = owner.setdefault(name, indicator.id)
+                if other != indicator.id:
+                    found.append(((*here, field), f"{name!r} also names {other}"))
+                elif name in columns:
+                    found.append(((*here, field), f"{name!r} is a column name, not an indicator"))
+    return found
