@@ -101,6 +101,7 @@ def test_a_real_percent_format_reads_99_5_as_9950_which_is_implausible(
     code, found = _judged(runner, path)
     assert code == 2
     assert "9,950%" in found["error"][0] and "did you mean 99.5?" in found["error"][0]
+    assert "if the cell is formatted as a percentage, format it as a number" in found["error"][0]
 
 
 def test_a_formula_without_a_saved_value_is_named(tmp_path: Path, runner: CliRunner) -> None:

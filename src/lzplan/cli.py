@@ -251,6 +251,28 @@ def targets(section: str | None, output_format: str, plan_path: str | None) -> N
 
 
 @main.command()
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table")
+@_PLAN
+def indicators(output_format: str, plan_path: str | None) -> None:
+    """List what a data file may give: every indicator's id, Chinese name and other names."""
+    from .errors import LzplanError
+    from .planfile import load_plan
+
+    try:
+        plan = load_plan(_path(plan_path))
+    except LzplanError as error:
+        _problems(error.problems)
+    if output_format == "json":
+        from .report_json import render_indicators as render_json
+
+        click.echo(render_json(plan))
+        return
+    from .report_table import render_indicators
+
+    click.echo(render_indicators(plan, _width(), _terminal()), nl=False)
+
+
+@main.command()
 @_PATHS
 @_PLAN
 @_YEAR

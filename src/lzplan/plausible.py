@@ -221,6 +221,12 @@ def _decimal_point(
     if meant is None:
         return None
     number = format_number(meant)
+    if unit_written == "%" and within(value / 100, bounds):
+        # Excel shows 99.2 in a cell formatted as a percentage as 9920%
+        return (
+            f"did you mean {number}? if the cell is formatted as a percentage, format it as a "
+            f"number (or type {format_number(value / 10000)}); else write {number}"
+        )
     return f"a misplaced decimal point? did you mean {number}? write {number}"
 
 

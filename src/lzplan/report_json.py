@@ -7,7 +7,7 @@ import math
 from dataclasses import asdict
 from typing import Any
 
-from .model import Target
+from .model import Plan, Target
 from .results import Report
 
 
@@ -35,4 +35,14 @@ def render_check(reports: list[Report]) -> str:
 def render_targets(targets: list[Target]) -> str:
     """A JSON list of targets with every field and the indicators each needs."""
     rows = [{**asdict(target), "indicators": list(target.indicators)} for target in targets]
+    return json.dumps(_finite(rows), ensure_ascii=False, indent=2)
+
+
+def render_indicators(plan: Plan) -> str:
+    """A JSON list of indicators with every field and ``used_by``, the targets each feeds."""
+    used: dict[str, list[str]] = {}
+    for target in plan.targets:
+        for indicator in target.indicators:
+            used.setdefault(indicator, []).append(target.id)
+    rows = [{**asdict(i), "used_by": used.get(i.id, [])} for i in plan.indicators]
     return json.dumps(_finite(rows), ensure_ascii=False, indent=2)

@@ -157,6 +157,38 @@ def render_targets(
     return _rich([block], width, color) if rich else _plain([block], width)
 
 
+_INDICATOR_HEADERS = ("Indicator", "Unit", "Also written")
+_PER = {"school": "per school", "town": "per town", "project": "per item"}
+
+
+def render_indicators(plan: Plan, width: int = 100, rich: bool = False, color: bool = True) -> str:
+    """Every indicator a data file may give: its Chinese name and id, the unit (per school,
+    town or item, or yes/no), and the other names accepted (``--format json`` adds the
+    targets each feeds)."""
+    rows = [
+        Row(
+            (
+                (indicator.name_zh, Dotted(indicator.id)),
+                (
+                    "yes/no, date" if indicator.type == "flag" else indicator.unit,
+                    *(
+                        [_PER.get(indicator.entity_kind, "per entity")]
+                        if indicator.per_entity
+                        else []
+                    ),
+                ),
+                ("、".join(indicator.aliases),),
+            )
+        )
+        for indicator in plan.indicators
+    ]
+    used = {name for target in plan.targets for name in target.indicators}
+    fed = sum(1 for indicator in plan.indicators if indicator.id in used)
+    lines = [("summary", f"{len(plan.indicators)} indicators, {fed} used by the plan's targets")]
+    block: _Block = (plan.title_zh, _INDICATOR_HEADERS, rows, (), lines)
+    return _rich([block], width, color) if rich else _plain([block], width)
+
+
 def _plain(blocks: list[_Block], width: int) -> str:
     out = []
     for title, headers, rows, right, lines in blocks:
