@@ -11,13 +11,13 @@ import pytest
 from click.testing import CliRunner
 
 from lzplan.cli import main
+from lzplan.datafile import ReadOptions
 from lzplan.dataset import Dataset, Request, build
 from lzplan.errors import DataError, Problem
 from lzplan.model import Plan
 from lzplan.planfile import load_plan, plan_roster
 from lzplan.rawfile import RawFile
 from lzplan.roster import Roster
-from lzplan.rows import ReadOptions
 
 from .conftest import EXAMPLES
 

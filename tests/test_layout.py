@@ -16,12 +16,12 @@ import pytest
 from click.testing import CliRunner
 
 from lzplan.cli import main
+from lzplan.datafile import FileRead, ReadOptions, Vocabulary, read_raw
 from lzplan.errors import DataError
 from lzplan.layout import HEADER_SEARCH_ROWS, IndicatorNames, column_of, form_of, unit_line
 from lzplan.model import Plan
 from lzplan.planfile import load_plan, plan_roster
 from lzplan.rawfile import RawFile
-from lzplan.rows import FileRead, ReadOptions, Vocabulary, read_raw
 
 openpyxl = pytest.importorskip("openpyxl")
 

@@ -346,10 +346,10 @@ def per_entity_tables(draw: st.DrawFn) -> PerEntityTable:
 
 def _observations(name: str, data: bytes) -> list[tuple[int, str, str, float | None]]:
     """The observations of a dataset of one file: year, indicator, entity and value."""
+    from lzplan.datafile import ReadOptions
     from lzplan.dataset import Request, build
     from lzplan.planfile import load_plan, plan_roster
     from lzplan.rawfile import RawFile
-    from lzplan.rows import ReadOptions
 
     plan = load_plan()
     options = ReadOptions(roster=plan_roster(plan, None, None))

@@ -10,11 +10,11 @@ import pytest
 from click.testing import CliRunner
 
 from lzplan.cli import main
+from lzplan.datafile import FileRead, ReadOptions, Vocabulary, read_raw
 from lzplan.errors import DataError, Problem
 from lzplan.model import Indicator
 from lzplan.planfile import load_plan, plan_roster
 from lzplan.rawfile import RawFile
-from lzplan.rows import FileRead, ReadOptions, Vocabulary, read_raw
 from lzplan.totals import Totals, label_of
 
 openpyxl = pytest.importorskip("openpyxl")

@@ -11,10 +11,10 @@ import pytest
 from click.testing import CliRunner
 
 from lzplan.cli import main
+from lzplan.datafile import FileRead, ReadOptions, Vocabulary, read_raw
 from lzplan.errors import DataError, Problem
 from lzplan.planfile import load_plan, plan_roster
 from lzplan.rawfile import RawFile
-from lzplan.rows import FileRead, ReadOptions, Vocabulary, read_raw
 from lzplan.years import FileYear, YearHint, hint_from, settle
 
 openpyxl = pytest.importorskip("openpyxl")

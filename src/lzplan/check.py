@@ -6,9 +6,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .datafile import ReadOptions
 from .dataset import Dataset, Input, Request, build, build_each
 from .results import FAILING, Report
-from .rows import ReadOptions
 from .rules import judge
 
 if TYPE_CHECKING:

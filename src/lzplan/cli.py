@@ -18,9 +18,9 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from .check import Loaded
+    from .datafile import ReadOptions
     from .dataset import Input
     from .errors import Problem
-    from .rows import ReadOptions
 
 _PLAN = click.option(
     "--plan",
@@ -207,7 +207,7 @@ def _say_problems(loaded: Loaded) -> None:
 
 
 def _options(year: int | None, encoding: str | None, sheet: str | None) -> ReadOptions:
-    from .rows import ReadOptions
+    from .datafile import ReadOptions
 
     return ReadOptions(year, encoding, sheet)
 

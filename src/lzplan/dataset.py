@@ -14,11 +14,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .datafile import FileRead, ReadOptions, Vocabulary, read_path, read_raw
 from .errors import DataError, Problem
 from .model import Plan
 from .observations import Observation
 from .rawfile import RawFile
-from .rows import FileRead, ReadOptions, Vocabulary, read_path, read_raw
 
 if TYPE_CHECKING:
     from .roster import Roster

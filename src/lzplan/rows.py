@@ -1,24 +1,21 @@
-"""Reading a data file's rows into observations, every problem located.
+"""Reading the rows of one sheet, below its header, into observations, every problem located.
 
-A file has one or more sheets (:mod:`lzplan.sheets`); in each, :mod:`lzplan.header`
-finds the header, and the rows below it are read in long form (one row per
-indicator) or wide form (one row per school, one column per indicator). Signature,
-note, heading and 栏次 rows are skipped (:mod:`lzplan.layout`); totals rows are
-checked (:mod:`lzplan.totals`); names are resolved (:mod:`lzplan.entitynames`).
+Rows are read in long form (one row per indicator) or wide form (one row per school,
+one column per indicator). Signature, note, heading and 栏次 rows are skipped
+(:mod:`lzplan.layout`); totals rows are checked (:mod:`lzplan.totals`); names are
+resolved (:mod:`lzplan.entitynames`); years come from :mod:`lzplan.years`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import layout, rawfile, sheets
+from . import layout, sheets
 from .cells import read_value
 from .entitynames import Named
-from .errors import DataError, Problem
-from .header import RESULT_FILE, Search, check_header, close, find_header
+from .errors import Problem
+from .header import Search, check_header, close
 from .layout import Layout
 from .model import Indicator
 from .observations import Observation
@@ -26,97 +23,16 @@ from .problems import ProblemList
 from .totals import Totals, label_of
 from .values import Flag, UnitProblem, ValueProblem
 from .vocabulary import Vocabulary
-from .years import FileYear, YearHint, hint_from, hint_from_lines, settle, year_of_cell
+from .years import FileYear, SheetYear, sheet_year
 
 if TYPE_CHECKING:
-    from .roster import Roster
+    pass
 
-#: Sheets skipped by name: instructions, not data.
-INSTRUCTION_SHEETS = frozenset({"填表说明", "说明", "填报说明", "instructions", "readme"})
 
 _KIND_WORDS = {"school": "school (学校)", "town": "town (乡镇)", "project": "item (项目)"}
-_NO_YEAR = (
-    "no year: add a year column (年份), write the year over the values (2024年), "
-    "put it in the file name (2024年统计.xlsx) or pass --year"
-)
-
-__all__ = ["FileRead", "ReadOptions", "Vocabulary", "read_path", "read_raw"]
 
 
-@dataclass(frozen=True)
-class ReadOptions:
-    """What the user said about reading: the fallback year, encoding, sheet, roster."""
-
-    year: int | None = None
-    encoding: str | None = None
-    sheet: str | None = None
-    roster: Roster | None = None
-
-
-@dataclass
-class FileRead:
-    """What one file gave: observations, and notices (warnings, notes) that are not errors."""
-
-    observations: list[Observation] = field(default_factory=list)
-    notices: list[Problem] = field(default_factory=list)
-
-
-def read_path(path: Path, vocabulary: Vocabulary, options: ReadOptions) -> FileRead:
-    """Read one data file; raise :class:`DataError` listing every problem in it."""
-    return read_raw(rawfile.read_path(path), vocabulary, options)
-
-
-def read_raw(raw: rawfile.RawFile, vocabulary: Vocabulary, options: ReadOptions) -> FileRead:
-    """Read data already in memory (standard input, tests) like a file of that name.
-
-    The :class:`DataError` carries the file's warnings and notes after its errors: a
-    skipped sheet is exactly what someone mending a refused file needs to know.
-    """
-    found = FileRead()
-    problems = ProblemList()
-    unused: dict[str, set[str]] = {}  # another bundled plan's indicators, by plan
-    tables = 0
-    for sheet in sheets.sheets_of(raw, options.encoding, options.sheet):
-        if not sheet.chosen and layout.fold(sheet.title) in INSTRUCTION_SHEETS:
-            found.notices.append(_note(sheet.name, "skipped: an instructions sheet"))
-            continue
-        reader = _SheetReader(sheet, raw.name, vocabulary, options, problems, found.notices)
-        rows = iter(sheet.rows)  # a CSV's rows are read once: the search stops at the header
-        search = find_header(rows, vocabulary)
-        if search.table is None:
-            _no_table(sheet, search, problems, found)
-            continue
-        tables += 1
-        reader.unused = unused
-        found.observations.extend(reader.read(search, rows))
-    for plan_name, ids in sorted(unused.items()):
-        used = f"not used: {', '.join(sorted(ids))}, indicators of the bundled plan {plan_name}"
-        found.notices.append(_note(raw.name, used))
-    only_results = bool(found.notices) and all(
-        n.message.endswith(RESULT_FILE) for n in found.notices
-    )
-    if not tables and not problems.found and not only_results:
-        why = "; ".join(f"{n.file}: {n.message}" for n in found.notices)
-        problems.add(Problem(raw.name, f"has no sheet with a table of data ({why})"))
-    if problems.found:
-        raise DataError([*problems.listed(raw.name), *found.notices])
-    return found
-
-
-def _no_table(sheet: sheets.Sheet, search: Search, problems: ProblemList, found: FileRead) -> None:
-    """A sheet without a header: an error where it must have one, else a skipped sheet."""
-    must = search.must or sheet.chosen or not sheet.title
-    if must and search.why != RESULT_FILE:
-        problems.add(Problem(sheet.name, search.why, search.row))
-    else:
-        found.notices.append(_note(sheet.name, f"skipped: {search.why}"))
-
-
-def _note(file: str, message: str) -> Problem:
-    return Problem(file, message, severity="note")
-
-
-class _SheetReader:
+class SheetReader:
     """Reads the rows of one sheet below its header into observations."""
 
     def __init__(
@@ -124,7 +40,7 @@ class _SheetReader:
         sheet: sheets.Sheet,
         file: str,
         vocabulary: Vocabulary,
-        options: ReadOptions,
+        year: int | None,
         problems: ProblemList,
         notices: list[Problem],
     ) -> None:
@@ -132,12 +48,11 @@ class _SheetReader:
         self.name = sheet.name
         self.file = file
         self.vocabulary = vocabulary
-        self.options = options
+        self.option_year = year  # --year: the year of a sheet that states none
         self.problems = problems
         self.notices = notices
         self.table = Layout(0, (), "long")
-        self.file_year = FileYear(None, "")
-        self.year_said = False
+        self.years = SheetYear(FileYear(None, ""), False)
         self.texts: dict[str, str] = {}
         self.totals = Totals()
         self.named: dict[tuple[str, str, str, int | None], Named] = {}
@@ -162,22 +77,15 @@ class _SheetReader:
     def _settle_year(self) -> None:
         if self.table.year_columns:
             return  # each value column says its own year: nothing else to settle
-        hints: list[YearHint] = []
         value = self.table.role("value")
-        if value is not None and value.year is not None:
-            hints.append(YearHint(f"header {value.text!r}", value.year))
-        for hint in (
-            hint_from("file name", Path(Path(self.file).name).stem),
-            hint_from("sheet name", self.sheet.title) if self.sheet.title else None,
-            hint_from_lines("title", layout.title_lines(self.table.above)),
-        ):
-            if hint is not None:
-                hints.append(hint)
+        header = (value.text, value.year) if value and value.year is not None else None
+        title = layout.title_lines(self.table.above)
         column = self.table.role("year") is not None
-        self.file_year = settle(hints, self.options.year, column)
-        if self.file_year.problem:
-            self.problems.add(Problem(self.name, self.file_year.problem, self.table.header_row))
-            self.year_said = True
+        self.years = sheet_year(
+            header, self.file, self.sheet.title, title, self.option_year, column
+        )
+        if self.years.fixed.problem:
+            self.problems.add(Problem(self.name, self.years.fixed.problem, self.table.header_row))
 
     def _rows(self, rows: Iterator[tuple[int, list[str]]]) -> Iterator[Observation]:
         footer = False
@@ -395,25 +303,9 @@ class _SheetReader:
     # --- cells --------------------------------------------------------------------
 
     def _year(self, number: int, cells: list[str]) -> int | None:
-        text, where = self._cell(cells, "year"), self._header("year")
-        fixed = self.file_year
-        if not text:
-            if self.table.role("year") is not None and not fixed.stated:
-                message = "empty: every row of a file with a year column needs one"
-                self._problem(number, where, message)
-                return None
-            if fixed.year is None and not self.year_said:
-                self.year_said = True  # one message for the file, not one per row
-                self._problem(number, None, _NO_YEAR)
-            return fixed.year
-        year = year_of_cell(text)
-        if year is None:
-            self._problem(number, where, f"expected a year such as 2023, found {text!r}")
-            return None
-        if fixed.stated and year != fixed.year:
-            message = f"year {year} contradicts the {fixed.where}, which says {fixed.year}"
-            self._problem(number, where, message)
-            return None
+        year, problem, in_cell = self.years.of_row(self._cell(cells, "year"))
+        if problem:
+            self._problem(number, self._header("year") if in_cell else None, problem)
         return year
 
     def _value(

@@ -115,3 +115,57 @@ def settle(hints: list[YearHint], option: int | None, column: bool = False) -> F
             "add a year column (年份) or pass --year",
         )
     return FileYear(None, "")
+
+
+NO_YEAR = (
+    "no year: add a year column (年份), write the year over the values (2024年), "
+    "put it in the file name (2024年统计.xlsx) or pass --year"
+)
+
+
+class SheetYear:
+    """The year of each row of a sheet: its year cell, else the year the file states."""
+
+    def __init__(self, fixed: FileYear, column: bool) -> None:
+        self.fixed = fixed
+        self.column = column  # the table has a year column
+        self.said = bool(fixed.problem)  # a file's missing year is said once, not per row
+
+    def of_row(self, text: str) -> tuple[int | None, str, bool]:
+        """The year of a row whose year cell says ``text``; a problem, if any, and whether
+        it belongs to the year cell (else to the row)."""
+        fixed = self.fixed
+        if not text:
+            if self.column and not fixed.stated:
+                return None, "empty: every row of a file with a year column needs one", True
+            if fixed.year is None and not self.said:
+                self.said = True
+                return None, NO_YEAR, False
+            return fixed.year, "", False
+        year = year_of_cell(text)
+        if year is None:
+            return None, f"expected a year such as 2023, found {text!r}", True
+        if fixed.stated and year != fixed.year:
+            return None, f"year {year} contradicts the {fixed.where}, which says {fixed.year}", True
+        return year, "", False
+
+
+def sheet_year(
+    header: tuple[str, int] | None,
+    file: str,
+    sheet: str,
+    title: Iterable[str],
+    option: int | None,
+    column: bool,
+) -> SheetYear:
+    """The year a sheet states: over its value column (``header``: its text and year), in
+    the file or sheet name, in its title lines, else ``option`` (``--year``)."""
+    hints: list[YearHint] = [YearHint(f"header {header[0]!r}", header[1])] if header else []
+    for hint in (
+        hint_from("file name", Path(Path(file).name).stem),
+        hint_from("sheet name", sheet) if sheet else None,
+        hint_from_lines("title", title),
+    ):
+        if hint is not None:
+            hints.append(hint)
+    return SheetYear(settle(hints, option, column), column)

@@ -1,0 +1,97 @@
+"""One data file read: its sheets (:mod:`lzplan.sheets`), each one's header
+(:mod:`lzplan.header`) and rows (:mod:`lzplan.rows`), into observations and notices."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import layout, rawfile, sheets
+from .errors import DataError, Problem
+from .header import RESULT_FILE, Search, find_header
+from .observations import Observation
+from .problems import ProblemList
+from .rows import SheetReader
+from .vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from .roster import Roster
+
+__all__ = ["FileRead", "ReadOptions", "Vocabulary", "read_path", "read_raw"]
+
+#: Sheets skipped by name: instructions, not data.
+INSTRUCTION_SHEETS = frozenset({"填表说明", "说明", "填报说明", "instructions", "readme"})
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """What the user said about reading: the fallback year, encoding, sheet, roster."""
+
+    year: int | None = None
+    encoding: str | None = None
+    sheet: str | None = None
+    roster: Roster | None = None
+
+
+@dataclass
+class FileRead:
+    """What one file gave: observations, and notices (warnings, notes) that are not errors."""
+
+    observations: list[Observation] = field(default_factory=list)
+    notices: list[Problem] = field(default_factory=list)
+
+
+def read_path(path: Path, vocabulary: Vocabulary, options: ReadOptions) -> FileRead:
+    """Read one data file; raise :class:`DataError` listing every problem in it."""
+    return read_raw(rawfile.read_path(path), vocabulary, options)
+
+
+def read_raw(raw: rawfile.RawFile, vocabulary: Vocabulary, options: ReadOptions) -> FileRead:
+    """Read data already in memory (standard input, tests) like a file of that name.
+
+    The :class:`DataError` carries the file's warnings and notes after its errors: a
+    skipped sheet is exactly what someone mending a refused file needs to know.
+    """
+    found = FileRead()
+    problems = ProblemList()
+    unused: dict[str, set[str]] = {}  # another bundled plan's indicators, by plan
+    tables = 0
+    for sheet in sheets.sheets_of(raw, options.encoding, options.sheet):
+        if not sheet.chosen and layout.fold(sheet.title) in INSTRUCTION_SHEETS:
+            found.notices.append(_note(sheet.name, "skipped: an instructions sheet"))
+            continue
+        reader = SheetReader(sheet, raw.name, vocabulary, options.year, problems, found.notices)
+        rows = iter(sheet.rows)  # a CSV's rows are read once: the search stops at the header
+        search = find_header(rows, vocabulary)
+        if search.table is None:
+            _no_table(sheet, search, problems, found)
+            continue
+        tables += 1
+        reader.unused = unused
+        found.observations.extend(reader.read(search, rows))
+    for plan_name, ids in sorted(unused.items()):
+        used = f"not used: {', '.join(sorted(ids))}, indicators of the bundled plan {plan_name}"
+        found.notices.append(_note(raw.name, used))
+    only_results = bool(found.notices) and all(
+        n.message.endswith(RESULT_FILE) for n in found.notices
+    )
+    if not tables and not problems.found and not only_results:
+        why = "; ".join(f"{n.file}: {n.message}" for n in found.notices)
+        problems.add(Problem(raw.name, f"has no sheet with a table of data ({why})"))
+    if problems.found:
+        raise DataError([*problems.listed(raw.name), *found.notices])
+    return found
+
+
+def _no_table(sheet: sheets.Sheet, search: Search, problems: ProblemList, found: FileRead) -> None:
+    """A sheet without a header: an error where it must have one, else a skipped sheet."""
+    must = search.must or sheet.chosen or not sheet.title
+    if must and search.why != RESULT_FILE:
+        problems.add(Problem(sheet.name, search.why, search.row))
+    else:
+        found.notices.append(_note(sheet.name, f"skipped: {search.why}"))
+
+
+def _note(file: str, message: str) -> Problem:
+    return Problem(file, message, severity="note")
