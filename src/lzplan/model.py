@@ -321,6 +321,8 @@ class Target:
     rule: Rule
     baseline: Baseline | None = None
     note: str = ""
+    #: Which way is better, for the progress measure: ``increase`` or ``decrease``.
+    direction: Literal["increase", "decrease"] | None = None
 
     @property
     def indicators(self) -> tuple[str, ...]:
