@@ -396,6 +396,80 @@ def validate(
 
 
 @main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@_PLAN
+@click.option(
+    "--year",
+    type=click.IntRange(1900, 2200),
+    help="Now: the year to measure progress to (default: the latest year with data).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+    help="table for people, json for programs, csv for Excel.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["fail", "warn", "missing"]),
+    default="fail",
+    show_default=True,
+    help="Exit 1 when a target was not met by a deadline that has passed or a year broke a "
+    "yearly rule; with warn also on limited progress or deterioration; with missing also "
+    "when a passed deadline has no data.",
+)
+@_OUTPUT
+@_EACH
+@_ROSTER
+@_ENCODING
+@_SHEET
+def progress(
+    paths: tuple[str, ...],
+    plan_path: str | None,
+    year: int | None,
+    output_format: str,
+    fail_on: str,
+    output: str | None,
+    each: bool,
+    roster_path: str | None,
+    encoding: str | None,
+    sheet: str | None,
+) -> None:
+    """Each target over the plan's years: verdicts, progress status, pace and outcome.
+
+    PATHS (files and folders) form one dataset; the default is the bundled real data.
+    """
+    from .planfile import bundled_actuals
+    from .progress import measure
+    from .progress_exit import progress_failed
+
+    chosen = paths or (_shown_path(bundled_actuals()),)
+    loaded = _load(plan_path, chosen, _options(None, encoding, sheet), roster_path, each)
+    _say_problems(loaded)
+    reports = [measure(loaded.plan, dataset, year) for dataset in loaded.datasets]
+    data: str | bytes
+    if output_format == "json":
+        from .report_json import render_progress as render_json
+
+        data = (render_json(reports) + "\n").encode()
+    elif output_format == "csv":
+        from .report_csv import render_progress_bytes
+
+        data = render_progress_bytes(reports)
+    else:
+        from .report_progress import render_progress
+
+        to_terminal = _terminal() and output is None
+        data = render_progress(reports, loaded.plan, _width(), to_terminal)
+    _emit(data, output, loaded.files)
+    if loaded.problems:
+        sys.exit(ExitCode.BAD_INPUT)
+    sys.exit(ExitCode.FAILED if progress_failed(reports, fail_on) else ExitCode.OK)
+
+
+@main.command()
 @click.argument("year", type=click.IntRange(1900, 2200))
 @click.option(
     "--format",
@@ -443,6 +517,12 @@ def template(
     except LzplanError as error:
         _problems(error.problems)
     click.echo(f"wrote {output}", err=True)
+
+
+def _shown_path(path: Path) -> str:
+    """``path`` relative to here when it lies below, as a person would type it."""
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative
 
 
 def _write_stdout(data: bytes) -> None:

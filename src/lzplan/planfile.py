@@ -29,6 +29,11 @@ def bundled_plans() -> dict[str, Path]:
     return {name: _bundled_file(file) for name, file in BUNDLED_PLANS.items()}
 
 
+def bundled_actuals() -> Path:
+    """The folder of real published figures shipped with lzplan (``data/actuals``)."""
+    return _bundled_file("actuals")
+
+
 def bundled_plan_path() -> Path:
     """The default plan shipped with lzplan (in a source checkout, ``data/plan.yaml``)."""
     return _bundled_file("plan.yaml")
@@ -36,7 +41,7 @@ def bundled_plan_path() -> Path:
 
 def _bundled_file(name: str) -> Path:
     installed = _HERE / "_bundled" / name
-    if installed.is_file():
+    if installed.exists():
         return installed
     return _HERE.parents[1] / "data" / name
 

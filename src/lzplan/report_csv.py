@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import TYPE_CHECKING
 
 from .display import safe
 from .results import Report
+
+if TYPE_CHECKING:
+    from .progress import ProgressReport
 
 COLUMNS = (
     "dataset", "year", "section", "target", "name_zh", "name_en", "nature", "kind",
@@ -53,3 +57,33 @@ def render_csv(reports: list[Report]) -> str:
             )  # fmt: skip
             writer.writerow(["" if cell is None else neutralise(cell) for cell in row])
     return out.getvalue()
+
+
+PROGRESS_COLUMNS = (
+    "dataset", "now", "section", "target", "name_zh", "nature", "kind", "status", "label_zh",
+    "method", "base_year", "base_value", "current_year", "current_value", "target_year",
+    "target_value", "observed", "required", "ratio", "final", "gap", "broken",
+)  # fmt: skip
+
+
+def render_progress_bytes(reports: list[ProgressReport]) -> bytes:
+    """One row per dataset and target, UTF-8 with a BOM, formula-like text neutralised."""
+    from .progress_measure import LABELS_ZH
+
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(PROGRESS_COLUMNS)
+    for report in reports:
+        for p in report.results:
+            n = p.numbers
+            row = (
+                report.dataset, report.now, p.target.section, p.target.id, p.target.name_zh,
+                p.target.nature, p.target.rule.kind, p.status, LABELS_ZH[p.status], p.method,
+                n.get("base_year"), n.get("base_value"), n.get("current_year"),
+                n.get("current_value"), n.get("target_year"), n.get("target_value"),
+                n.get("observed"), n.get("required"), n.get("ratio"), p.final, p.gap,
+                "; ".join(p.broken),
+            )  # fmt: skip
+            writer.writerow(["" if cell is None else neutralise(cell) for cell in row])
+    return out.getvalue().encode("utf-8", "backslashreplace")

@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .model import Plan, Target
 from .results import Report
+
+if TYPE_CHECKING:
+    from .progress import ProgressReport
 
 
 def _finite(value: Any) -> Any:
@@ -45,4 +48,39 @@ def render_indicators(plan: Plan) -> str:
         for indicator in target.indicators:
             used.setdefault(indicator, []).append(target.id)
     rows = [{**asdict(i), "used_by": used.get(i.id, [])} for i in plan.indicators]
+    return json.dumps(_finite(rows), ensure_ascii=False, indent=2)
+
+
+def render_progress(reports: list[ProgressReport]) -> str:
+    """A JSON list with one object per dataset and target: the status, every number behind
+    it, each year's figure and verdict, the pace still required and the final outcome."""
+    from .progress import VERDICT_RULES
+    from .progress_measure import LABELS_ZH
+
+    rows = [
+        {
+            "dataset": report.dataset,
+            "now": report.now,
+            "target": p.target.id,
+            "section": p.target.section,
+            "name_zh": p.target.name_zh,
+            "name_en": p.target.name_en,
+            "kind": p.target.rule.kind,
+            "nature": p.target.nature,
+            "direction": p.target.direction,
+            "deadline": p.target.deadline,
+            "status": p.status,
+            "label_zh": LABELS_ZH[p.status],
+            "method": p.method,
+            "rule_for_status": VERDICT_RULES.get(p.target.rule.kind, "Open SDG progress measure"),
+            "numbers": p.numbers,
+            "years": [asdict(cell) for cell in p.years],
+            "broken": list(p.broken),
+            "pace": p.pace,
+            "final": p.final or None,
+            "gap": p.gap,
+        }
+        for report in reports
+        for p in report.results
+    ]
     return json.dumps(_finite(rows), ensure_ascii=False, indent=2)

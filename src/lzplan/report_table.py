@@ -189,6 +189,19 @@ def render_indicators(plan: Plan, width: int = 100, rich: bool = False, color: b
     return _rich([block], width, color) if rich else _plain([block], width)
 
 
+Block = _Block
+
+
+def grouped_rows(plan: Plan, items: Sequence[Any], cells: Any, width: int) -> list[Row]:
+    """Rows of ``cells(item)`` under a title row for each of the plan's sections, in order."""
+    return _grouped_rows(plan, items, cells, width)
+
+
+def render_blocks(blocks: list[Block], width: int, rich: bool, color: bool = True) -> str:
+    """Tables with their lines below, drawn by rich (terminals) or plainly (pipes, files)."""
+    return _rich(blocks, width, color) if rich else _plain(blocks, width)
+
+
 def _plain(blocks: list[_Block], width: int) -> str:
     out = []
     for title, headers, rows, right, lines in blocks:

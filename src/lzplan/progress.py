@@ -1,0 +1,283 @@
+"""The plan over its years: each target's yearly verdicts, its progress status, the pace
+still required, and, once its deadline has passed, whether it was met.
+
+The status of a target with a growth series (thresholds, approximate counts, statistics
+over schools) is Open SDG's progress measure (:mod:`lzplan.progress_measure`); targets
+without one take theirs from their yearly verdicts (:data:`VERDICT_RULES`, and the README).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .model import (
+    Aggregate,
+    Approximate,
+    Checklist,
+    Comparison,
+    Each,
+    Projection,
+    Target,
+    Threshold,
+    YearlyChange,
+)
+from .progress_measure import Measure, Status, direction_only, with_target
+from .results import Result
+from .rules import judge
+from .rules.base import compare
+
+if TYPE_CHECKING:
+    from .dataset import Dataset
+    from .model import Plan
+
+#: How targets without a growth series get a status, for the README and the JSON.
+VERDICT_RULES = {
+    "projection": "substantial_progress within its tolerance of the path, else limited_progress",
+    "yearly_change": "deterioration if any pair of years broke it, else substantial_progress",
+    "comparison": "deterioration if any year broke it, else substantial_progress",
+    "each": "every year: as comparison; by a deadline: target_achieved once all meet it, "
+    "deterioration if not by the deadline, else moderate_progress",
+    "milestone": "target_achieved once done, deterioration if late, else moderate_progress",
+    "checklist": "target_achieved once every item is done, deterioration if one is late, "
+    "else moderate_progress",
+}
+
+
+@dataclass(frozen=True)
+class YearCell:
+    """One year of a target: the figure the check judged and its verdict."""
+
+    year: int
+    actual: float | str | None
+    status: str
+    #: whether the data gave anything for it that year (a pending checklist may have none)
+    data: bool = True
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A target over the plan's years: status, the numbers behind it, pace and outcome.
+
+    ``final`` is ``met``, ``not met`` or ``no data`` once ``now`` has reached the
+    deadline (with ``gap`` there), else empty; ``broken`` names the years that broke a
+    yearly rule; ``pace`` the growth still required a year and the trend's projection.
+    """
+
+    target: Target
+    status: Status
+    method: str
+    numbers: dict[str, float | str | None]
+    years: tuple[YearCell, ...]
+    broken: tuple[str, ...] = ()
+    pace: dict[str, float | None] = field(default_factory=dict)
+    final: str = ""
+    gap: float | None = None
+
+    @property
+    def section(self) -> str:
+        """The target's section (tables group by it)."""
+        return self.target.section
+
+
+@dataclass(frozen=True)
+class ProgressReport:
+    """Every target's progress in one dataset, as of ``now``."""
+
+    dataset: str
+    now: int
+    first_year: int
+    last_year: int
+    midterm: int
+    results: tuple[Progress, ...]
+
+
+def measure(plan: Plan, data: Dataset, now: int | None = None) -> ProgressReport:
+    """Every target of ``plan`` over the years of ``data`` up to ``now`` (default: the latest
+    year with data)."""
+    with_data = data.years_with_data()
+    now = now if now is not None else (with_data[-1] if with_data else plan.baseline_year)
+    years = range(plan.baseline_year, now + 1)
+    yearly = {year: judge(plan, data, year, data.roster) for year in years}
+    results = tuple(
+        _progress(target, [yearly[year][index] for year in years], plan, data, now)
+        for index, target in enumerate(plan.targets)
+    )
+    last = max(target.deadline for target in plan.targets)
+    midterm = plan.period_start + (plan.period_end - plan.period_start) // 2
+    return ProgressReport(data.name, now, plan.baseline_year, max(last, now), midterm, results)
+
+
+def _progress(
+    target: Target, results: list[Result], plan: Plan, data: Dataset, now: int
+) -> Progress:
+    cells = tuple(YearCell(r.year, r.actual, r.status, bool(r.sources)) for r in results)
+    rule = target.rule
+    broken: tuple[str, ...] = ()
+    if isinstance(rule, (Threshold, Approximate, Aggregate)):
+        found = _series_measure(target, results, plan)
+    elif isinstance(rule, YearlyChange):
+        broken, pairs = _broken_changes(rule, data, plan.period_start - 1, now)
+        found = _every_year(pairs, broken)
+    elif isinstance(rule, Comparison) or (isinstance(rule, Each) and rule.every_year):
+        broken = tuple(str(r.year) for r in results if r.status == "fail")
+        found = _every_year(sum(r.status in ("pass", "fail") for r in results), broken)
+    elif isinstance(rule, Projection):
+        found = _projection(results)
+    else:
+        found = _done(rule, results)
+    final, gap = _final(target, results, now)
+    pace = _pace(target, found, now) if target.deadline > now else {}
+    return Progress(
+        target, found.status, found.method, found.numbers, cells, broken, pace, final, gap
+    )
+
+
+# --- targets with a growth series ---------------------------------------------------------
+
+
+def _series_measure(target: Target, results: list[Result], plan: Plan) -> Measure:
+    series = {r.year: float(r.actual) for r in results if isinstance(r.actual, (int, float))}
+    base = _base(target, series, plan)
+    if base is None or not series or max(series) <= base[0]:
+        return Measure("not_available", "fewer than two years with data", {"years": len(series)})
+    latest = max(series)
+    current = (latest, series[latest])
+    direction = _direction(target)
+    goal = _goal(target)
+    if goal is None:
+        return direction_only(base[:2], current, direction)
+    found = with_target(base[:2], current, (target.deadline, goal), direction)
+    if found.status != "target_achieved" and _met(target, current[1]):
+        found = Measure("target_achieved", "target already met", found.numbers)
+    numbers = {**found.numbers, "base_from": base[2]}
+    return Measure(found.status, found.method, numbers)
+
+
+def _base(target: Target, series: dict[int, float], plan: Plan) -> tuple[int, float, str] | None:
+    """The base year and value: the data's for the plan's base year, else the plan's own
+    baseline, else the first later year with data."""
+    if plan.baseline_year in series:
+        return plan.baseline_year, series[plan.baseline_year], "data"
+    if target.baseline is not None and target.baseline.year == plan.baseline_year:
+        return target.baseline.year, target.baseline.value, "plan baseline"
+    later = sorted(year for year in series if year > plan.baseline_year)
+    return (later[0], series[later[0]], "first year with data") if later else None
+
+
+def _direction(target: Target) -> str:
+    if target.direction is not None:
+        return target.direction
+    op = getattr(target.rule, "op", ">=")
+    return "decrease" if op in ("<=", "<") else "increase"
+
+
+def _goal(target: Target) -> float | None:
+    rule = target.rule
+    if isinstance(rule, Approximate):
+        return rule.value - rule.tolerance  # the low end of "about": reached from there on
+    return float(rule.value) if isinstance(rule, (Threshold, Aggregate)) else None
+
+
+def _met(target: Target, value: float) -> bool:
+    """Met as the check judges it (its operator), which Open SDG's direction only approximates."""
+    rule = target.rule
+    if isinstance(rule, (Threshold, Aggregate)):
+        return compare(value, rule.op, rule.value)
+    return isinstance(rule, Approximate) and compare(value, ">=", rule.value - rule.tolerance)
+
+
+def _pace(target: Target, found: Measure, now: int) -> dict[str, float | None]:
+    """The growth still required a year to reach the target by its deadline, and the value
+    the trend since the base year projects for it."""
+    numbers = found.numbers
+    current, goal = numbers.get("current_value"), numbers.get("target_value")
+    observed = numbers.get("observed")
+    if (
+        not isinstance(current, float)
+        or not isinstance(goal, float)
+        or found.status == "target_achieved"
+    ):
+        return {}
+    years = target.deadline - now
+    pace: dict[str, float | None] = {"remaining_years": float(years)}
+    pace["required_per_year"] = (goal - current) / years
+    if current > 0 and goal > 0:
+        pace["required_growth"] = (goal / current) ** (1 / years) - 1
+    if isinstance(observed, float) and str(found.method).startswith("growth"):
+        pace["projected"] = current * (1 + observed) ** years
+    elif isinstance(observed, float):
+        elapsed = numbers.get("current_year"), numbers.get("base_year")
+        if isinstance(elapsed[0], (int, float)) and isinstance(elapsed[1], (int, float)):
+            pace["projected"] = current + observed / (elapsed[0] - elapsed[1]) * years
+    return pace
+
+
+# --- targets judged by their yearly verdicts -----------------------------------------------
+
+
+def _broken_changes(
+    rule: YearlyChange, data: Dataset, first: int, now: int
+) -> tuple[tuple[str, ...], int]:
+    """Each pair of consecutive years with data that broke the rule; across a gap, the rule
+    is scaled by the years between (−1 point a year is −2 over two) and the gap is said."""
+    values = {
+        year: found.value
+        for year in range(first, now + 1)
+        if (found := data.value(rule.indicator, year)) is not None and found.value is not None
+    }
+    years = sorted(values)
+    broken = []
+    for before, after in itertools.pairwise(years):
+        span = after - before
+        change = values[after] - values[before]
+        if not compare(change, rule.op, rule.delta * span):
+            gap = f", {span} years" if span > 1 else ""
+            broken.append(f"{after} (change {change:+g} since {before}{gap})")
+    return tuple(broken), max(len(years) - 1, 0)
+
+
+def _every_year(judged: int, broken: tuple[str, ...]) -> Measure:
+    numbers: dict[str, float | str | None] = {"years_judged": judged, "years_broken": len(broken)}
+    if broken:
+        return Measure("deterioration", "a year broke the rule", numbers)
+    if judged:
+        return Measure("substantial_progress", "no year broke the rule", numbers)
+    return Measure("not_available", "no year with data", numbers)
+
+
+def _projection(results: list[Result]) -> Measure:
+    latest = next((r for r in reversed(results) if r.status in ("pass", "warn")), None)
+    if latest is None:
+        return Measure("not_available", "no year with data", {})
+    numbers: dict[str, float | str | None] = {"year": latest.year, **latest.numbers}
+    if latest.status == "pass":
+        return Measure("substantial_progress", "within its tolerance of the path", numbers)
+    return Measure("limited_progress", "outside its tolerance of the path", numbers)
+
+
+def _done(rule: object, results: list[Result]) -> Measure:
+    """Milestones, checklists and per-entity rules by a deadline: their latest verdict."""
+    latest = next((r for r in reversed(results) if r.status != "missing" and r.sources), None)
+    if latest is None:
+        return Measure("not_available", "no year with data", {})
+    numbers: dict[str, float | str | None] = {"year": latest.year, **latest.numbers}
+    if latest.status == "fail":
+        return Measure("deterioration", f"{latest.detail} ({latest.year})", numbers)
+    complete = not isinstance(rule, Checklist) or latest.numbers.get("done") == latest.numbers.get(
+        "items"
+    )
+    if latest.status == "pass" and complete:
+        return Measure("target_achieved", f"{latest.detail} ({latest.year})", numbers)
+    return Measure("moderate_progress", f"{latest.detail} ({latest.year})", numbers)
+
+
+def _final(target: Target, results: list[Result], now: int) -> tuple[str, float | None]:
+    """Met, not met or no data at the deadline, once ``now`` has reached it."""
+    if now < target.deadline:
+        return "", None
+    at = next((r for r in results if r.year == target.deadline), None)
+    if at is None or at.status == "missing":
+        return "no data", None
+    return ("met" if at.status == "pass" else "not met"), at.gap

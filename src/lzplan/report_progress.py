@@ -1,0 +1,129 @@
+"""The progress of a plan for people: a matrix of targets by year, each year's figure and
+verdict, a trend, and the progress status; below it the pace still required, the years
+that broke a yearly rule, and, past the deadlines, the final evaluation's counts."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+
+from .display import format_number
+from .model import Plan
+from .progress import Progress, ProgressReport
+from .progress_measure import LABELS_ZH, STATUSES
+from .report_table import Block, grouped_rows, render_blocks
+from .texttable import Cell, Dotted, Row
+
+_MARK = {"pass": "✓", "fail": "✗", "warn": "!", "pending": "·", "missing": "—"}
+_SPARKS = "▁▂▃▄▅▆▇█"
+_COUNTED = re.compile(r"^(\d+)(?:/| of )(\d+) (?:meet|done)$")
+
+
+def render_progress(
+    reports: list[ProgressReport], plan: Plan, width: int = 100, rich: bool = False
+) -> str:
+    """A matrix and its notes for each dataset."""
+    blocks: list[Block] = []
+    for report in reports:
+        years = list(range(report.first_year, report.last_year + 1))
+        headers = ["Target", *(_year_header(year, report) for year in years), "Trend", "Status"]
+        cells = functools.partial(_cells, years=years, now=report.now)
+        rows = grouped_rows(plan, list(report.results), cells, len(headers))
+        title = f"{report.dataset} — progress as of {report.now} (* mid-term {report.midterm})"
+        right = [False, *([True] * len(years)), False, False]
+        blocks.append((title, headers, rows, right, notes(report, plan)))
+    return render_blocks(blocks, width, rich)
+
+
+def _year_header(year: int, report: ProgressReport) -> str:
+    return f"{year}*" if year == report.midterm else str(year)
+
+
+def _cells(progress: Progress, years: list[int], now: int) -> tuple[Cell, ...]:
+    by_year = {cell.year: cell for cell in progress.years}
+    target = progress.target
+    cells: list[Cell] = [(target.name_zh, Dotted(target.id))]
+    for year in years:
+        cell = by_year.get(year)
+        if cell is None or year > now:
+            cells.append(("",) if year <= target.deadline else ())
+            continue
+        shown = "" if cell.actual is None or not cell.data else _value(cell.actual)
+        mark = _MARK[cell.status] if cell.data or cell.status == "fail" else _MARK["missing"]
+        cells.append((f"{shown} {mark}".strip(),))
+    cells.append((sparkline(progress),))
+    cells.append((LABELS_ZH[progress.status], progress.status))
+    return tuple(cells)
+
+
+def _value(value: float | str) -> str:
+    """A year's figure, short: ``3/4`` for "3/4 meet", ``0/7`` for "0 of 7 done"."""
+    if isinstance(value, str):
+        return _COUNTED.sub(r"\1/\2", value)
+    return format_number(value)
+
+
+def sparkline(progress: Progress) -> str:
+    """The yearly figures as bars, lowest to highest (empty with fewer than two)."""
+    values = [c.actual for c in progress.years if isinstance(c.actual, (int, float))]
+    if len(values) < 2:
+        return ""
+    low, high = min(values), max(values)
+    span = (high - low) or 1.0
+    return "".join(_SPARKS[round((value - low) / span * (len(_SPARKS) - 1))] for value in values)
+
+
+def notes(report: ProgressReport, plan: Plan) -> list[tuple[str, str]]:
+    """(style, text): pace still required, broken years, the final evaluation, a summary."""
+    lines: list[tuple[str, str]] = []
+    for progress in report.results:
+        target = progress.target
+        if progress.broken:
+            lines.append(("fail", f"{target.id}: broke the rule in {', '.join(progress.broken)}"))
+        if progress.pace:
+            lines.append(("pending", f"{target.id}: {_pace_text(progress)}"))
+    finals = [p for p in report.results if p.final]
+    if finals:
+        lines.extend(("summary", line) for line in final_summary(finals, plan))
+    counts = Counter(p.status for p in report.results)
+    parts = " · ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s])
+    lines.append(("summary", f"{report.now}: {parts} ({len(report.results)} targets)"))
+    return lines
+
+
+def _pace_text(progress: Progress) -> str:
+    pace = progress.pace
+    target = progress.target
+    unit = "" if target.unit in ("", "%") else f" {target.unit}"
+    per_year = pace.get("required_per_year")
+    text = f"needs {per_year:+.3g}{unit} a year to reach the target by {target.deadline}"
+    growth = pace.get("required_growth")
+    if growth is not None:
+        text += f" ({growth:+.1%} a year)"
+    projected = pace.get("projected")
+    if projected is not None:
+        text += f"; the trend projects {format_number(projected)}{unit} for {target.deadline}"
+    return text
+
+
+def final_summary(finals: list[Progress], plan: Plan) -> list[str]:
+    """Met / not met / no data at the deadline: overall, by nature and by section."""
+
+    def counted(items: list[Progress]) -> str:
+        count = Counter(p.final for p in items)
+        return f"{count['met']} met, {count['not met']} not met, {count['no data']} no data"
+
+    lines = [f"final evaluation (deadline reached): {counted(finals)}"]
+    for nature, zh in (("binding", "约束性"), ("anticipatory", "预期性")):
+        chosen = [p for p in finals if p.target.nature == nature]
+        if chosen:
+            lines.append(f"  {nature} ({zh}): {counted(chosen)}")
+    for section in plan.sections:
+        chosen = [p for p in finals if p.target.section == section.id]
+        if chosen:
+            lines.append(f"  {section.name_zh} · {section.name_en}: {counted(chosen)}")
+    return lines
+
+
+__all__ = ["Row", "final_summary", "notes", "render_progress", "sparkline"]

@@ -1,0 +1,131 @@
+"""``lzplan progress`` on the small library plan (2023–2027, baseline 2022), with the
+numbers worked out by hand in the comments."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lzplan.cli import main
+
+from .conftest import EXAMPLES
+
+PLAN = str(EXAMPLES / "library_plan" / "plan.yaml")
+
+
+def progress(runner: CliRunner, tmp_path: Path, rows: str, *args: str) -> tuple[int, dict]:  # type: ignore[type-arg]
+    data = tmp_path / "long.csv"
+    data.write_text("year,indicator,value,entity\n" + rows, encoding="utf-8")
+    result = runner.invoke(main, ["progress", "--plan", PLAN, str(data), "--format", "json", *args])
+    assert result.exit_code in (0, 1), result.output
+    return result.exit_code, {row["target"]: row for row in json.loads(result.stdout)}
+
+
+def test_visits_on_course_from_the_first_year_with_data(tmp_path: Path, runner: CliRunner) -> None:
+    # no 2022 figure and no plan baseline: the base is the first later year, 2023 (1.6)
+    # observed = (1.8 / 1.6)^(1/2) - 1 = 0.060660; required = (2 / 1.6)^(1/4) - 1 = 0.057371
+    # ratio = 1.0573 -> substantial progress
+    _, rows = progress(
+        runner, tmp_path, "2023,visits_per_capita,1.6,\n2025,visits_per_capita,1.8,\n"
+    )
+    visits = rows["reading.visits"]
+    assert visits["status"] == "substantial_progress"
+    assert visits["numbers"]["base_from"] == "first year with data"
+    assert (visits["numbers"]["base_year"], visits["numbers"]["current_year"]) == (2023, 2025)
+    assert visits["numbers"]["ratio"] == pytest.approx(1.0573, abs=1e-4)
+    # the missing 2024 in the middle is simply a year without data
+    assert [(y["year"], y["status"]) for y in visits["years"]][1:] == [
+        (2023, "pending"),
+        (2024, "missing"),
+        (2025, "pending"),
+    ]
+    # pace: (2 - 1.8) / 2 = 0.1 a year to 2027; the trend projects 1.8 * 1.060660^2 = 2.025
+    assert visits["pace"]["required_per_year"] == pytest.approx(0.1)
+    assert visits["pace"]["projected"] == pytest.approx(2.025, abs=1e-3)
+
+
+def test_a_single_year_of_data_is_not_available(tmp_path: Path, runner: CliRunner) -> None:
+    _, rows = progress(runner, tmp_path, "2025,visits_per_capita,1.9,\n")
+    assert rows["reading.visits"]["status"] == "not_available"
+    assert rows["reading.visits"]["label_zh"] == "数据不足"
+
+
+def test_the_plan_baseline_stands_in_for_a_missing_base_year(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    # members: projection 10 (2022) -> 15 万人 by 2027; judged by its tolerance, not a CAGR
+    _, rows = progress(runner, tmp_path, "2024,members,12,\n2025,members,16,\n")
+    members = rows["reading.members"]
+    # the path at 2025 is 10 + 5 * 3/5 = 13: 16 is 23 % off, beyond ±5 % -> limited progress
+    assert members["status"] == "limited_progress"
+    assert members["rule_for_status"].startswith("substantial_progress within its tolerance")
+
+
+def test_a_yearly_rule_across_a_gap_is_scaled_and_the_gap_said(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    # budget must never fall (change >= 0 a year); 2023 -> 2025 with no 2024: -5 over 2 years
+    code, rows = progress(runner, tmp_path, "2023,budget,100,\n2025,budget,95,\n")
+    budget = rows["reading.budget"]
+    assert budget["status"] == "deterioration"
+    assert budget["broken"] == ["2025 (change -5 since 2023, 2 years)"]
+    assert code == 1  # a year broke a yearly rule
+    _, kept = progress(runner, tmp_path, "2023,budget,100,\n2025,budget,101,\n")
+    assert (kept["reading.budget"]["status"], kept["reading.budget"]["broken"]) == (
+        "substantial_progress",
+        [],
+    )
+
+
+def test_milestones_and_checklists(tmp_path: Path, runner: CliRunner) -> None:
+    rows_text = (
+        "2024,digital_archive,2024-05-01,\n"
+        "2024,branch_open,yes,东城分馆\n2024,branch_open,no,西城分馆\n"
+    )
+    _, rows = progress(runner, tmp_path, rows_text)
+    assert rows["reading.archive"]["status"] == "target_achieved"
+    # 东城 done by 2024; 西城 due 2025, not yet: needs acceleration, not achieved
+    assert rows["branches.open"]["status"] == "moderate_progress"
+    _, late = progress(runner, tmp_path, "2025,digital_archive,2025-03-01,\n")
+    assert late["reading.archive"]["status"] == "deterioration"  # done late (due 2024)
+
+
+def test_the_final_evaluation_view_once_a_deadline_has_passed(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    rows_text = "2024,digital_archive,no,\n2024,branch_open,yes,东城分馆\n"
+    code, rows = progress(runner, tmp_path, rows_text)
+    archive = rows["reading.archive"]
+    assert (archive["final"], archive["status"]) == ("not met", "deterioration")
+    assert rows["reading.visits"]["final"] is None  # due 2027, not yet
+    assert code == 1
+    table = runner.invoke(main, ["progress", "--plan", PLAN, str(tmp_path / "long.csv")])
+    assert "final evaluation (deadline reached): 0 met, 1 not met, 0 no data" in table.stdout
+    assert "anticipatory (预期性): 0 met, 1 not met, 0 no data" in table.stdout
+
+
+def test_conflicting_files_are_refused(tmp_path: Path, runner: CliRunner) -> None:
+    (tmp_path / "a.csv").write_text("year,indicator,value\n2024,budget,100\n", encoding="utf-8")
+    (tmp_path / "b.csv").write_text("year,indicator,value\n2024,budget,90\n", encoding="utf-8")
+    result = runner.invoke(main, ["progress", "--plan", PLAN, str(tmp_path)])
+    assert result.exit_code == 2
+    assert "conflict: budget, 2024 is 100" in result.stderr
+
+
+def test_the_bundled_real_data_is_honestly_mostly_not_available(
+    runner: CliRunner, in_root: Path
+) -> None:
+    result = runner.invoke(main, ["progress", "--format", "json"])
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    statuses = [row["status"] for row in rows]
+    assert statuses.count("not_available") >= len(rows) - 3
+    enrolment = next(r for r in rows if r["target"] == "preschool.kindergarten_enrolment")
+    # the 2020 yearbook figure, 20,249 children, is on the projection's path (2.02 万人)
+    assert (enrolment["status"], enrolment["years"][0]["actual"]) == (
+        "substantial_progress",
+        2.0249,
+    )
