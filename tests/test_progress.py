@@ -129,3 +129,15 @@ def test_the_bundled_real_data_is_honestly_mostly_not_available(
         "substantial_progress",
         2.0249,
     )
+
+
+@pytest.mark.parametrize("columns", ["80", "100", "140"])
+def test_the_matrix_fits_the_terminal_and_marks_the_mid_term(columns: str, in_root: Path) -> None:
+    from lzplan.display import width_of
+
+    result = CliRunner(env={"COLUMNS": columns}).invoke(main, ["progress", "data/illustrative"])
+    lines = result.stdout.splitlines()
+    assert max(width_of(line) for line in lines) <= int(columns)
+    header = next(line for line in lines if line.startswith("┃ Target"))
+    assert ("23*" if columns == "80" else "2023*") in header
+    assert "preschool.gross_enrolment_rate" in result.stdout  # ids whole, not cut

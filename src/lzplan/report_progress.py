@@ -20,40 +20,67 @@ _SPARKS = "▁▂▃▄▅▆▇█"
 _COUNTED = re.compile(r"^(\d+)(?:/| of )(\d+) (?:meet|done)$")
 
 
+#: Below this width the year cells show only their verdict marks (values stay in the JSON).
+COMPACT_BELOW = 100
+
+
 def render_progress(
     reports: list[ProgressReport], plan: Plan, width: int = 100, rich: bool = False
 ) -> str:
-    """A matrix and its notes for each dataset."""
+    """A matrix and its notes for each dataset; narrower than :data:`COMPACT_BELOW`, the
+    year columns hold only verdict marks and the status cell the latest figure."""
+    compact = width < COMPACT_BELOW
     blocks: list[Block] = []
     for report in reports:
         years = list(range(report.first_year, report.last_year + 1))
-        headers = ["Target", *(_year_header(year, report) for year in years), "Trend", "Status"]
-        cells = functools.partial(_cells, years=years, now=report.now)
+        year_headers = [_year_header(year, report, compact) for year in years]
+        trend = [] if compact else ["Trend"]
+        headers = ["Target", *year_headers, *trend, "Status"]
+        cells = functools.partial(_cells, years=years, now=report.now, compact=compact)
         rows = grouped_rows(plan, list(report.results), cells, len(headers))
-        title = f"{report.dataset} — progress as of {report.now} (* mid-term {report.midterm})"
-        right = [False, *([True] * len(years)), False, False]
-        blocks.append((title, headers, rows, right, notes(report, plan)))
+        title = f"{report.dataset} — progress as of {report.now}"
+        right = [False, *([True] * len(years)), *([False] * len(trend)), False]
+        lines = [("summary", _legend(report, compact)), *notes(report, plan)]
+        blocks.append((title, headers, rows, right, lines))
     return render_blocks(blocks, width, rich)
 
 
-def _year_header(year: int, report: ProgressReport) -> str:
-    return f"{year}*" if year == report.midterm else str(year)
+def _year_header(year: int, report: ProgressReport, compact: bool) -> str:
+    shown = str(year)[2:] if compact else str(year)
+    return f"{shown}*" if year == report.midterm else shown
 
 
-def _cells(progress: Progress, years: list[int], now: int) -> tuple[Cell, ...]:
+def _legend(report: ProgressReport, compact: bool) -> str:
+    years = f"years {report.first_year}–{report.last_year}, " if compact else ""
+    return (
+        f"{years}* mid-term {report.midterm} (中期评估); ✓ met, ✗ not met, ! off a projection, "
+        "· not due yet, — no data"
+    )
+
+
+def _cells(progress: Progress, years: list[int], now: int, compact: bool) -> tuple[Cell, ...]:
     by_year = {cell.year: cell for cell in progress.years}
     target = progress.target
     cells: list[Cell] = [(target.name_zh, Dotted(target.id))]
     for year in years:
         cell = by_year.get(year)
         if cell is None or year > now:
-            cells.append(("",) if year <= target.deadline else ())
+            cells.append(())
             continue
-        shown = "" if cell.actual is None or not cell.data else _value(cell.actual)
         mark = _MARK[cell.status] if cell.data or cell.status == "fail" else _MARK["missing"]
+        shown = "" if compact or cell.actual is None or not cell.data else _value(cell.actual)
         cells.append((f"{shown} {mark}".strip(),))
-    cells.append((sparkline(progress),))
-    cells.append((LABELS_ZH[progress.status], progress.status))
+    label = LABELS_ZH[progress.status]
+    if compact:
+        latest = next(
+            (c for c in reversed(progress.years) if c.data and c.actual is not None), None
+        )
+        cells.append(
+            (label, _value(latest.actual)) if latest and latest.actual is not None else (label,)
+        )
+    else:
+        cells.append((sparkline(progress),))
+        cells.append((label, progress.status))
     return tuple(cells)
 
 
