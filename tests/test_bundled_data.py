@@ -36,10 +36,10 @@ def test_real_data_checks_without_failures(runner: CliRunner, in_root: Path) -> 
 def test_real_data_table_names_missing_indicators(runner: CliRunner, in_root: Path) -> None:
     result = runner.invoke(main, ["check", "data/actuals/2021.csv"])
     assert result.exit_code == 0
-    assert "2021: 43 missing · 3 pending (46 targets)" in result.stdout
+    assert "2021: 46 missing · 3 pending (49 targets)" in result.stdout
     text = _unwrapped(result.stdout)
     # the four per-school and per-town rules name the roster's schools and towns instead
-    assert "no data for 41 indicator(s): kindergarten_enrolment," in text
+    assert "no data for 41 indicator(s): kindergarten_enrolment (幼儿在园人数)," in text
     assert "齐都镇 (no data)" in text
 
 
@@ -68,7 +68,7 @@ def test_illustrative_year_exercises_every_rule_kind(runner: CliRunner, in_root:
     projects = rows[(2025, "facilities.school_projects")]
     assert projects["status"] == "fail"
     assert [miss.split(" ")[0] for miss in projects["misses"]] == ["临淄八中"]
-    assert sum(1 for status in verdicts.values() if status == "pass") == 41
+    assert sum(1 for status in verdicts.values() if status == "pass") == 44
 
 
 def test_bundled_plan_works_from_any_directory(
@@ -99,7 +99,8 @@ def test_missing_note_names_only_what_the_file_lacks(runner: CliRunner, in_root:
     result = runner.invoke(main, ["check", "data/actuals/2020.csv"])
     lines = _unwrapped(result.stdout).splitlines()
     note = next(line for line in lines if "no data for" in line)
-    lacking = note.split(": ", 1)[1].split(", ")
+    # each indicator with its Chinese name: kindergarten_enrolment (幼儿在园人数)
+    lacking = [item.split(" (")[0] for item in note.split(": ", 1)[1].split(", ")]
     # 2020.csv gives the number of kindergartens: the supervisor rule lacks only its other side
     assert "kindergartens" not in lacking
     assert "kindergarten_responsible_supervisors" in lacking

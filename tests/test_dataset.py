@@ -436,8 +436,9 @@ def test_a_school_reported_outside_its_roster_years_is_warned(
     result = runner.invoke(main, ["validate", "--plan", str(TOWN_PLAN), str(path)])
     assert result.exit_code == 0
     assert (
-        f"warning: {path}:2: column '学校名称': '西城镇中心小学' exists …–2023 in the roster "
-        f"({BUREAU / 'roster.csv'}), not in 2024: check the year, or the roster's from/to years\n"
+        f"warning: {path}:2: column '学校名称': '西城镇中心小学' closed after 2023 (roster "
+        f"{BUREAU / 'roster.csv'}): its 2024 figures are not counted in the rules over its kind; "
+        "check the year, or the roster's from/to (起始/终止年份)\n"
     ) in result.stdout
 
 

@@ -387,7 +387,10 @@ def test_indicator_code_and_name_that_disagree_are_refused() -> None:
 
 def test_an_unknown_column_is_an_error_with_one_line_of_accepted_names() -> None:
     problems = refused("临淄区统计表,,,\n指标,数值,remarks,年分\n幼儿园数,98,,2024\n")
-    assert problems[0] == ("2024.csv:2: unknown column 'remarks' (row 2 was taken for the header)")
+    assert problems[0] == (
+        "2024.csv:2: unknown column 'remarks' (row 2 was taken for the header): rename it, or "
+        "delete it (to keep what it says, head it 备注)"
+    )
     assert problems[1].startswith("2024.csv:2: unknown column '年分'")
     accepted = [p for p in problems if "accepted columns:" in p]
     assert len(accepted) == 1, problems  # one list, not one per unknown column
@@ -554,7 +557,8 @@ def test_an_unknown_chinese_name_gets_a_did_you_mean(written: str, meant: str) -
 def test_an_unknown_column_in_a_wide_table_gets_a_did_you_mean() -> None:
     problems = refused("学校名称,心理健康教师数,劳动教育周课时x\n城西中学,1,1\n")
     assert problems[0] == (
-        "2024.csv:1: unknown column '劳动教育周课时x'; did you mean '劳动教育周课时'?"
+        "2024.csv:1: unknown column '劳动教育周课时x'; did you mean '劳动教育周课时'?: rename it, "
+        "or delete it (to keep what it says, head it 备注)"
     )
 
 
@@ -606,10 +610,20 @@ def test_units_written_in_cells(indicator: str, cell: str, value: float) -> None
 @pytest.mark.parametrize(
     ("cell", "unit", "message"),
     [
-        ("1.2万人", "人", "'1.2万人' is written in 万人 but the unit column says '人'"),
-        ("13500人", "万人", "'13500人' is written in 人 but the unit column says '万人'"),
-        ("98个", "", "unit '个' does not convert to '所'"),
-        ("1.2万元", "", "unit '万元' does not convert to '所'"),
+        (
+            "1.2万人",
+            "人",
+            "'1.2万人' is written in 万人 but the unit column says '人': make them "
+            "agree (or clear the unit cell to use the one in the figure)",
+        ),
+        (
+            "13500人",
+            "万人",
+            "'13500人' is written in 人 but the unit column says '万人': make them "
+            "agree (or clear the unit cell to use the one in the figure)",
+        ),
+        ("98个", "", "unit '个' does not convert to '所': write the figure in 所"),
+        ("1.2万元", "", "unit '万元' does not convert to '所': write the figure in 所"),
     ],
 )
 def test_a_cell_unit_that_contradicts_or_does_not_convert_is_refused(

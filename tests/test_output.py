@@ -313,3 +313,57 @@ def test_output_never_replaces_the_roster_or_the_plan_the_run_read(
     )  # fmt: skip
     assert made.exit_code == 2
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before
+
+
+def test_an_existing_file_is_replaced_only_with_force(tmp_path: Path, runner: CliRunner) -> None:
+    from lzplan.cli import main
+
+    data = tmp_path / "data" / "2024.csv"
+    data.parent.mkdir()
+    data.write_text("指标,数值\n幼儿园数,98\n", encoding="utf-8")
+    workbook = tmp_path / "2024年学校统计.xlsx"  # the bureau's own file, not read by this run
+    workbook.write_bytes(b"PK\x03\x04 a workbook")
+    args = ["check", str(data), "--format", "csv", "-o", str(workbook)]
+    refused = runner.invoke(main, args)
+    assert refused.exit_code == 2
+    assert f"error: {workbook}: exists: pass --force to replace it\n" == refused.stderr
+    assert workbook.read_bytes() == b"PK\x03\x04 a workbook"
+    assert runner.invoke(main, [*args, "--force"]).exit_code == 0
+    assert workbook.read_bytes().startswith("\ufeffdataset,".encode())
+    dash = runner.invoke(main, ["check", str(data), "--format", "csv", "-o", "-"])
+    assert dash.stdout_bytes.startswith("\ufeffdataset,".encode())
+    assert not (Path.cwd() / "-").exists()
+
+
+def test_a_validation_report_reaches_its_output_file_with_the_problems(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    from lzplan.cli import main
+
+    data = tmp_path / "2024.csv"
+    data.write_text("指标,数值\n幼儿园数,abc\n", encoding="utf-8")
+    for output_format, head in (("text", "error: "), ("github", "::error "), ("json", "[")):
+        report = tmp_path / f"report-{output_format}.txt"
+        args = ["validate", str(data), "--format", output_format, "-o", str(report)]
+        result = runner.invoke(main, args)
+        assert result.exit_code == 2
+        assert report.read_text(encoding="utf-8").startswith(head)
+        assert "expected a number, found 'abc'" in report.read_text(encoding="utf-8")
+
+
+def test_a_character_outside_gbk_on_a_gbk_console_is_escaped_not_a_crash(
+    tmp_path: Path,
+) -> None:
+    import subprocess
+    import sys
+
+    data = tmp_path / "2024.csv"
+    data.write_text("学校名称,专兼职心理健康教育教师数\n𠮷镇中学,1\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "gbk"}
+    for args in (["check", str(data)], ["validate", "--show", str(data)]):
+        done = subprocess.run(
+            [sys.executable, "-m", "lzplan", *args], env=env, capture_output=True, check=False
+        )
+        assert done.returncode in (0, 1), done.stderr.decode("gbk", "replace")
+        assert b"internal error" not in done.stderr
+        assert "\\U00020bb7镇中学".encode("gbk") in done.stdout + done.stderr

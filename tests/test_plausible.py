@@ -299,7 +299,7 @@ def test_gross_and_retention_rates_may_exceed_100() -> None:
 def test_minutes_typed_for_hours() -> None:
     assert typed("daily_in_school_exercise_hours", 60) == (
         "60 is not a plausible value for daily_in_school_exercise_hours (expected 0–4 小时/天); "
-        "minutes? did you mean 1 小时/天? write 1 (hours)"
+        "in 分钟/天? did you mean 1 小时/天? give the unit 分钟/天, or write 1"
     )
 
 
@@ -653,6 +653,9 @@ def test_every_each_rule_names_its_kinds_from_the_vocabulary(plan: Plan) -> None
         "health_pe.mental_health_teachers",
         "health_pe.daily_exercise",
         "labour.weekly_class_hours",
+        "labour.labour_week",
+        "labour.practice_activity_per_term",
+        "health_pe.health_vice_principal",
     }
     for target_id, rule in rules.items():
         assert rule.kinds, target_id

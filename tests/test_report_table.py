@@ -91,7 +91,9 @@ def _squeezed(text: str) -> str:
     return "".join(text.split())
 
 
-def _assert_reaches_its_reader(text: str, reports: list[Report], width: int) -> None:
+def _assert_reaches_its_reader(
+    text: str, reports: list[Report], width: int, plan: Plan | None = None
+) -> None:
     assert max(width_of(line) for line in text.splitlines()) <= width
     column = _target_column(text)
     for report in reports:
@@ -100,7 +102,7 @@ def _assert_reaches_its_reader(text: str, reports: list[Report], width: int) -> 
     shown = _notes_below(text)
     assert len(shown) == len(reports)
     for report, found in zip(reports, shown, strict=True):
-        wanted = [safe(text) for _, text in notes(report)] + [summary(report)]
+        wanted = [safe(text) for _, text in notes(report, plan)] + [summary(report)]
         assert len(found) == len(wanted)
         for lines, note in zip(found, wanted, strict=True):  # each after its verdict label
             assert _squeezed("".join(lines)).endswith(_squeezed(note))
@@ -116,7 +118,7 @@ def test_bundled_check_fits_the_width(data: str, width: int, rich: bool, in_root
     plan = _bundled_plan()
     reports = check_files(plan, [Path(data)])
     text = render_check(reports, plan, width, rich=rich, color=False)
-    _assert_reaches_its_reader(text, reports, width)
+    _assert_reaches_its_reader(text, reports, width, plan)
 
 
 @pytest.mark.parametrize("width", [80, 100])
@@ -199,7 +201,7 @@ HARD = Report(
 @pytest.mark.parametrize("rich", [False, True], ids=["plain", "rich"])
 def test_hard_cases_fit_the_width(width: int, rich: bool) -> None:
     text = render_check([HARD, HARD], _bundled_plan(), width, rich=rich, color=False)
-    _assert_reaches_its_reader(text, [HARD, HARD], width)
+    _assert_reaches_its_reader(text, [HARD, HARD], width, _bundled_plan())
 
 
 def test_ids_break_at_dots_and_long_words_after_underscores() -> None:
@@ -462,6 +464,6 @@ def test_random_checks_fit_in_both_renderers(results: list[Result], file: str, w
     reports = [Report(file, 2025, tuple(results))]
     plain = render_check(reports, _library_plan(), width)
     fancy = render_check(reports, _library_plan(), width, rich=True, color=False)
-    _assert_reaches_its_reader(plain, reports, width)
-    _assert_reaches_its_reader(fancy, reports, width)
+    _assert_reaches_its_reader(plain, reports, width, _library_plan())
+    _assert_reaches_its_reader(fancy, reports, width, _library_plan())
     assert _same_cells(plain, fancy)

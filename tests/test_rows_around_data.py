@@ -108,3 +108,29 @@ def test_an_unknown_school_is_warned_once_however_many_columns_name_it() -> None
     warned = [n.message for n in found.notices if n.severity == "warning"]
     assert len(warned) == 2  # one per unknown name, not one per column
     assert all("is not in the roster" in message for message in warned)
+
+
+def test_a_date_typed_where_a_number_belongs_is_named_a_date() -> None:
+    (problem,) = refused("指标,数值\n学前三年毛入园率,2024-06-30\n")
+    assert problem.endswith("expected a number, found the date '2024-06-30'")
+
+
+def test_an_old_xls_renamed_to_xlsx_says_so() -> None:
+    (problem,) = refused(b"\xd0\xcf\x11\xe0" + b"\0" * 600, "2024.xlsx")
+    assert problem == "2024.xlsx: is an old .xls workbook: save it as .xlsx or CSV"
+
+
+def test_a_school_code_excel_shortened_says_how_to_mend_it() -> None:
+    data = "学校标识码,专兼职心理健康教育教师数\n3.70305E+09,1\n"
+    (problem,) = refused(data)
+    assert "code '3.70305E+09' was shortened by Excel: format the column as text" in problem
+
+
+def test_the_unit_line_is_named_when_it_made_a_figure_implausible() -> None:
+    rows: list[list[object]] = [
+        ["单位：万人"],
+        ["学校名称", "专兼职心理健康教育教师数"],
+        ["城西中学", 2],
+    ]
+    (problem,) = refused(workbook(rows), "2024.xlsx")
+    assert "the unit 万人 is the table's 单位 line: write this figure's own unit" in problem

@@ -261,7 +261,25 @@ def test_each_family_starts_with_its_base_unit() -> None:
         "persons": ("人", 1.0),
         "yuan": ("元", 1.0),
         "percent": ("%", 1.0),
+        "hours a day": ("小时/天", 1.0),
+        "class hours a week": ("课时/周", 1.0),
     }
+
+
+@pytest.mark.parametrize(
+    ("cell", "unit", "read"),
+    [
+        ("1小时", "小时/天", 1.0),
+        ("60分钟", "小时/天", 1.0),
+        ("1课时", "课时/周", 1.0),
+        ("2节", "课时/周", 2.0),
+    ],
+)
+def test_a_rate_per_day_or_week_typed_with_its_bare_unit(cell: str, unit: str, read: float) -> None:
+    from lzplan.values import convert, parse_quantity
+
+    number, written = parse_quantity(cell)
+    assert convert(number, written, unit) == pytest.approx(read)
 
 
 @pytest.mark.parametrize(

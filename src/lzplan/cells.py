@@ -44,6 +44,11 @@ def read_value(
     number, used = _number_and_unit(indicator, cell, unit, sheet_unit)
     value = convert(number, used, indicator.unit)
     problem = implausible(indicator, value, number, used) if checked else None
+    if problem is not None and sheet_unit and used == sheet_unit and not unit:
+        # the unit came from a 单位：… line above the table, which the cell does not show
+        problem += (
+            f" (the unit {sheet_unit} is the table's 单位 line: write this figure's own unit)"
+        )
     if problem is not None:
         raise ValueProblem(problem)
     return value, None
@@ -59,7 +64,10 @@ def _number_and_unit(
         number, written = expand(number, written, unit or indicator.unit)
         unit = ""
     if written and unit and not same_unit(written, unit):
-        raise UnitProblem(f"{cell!r} is written in {written} but the unit column says {unit!r}")
+        raise UnitProblem(
+            f"{cell!r} is written in {written} but the unit column says {unit!r}: make them "
+            "agree (or clear the unit cell to use the one in the figure)"
+        )
     used = written or unit
     if not used and sheet_unit and converts(sheet_unit, indicator.unit):
         used = sheet_unit

@@ -56,6 +56,7 @@ _OUTPUT = click.option(
     type=click.Path(),
     help="Write the result to FILE (replaced if it exists; never a file being read).",
 )
+_FORCE = click.option("--force", is_flag=True, help="Replace the --output file if it exists.")
 _ROSTER = click.option(
     "--roster",
     "roster_path",
@@ -95,19 +96,38 @@ def _say(message: str) -> None:
         click.echo(message, err=True)
 
 
-def _problems(problems: tuple[Problem, ...], output_format: str = "text") -> NoReturn:
+def _problems(
+    problems: tuple[Problem, ...], output_format: str = "text", to: _Output | None = None
+) -> NoReturn:
+    """Report input problems (to ``to``, a validation's ``--output``, if given); exit 2."""
     from . import report_problems
 
     try:
         if output_format == "json":
-            click.echo(report_problems.render_json(problems))
+            text = report_problems.render_json(problems) + "\n"
         elif output_format == "github":
-            click.echo(report_problems.render_github(problems), nl=False)
+            text = report_problems.render_github(problems)
         else:
-            click.echo(report_problems.render_text(problems), nl=False, err=True)
+            text = report_problems.render_text(problems)
+        if to is not None and to.path is not None:
+            _emit(text, to)
+        elif output_format in ("json", "github"):
+            click.echo(text, nl=False)
+        else:
+            click.echo(text, nl=False, err=True)
     except OSError:
         pass  # nowhere to say it; the exit code still does
     sys.exit(ExitCode.BAD_INPUT)
+
+
+class _Output:
+    """Where a result goes: ``--output`` (with ``--force``) or standard output (``-`` too),
+    and the files it must never replace."""
+
+    def __init__(self, path: str | None, force: bool, inputs: list[Path] | None = None) -> None:
+        self.path = None if path in (None, "-") else path
+        self.force = force
+        self.inputs = inputs or []
 
 
 def _columns(default: int) -> int:
@@ -165,20 +185,28 @@ def _load(
     roster_path: str | None,
     each: bool,
     problem_format: str = "text",
+    to: _Output | None = None,
 ) -> Loaded:
-    """The plan and the datasets read; on a problem that stops the run, report it, exit 2."""
+    """The plan and the datasets read; on a problem that stops the run, report it (to
+    ``to``, a validation's ``--output``, if given) and exit 2."""
+    from pathlib import Path
+
     from .check import load
     from .errors import LzplanError
 
     try:
         return load(_path(plan_path), _path(roster_path), _inputs(paths), options, each)
     except LzplanError as error:
-        _problems(error.problems, problem_format)
+        if to is not None:
+            named = [*paths, plan_path, roster_path]
+            to.inputs = [Path(name) for name in named if name and name != "-"]
+        _problems(error.problems, problem_format, to)
 
 
-def _emit(data: str | bytes, output: str | None, inputs: list[Path]) -> None:
-    """The result to ``output`` (atomically, never over an input) or to standard output."""
-    if output is None:
+def _emit(data: str | bytes, to: _Output) -> None:
+    """The result to ``to`` (atomically; never over a file read; over an existing file only
+    with ``--force``) or to standard output."""
+    if to.path is None:
         if isinstance(data, bytes):
             _write_stdout(data)
         else:
@@ -189,8 +217,9 @@ def _emit(data: str | bytes, output: str | None, inputs: list[Path]) -> None:
     from .errors import LzplanError
     from .output import write_output
 
+    encoded = data if isinstance(data, bytes) else data.encode()
     try:
-        write_output(Path(output), data if isinstance(data, bytes) else data.encode(), inputs)
+        write_output(Path(to.path), encoded, to.inputs, force=to.force)
     except LzplanError as error:
         _problems(error.problems)
 
@@ -223,6 +252,11 @@ def _options(year: int | None, encoding: str | None, sheet: str | None) -> ReadO
 @click.version_option(package_name="lzplan")
 def main() -> None:
     """Check annual education data against the Linzi 14th Five-Year education plan."""
+    for stream in (sys.stdout, sys.stderr):
+        # a GBK console cannot show 𠮷 (a place name's rare character): shown as \U00020bb7
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
 
 
 @main.command()
@@ -293,6 +327,7 @@ def indicators(output_format: str, plan_path: str | None) -> None:
     "with missing also when data is missing.",
 )
 @_OUTPUT
+@_FORCE
 @_EACH
 @_ROSTER
 @_ENCODING
@@ -304,6 +339,7 @@ def check(
     output_format: str,
     fail_on: str,
     output: str | None,
+    force: bool,
     each: bool,
     roster_path: str | None,
     encoding: str | None,
@@ -333,7 +369,7 @@ def check(
 
         to_terminal = _terminal() and output is None
         data = render_check(reports, loaded.plan, _width(), to_terminal)
-    _emit(data, output, loaded.files)
+    _emit(data, _Output(output, force, loaded.files))
     if loaded.problems:
         sys.exit(ExitCode.BAD_INPUT)  # some datasets could not be read (--each)
     sys.exit(ExitCode.FAILED if failed(reports, fail_on) else ExitCode.OK)
@@ -353,6 +389,7 @@ def check(
 )
 @click.option("--show", is_flag=True, help="Also list every value read, and where from.")
 @_OUTPUT
+@_FORCE
 @_EACH
 @_ROSTER
 @_ENCODING
@@ -364,6 +401,7 @@ def validate(
     output_format: str,
     show: bool,
     output: str | None,
+    force: bool,
     each: bool,
     roster_path: str | None,
     encoding: str | None,
@@ -374,7 +412,8 @@ def validate(
     from .check import summarise
 
     options = _options(year, encoding, sheet)
-    loaded = _load(plan_path, paths, options, roster_path, each, output_format)
+    to = _Output(output, force)
+    loaded = _load(plan_path, paths, options, roster_path, each, output_format, to)
     notices = tuple(notice for dataset in loaded.datasets for notice in dataset.notices)
     listed = (*notices, *loaded.problems)
     if output_format == "json":
@@ -388,9 +427,12 @@ def validate(
 
             text += render_values(loaded.datasets, loaded.plan)
         text += "".join(line + "\n" for line in summarise(loaded.datasets))
-    _emit(text, output, loaded.files)
+        if loaded.problems and to.path is not None:  # a file gets the whole report
+            text += report_problems.render_text(tuple(loaded.problems))
+    to.inputs = loaded.files
+    _emit(text, to)
     if loaded.problems:
-        if output_format == "text":
+        if output_format == "text" and to.path is None:
             click.echo(report_problems.render_text(tuple(loaded.problems)), nl=False, err=True)
         sys.exit(ExitCode.BAD_INPUT)
 
@@ -421,6 +463,7 @@ def validate(
     "when a passed deadline has no data.",
 )
 @_OUTPUT
+@_FORCE
 @_EACH
 @_ROSTER
 @_ENCODING
@@ -432,6 +475,7 @@ def progress(
     output_format: str,
     fail_on: str,
     output: str | None,
+    force: bool,
     each: bool,
     roster_path: str | None,
     encoding: str | None,
@@ -463,7 +507,7 @@ def progress(
 
         to_terminal = _terminal() and output is None
         data = render_progress(reports, loaded.plan, _width(), to_terminal)
-    _emit(data, output, loaded.files)
+    _emit(data, _Output(output, force, loaded.files))
     if loaded.problems:
         sys.exit(ExitCode.BAD_INPUT)
     sys.exit(ExitCode.FAILED if progress_failed(reports, fail_on) else ExitCode.OK)

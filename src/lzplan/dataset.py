@@ -160,8 +160,10 @@ def _dataset(group: list[Input], vocabulary: Vocabulary, options: ReadOptions) -
 
 
 def _shown(item: Input) -> str:
-    """An input's name as messages show it."""
-    return item.name if isinstance(item, RawFile) else str(item)
+    """An input's name as messages show it (``.`` as the folder it is)."""
+    if isinstance(item, RawFile):
+        return item.name
+    return str(item.resolve()) if item.name in ("", ".", "..") else str(item)
 
 
 def _read(item: Input, vocabulary: Vocabulary, options: ReadOptions) -> FileRead:

@@ -62,6 +62,9 @@ class EntityNames:
         found = by_code or by_name
         if found is not None:
             return _existing(found, year, roster.file)
+        if code and "E+" in code.upper():
+            message = f"code {code!r} was shortened by Excel: format the column as text and "
+            return Named(None, message + "type the codes again", column="code")
         if code and not name:
             message = f"code {code!r} is not in the roster ({roster.file}): name the school"
             return Named(None, message + " or add it to the roster", column="code")
@@ -97,10 +100,11 @@ def _existing(found: Entity, year: int | None, file: str) -> Named:
     """The roster's entity, with a warning when the roster says it does not exist that year."""
     if year is None or found.exists(year):
         return Named(found.name)
-    span = f"{found.start or '…'}–{found.end or '…'}"
+    when = f"closed after {found.end}" if found.end is not None and year > found.end else ""
+    when = when or f"opens in {found.start}"
     message = (
-        f"{found.name!r} exists {span} in the roster ({file}), not in {year}: "
-        "check the year, or the roster's from/to years"
+        f"{found.name!r} {when} (roster {file}): its {year} figures are not counted in the "
+        "rules over its kind; check the year, or the roster's from/to (起始/终止年份)"
     )
     return Named(found.name, warning=message)
 

@@ -94,7 +94,10 @@ def check_header(table: Layout, vocabulary: Vocabulary) -> Checked:
     unknown = [column for column in table.columns if column.role == "unknown"]
     for column in unknown:
         hint = close(column.text, vocabulary.names.names() + _column_words(), 0.7)
-        problems.append(f"unknown column {column.text!r}{hint}{taken}")
+        problems.append(
+            f"unknown column {column.text!r}{hint}{taken}: rename it, or delete it "
+            "(to keep what it says, head it 备注)"
+        )
     if unknown:
         problems.append(f"accepted columns: {accepted(table.form)}")
     problems.extend(clashes)

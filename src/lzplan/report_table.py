@@ -103,25 +103,33 @@ def summary(report: Report) -> str:
     return f"{report.year}: {parts or 'nothing judged'} ({len(report.results)} targets)"
 
 
-def notes(report: Report) -> list[tuple[str, str]]:
-    """(status, text) for what failed or warned, one line naming the data that is missing,
-    and a ``flag`` line for each figure that moved surprisingly (never a verdict)."""
+def notes(report: Report, plan: Plan | None = None) -> list[tuple[str, str]]:
+    """(status, text) for what failed or warned or is behind before its deadline, one line
+    naming the data that is missing (with Chinese names, given the ``plan``), and a
+    ``flag`` line for each figure that moved surprisingly (never a verdict)."""
     found: list[tuple[str, str]] = []
     absent: dict[str, None] = {}
     for result in report.results:
         if result.status == "missing" and not result.misses:
             absent.update(dict.fromkeys(result.lacking))
             continue
-        if result.status in ("pass", "pending"):
+        if result.status == "pass" or (result.status == "pending" and not result.misses):
             continue
         text = f"{result.target}: {result.detail}"
         if result.misses:
             text += "; " + ", ".join(result.misses)
         found.append((result.status, text))
     if absent:
-        found.append(("missing", f"no data for {len(absent)} indicator(s): {', '.join(absent)}"))
+        named = [_with_name(item, plan) for item in absent]
+        found.append(("missing", f"no data for {len(absent)} indicator(s): {', '.join(named)}"))
     found.extend(("flag", f"{r.target}: {flag}") for r in report.results for flag in r.flags)
     return found
+
+
+def _with_name(lacking: str, plan: Plan | None) -> str:
+    """``kindergarten_enrolment (幼儿在园人数)``: an indicator id with its Chinese name."""
+    indicator = plan.indicator_map.get(lacking.split(" ")[0]) if plan else None
+    return f"{lacking} ({indicator.name_zh})" if indicator else lacking
 
 
 def render_check(
@@ -135,7 +143,9 @@ def render_check(
     for report in reports:
         rows = _grouped_rows(plan, report.results, _check_cells, len(_CHECK_HEADERS))
         title = f"{report.dataset} — {report.year}"
-        lines = [(status, f"{_LABEL.get(status, status)} {text}") for status, text in notes(report)]
+        lines = [
+            (status, f"{_LABEL.get(status, status)} {text}") for status, text in notes(report, plan)
+        ]
         lines.append(("summary", summary(report)))
         right = (False, False, False, False, True)
         blocks.append((title, _CHECK_HEADERS, rows, right, lines))

@@ -45,10 +45,10 @@ def sheets_of(
     source: RawFile, encoding: str | None = None, sheet: str | None = None
 ) -> list[Sheet]:
     """The sheets of ``source``: a workbook's visible sheets (or the one named), else CSV."""
+    if source.data.startswith(_OLE) or source.suffix == ".xls":  # also an .xls renamed .xlsx
+        raise DataError([Problem(source.name, "is an old .xls workbook: save it as .xlsx or CSV")])
     if source.data.startswith(_ZIP) or source.suffix in (".xlsx", ".xlsm"):
         return _workbook(source, sheet)
-    if source.data.startswith(_OLE) or source.suffix == ".xls":
-        raise DataError([Problem(source.name, "is an old .xls workbook: save it as .xlsx or CSV")])
     if sheet is not None:
         raise DataError([Problem(source.name, "--sheet applies to Excel workbooks only")])
     return [_csv(source.name, decode(source, encoding))]

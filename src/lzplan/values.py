@@ -29,6 +29,10 @@ _YES = frozenset(
 _NO = frozenset({"no", "n", "false", "0", "not done", "否", "未完成", "未通过", "未达成"})
 
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?%?$")
+# 2024-06-30, 2024/6/30, 2024年6月, 2024.6.30 typed (or formatted) where a number belongs
+_DATE_IN_NUMBER = re.compile(
+    r"^\d{4}(?:[-/]\d{1,2}(?:[-/]\d{1,2})?|年\d{1,2}月(?:\d{1,2}日)?|\.\d{1,2}\.\d{1,2})$"
+)
 _DATE = re.compile(r"^(\d{4})(?:[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?)?月?)?年?$")
 
 
@@ -107,6 +111,8 @@ def parse_quantity(cell: str) -> tuple[float, str]:
     The unit is ``%`` for a percent sign and empty when none is written.
     """
     text = normalise(cell).replace(" ", "")
+    if _DATE_IN_NUMBER.match(text):
+        raise ValueProblem(f"expected a number, found the date {cell!r}")
     match = _QUANTITY.match(text)
     written = match.group(2) if match and match.group(2) else ""
     if written and written != "%":
@@ -158,6 +164,9 @@ FAMILIES: dict[str, dict[str, float]] = {
     "persons": {"人": 1.0, "名": 1.0, "万人": 1e4},
     "yuan": {"元": 1.0, "万元": 1e4, "亿元": 1e8},
     "percent": {PERCENT: 1.0, FRACTION: 100.0},
+    # a figure per day or per week is often typed with the bare unit: 1小时, 60分钟, 1课时
+    "hours a day": {"小时/天": 1.0, "小时": 1.0, "分钟/天": 1 / 60, "分钟": 1 / 60},
+    "class hours a week": {"课时/周": 1.0, "课时": 1.0, "节/周": 1.0, "节": 1.0},
 }
 _FACTORS = {unit: (name, size) for name, units in FAMILIES.items() for unit, size in units.items()}
 
@@ -253,7 +262,9 @@ def convert(value: float, unit: str, to: str) -> float:
     if source == target or not source:
         return value
     if not converts(source, target):
-        raise UnitProblem(f"unit {unit!r} does not convert to {to!r}")
+        percent = source == "比例" and target == PERCENT
+        advice = "write % or fraction" if percent else f"write the figure in {to}"
+        raise UnitProblem(f"unit {unit!r} does not convert to {to!r}: {advice}")
     if source == FRACTION and abs(value) > 1:  # 90.5 labelled fraction is a percentage
         raise UnitProblem(f"{format(value, 'g')} is not a fraction (0 to 1): write its unit as %")
     return value * _FACTORS[source][1] / _FACTORS[target][1]
