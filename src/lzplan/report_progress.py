@@ -34,9 +34,12 @@ def render_progress(
     for report in reports:
         years = list(range(report.first_year, report.last_year + 1))
         year_headers = [_year_header(year, report, compact) for year in years]
-        trend = [] if compact else ["Trend"]
+        trends = not compact and any(sparkline(p) for p in report.results)
+        trend = ["Trend"] if trends else []
         headers = ["Target", *year_headers, *trend, "Status"]
-        cells = functools.partial(_cells, years=years, now=report.now, compact=compact)
+        cells = functools.partial(
+            _cells, years=years, now=report.now, compact=compact, trends=trends
+        )
         rows = grouped_rows(plan, list(report.results), cells, len(headers))
         title = f"{report.dataset} — progress as of {report.now}"
         right = [False, *([True] * len(years)), *([False] * len(trend)), False]
@@ -58,7 +61,9 @@ def _legend(report: ProgressReport, compact: bool) -> str:
     )
 
 
-def _cells(progress: Progress, years: list[int], now: int, compact: bool) -> tuple[Cell, ...]:
+def _cells(
+    progress: Progress, years: list[int], now: int, compact: bool, trends: bool
+) -> tuple[Cell, ...]:
     by_year = {cell.year: cell for cell in progress.years}
     target = progress.target
     cells: list[Cell] = [(target.name_zh, Dotted(target.id))]
@@ -79,8 +84,8 @@ def _cells(progress: Progress, years: list[int], now: int, compact: bool) -> tup
             (label, _value(latest.actual)) if latest and latest.actual is not None else (label,)
         )
     else:
-        cells.append((sparkline(progress),))
-        cells.append((label, progress.status))
+        cells.extend([(sparkline(progress),)] if trends else [])
+        cells.append((label, progress.status.replace("_", " ")))  # wraps at its space
     return tuple(cells)
 
 
