@@ -330,6 +330,15 @@ def test_an_existing_file_is_replaced_only_with_force(tmp_path: Path, runner: Cl
     assert workbook.read_bytes() == b"PK\x03\x04 a workbook"
     assert runner.invoke(main, [*args, "--force"]).exit_code == 0
     assert workbook.read_bytes().startswith("\ufeffdataset,".encode())
+    # a report lzplan wrote may be written again without --force: it is regenerated
+    for output_format in ("csv", "json", "table"):
+        report = tmp_path / f"结果.{output_format}"
+        again = ["check", str(data), "--format", output_format, "-o", str(report)]
+        assert runner.invoke(main, again).exit_code == 0
+        assert runner.invoke(main, again).exit_code == 0, output_format
+    problems = tmp_path / "问题.txt"
+    for _ in range(2):
+        assert runner.invoke(main, ["validate", str(data), "-o", str(problems)]).exit_code == 0
     dash = runner.invoke(main, ["check", str(data), "--format", "csv", "-o", "-"])
     assert dash.stdout_bytes.startswith("\ufeffdataset,".encode())
     assert not (Path.cwd() / "-").exists()

@@ -219,7 +219,7 @@ def _emit(data: str | bytes, to: _Output) -> None:
 
     encoded = data if isinstance(data, bytes) else data.encode()
     try:
-        write_output(Path(to.path), encoded, to.inputs, force=to.force)
+        write_output(Path(to.path), encoded, to.inputs, force=to.force, reports=True)
     except LzplanError as error:
         _problems(error.problems)
 

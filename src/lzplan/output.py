@@ -23,16 +23,24 @@ class OutputError(LzplanError):
     """The output file cannot be written (a real write error), or must not be."""
 
 
-def write_output(path: Path, data: bytes, inputs: Sequence[Path] = (), force: bool = True) -> None:
+def write_output(
+    path: Path,
+    data: bytes,
+    inputs: Sequence[Path] = (),
+    force: bool = True,
+    reports: bool = False,
+) -> None:
     """Write ``data`` to ``path`` atomically.
 
     Refused with :class:`OutputError` when ``path`` is (or links to) one of ``inputs``
     or lies in one that is a folder, is itself a folder, or exists while ``force`` is
-    off; an :class:`OSError` (no permission, no such folder, disk full) becomes an
+    off (with ``reports``, an earlier lzplan report may still be replaced: a report is
+    regenerated, a bureau's own file never silently overwritten); an :class:`OSError`
+    (no permission, no such folder, disk full) becomes an
     :class:`OutputError` with its reason. A symbolic link is written through: the file
     it points to is replaced. A device or pipe (``/dev/stdout``) is written to directly.
     """
-    mode = _existing(path, inputs, force)
+    mode = _existing(path, inputs, force or (reports and is_report(path)))
     target = Path(os.path.realpath(path))
     if not target.parent.is_dir():
         raise _error(path, f"cannot write the file: there is no folder {path.parent}")
@@ -105,3 +113,24 @@ def _sync_folder(folder: Path) -> None:
 
 def _error(path: Path, message: str) -> OutputError:
     return OutputError([Problem(str(path), message)])
+
+
+# How lzplan's reports begin: CSV results (check, progress), problem lists, tables, JSON.
+_REPORT_STARTS = (
+    "\ufeffdataset,", "error: ", "warning: ", "note: ", "::error ", "::warning ", "::notice ",
+)  # fmt: skip
+
+
+def is_report(path: Path) -> bool:
+    """Whether ``path`` holds a report lzplan wrote (so that writing it again may replace it)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return False
+    if head.startswith(_REPORT_STARTS) or head.strip() == "[]":
+        return True
+    if head.lstrip().startswith("[") and ('"dataset":' in head or '"message":' in head):
+        return True  # JSON results, or a JSON problem list
+    first, _, rest = head.partition("\n")
+    return (" — " in first and rest.startswith(("┏", "╭"))) or ": ok (" in first
