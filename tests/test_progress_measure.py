@@ -115,3 +115,14 @@ def test_every_status_has_a_chinese_label_distinct_from_the_check_verdicts() -> 
     assert set(LABELS_ZH) == set(STATUSES)
     assert len(set(LABELS_ZH.values())) == len(STATUSES)
     assert not set(LABELS_ZH.values()) & check_labels
+
+
+def test_the_rules_own_operator_decides_whether_a_target_is_met() -> None:
+    # "more than 99": 99 does not meet it, though the direction alone would say it does
+    # observed (99/98)^(1/3) - 1 = 0.003390; required (99/98)^(1/5) - 1 = 0.002033; ratio 1.667
+    found = with_target((2020, 98.0), (2023, 99.0), (2025, 99.0), "increase", met=False)
+    assert found.status == "substantial_progress"  # not met yet, but well on course
+    assert found.numbers["ratio"] == pytest.approx(1.667, abs=1e-3)
+    assert with_target((2020, 98.0), (2023, 99.0), (2025, 99.0), "increase").status == (
+        "target_achieved"
+    )

@@ -148,9 +148,8 @@ def _series_measure(target: Target, results: list[Result], plan: Plan) -> Measur
     goal = _goal(target)
     if goal is None:
         return direction_only(base[:2], current, direction)
-    found = with_target(base[:2], current, (target.deadline, goal), direction)
-    if found.status != "target_achieved" and _met(target, current[1]):
-        found = Measure("target_achieved", "target already met", found.numbers)
+    met = _met(target, current[1])
+    found = with_target(base[:2], current, (target.deadline, goal), direction, met)
     numbers = {**found.numbers, "base_from": base[2]}
     return Measure(found.status, found.method, numbers)
 

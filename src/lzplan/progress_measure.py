@@ -92,15 +92,20 @@ def with_target(
     current: tuple[int, float],
     target: tuple[int, float],
     direction: str,
+    met: bool | None = None,
 ) -> Measure:
-    """Methodology 2: a numeric ``target`` (year, value) to reach from ``base`` (year, value)."""
+    """Methodology 2: a numeric ``target`` (year, value) to reach from ``base`` (year, value).
+
+    ``met`` says whether the current value meets the target, where the caller knows better
+    than the direction does (a target of "more than 99" is not met by 99).
+    """
     (t0, x0), (t, x), (tt, goal) = base, current, target
     numbers: dict[str, float | str | None] = {
         "base_year": t0, "base_value": x0, "current_year": t, "current_value": x,
         "target_year": tt, "target_value": goal, "direction": direction,
         "high": WITH_TARGET[0], "medium": WITH_TARGET[1], "low": WITH_TARGET[2],
     }  # fmt: skip
-    if achieved(x, goal, direction):
+    if achieved(x, goal, direction) if met is None else met:
         return Measure("target_achieved", "target already met", numbers)
     goal = ZERO_TARGET if goal == 0 else goal
     if x0 <= 0 or goal <= 0 or x <= 0:  # a CAGR is undefined: compare absolute changes
