@@ -17,6 +17,7 @@ from .texttable import Cell, Dotted, Row
 
 _MARK = {"pass": "✓", "fail": "✗", "warn": "!", "pending": "·", "missing": "—"}
 _SPARKS = "▁▂▃▄▅▆▇█"
+_DONE_ON = re.compile(r"^\d{4}(-\d\d){0,2}$")
 _COUNTED = re.compile(r"^(\d+)(?:/| of )(\d+) (?:meet|done)$")
 
 
@@ -55,9 +56,10 @@ def _year_header(year: int, report: ProgressReport, compact: bool) -> str:
 
 def _legend(report: ProgressReport, compact: bool) -> str:
     years = f"years {report.first_year}–{report.last_year}, " if compact else ""
+    statuses = ", ".join(f"{LABELS_ZH[status]} {status}" for status in STATUSES)
     return (
         f"{years}* mid-term {report.midterm} (中期评估); ✓ met, ✗ not met, ! off a projection, "
-        "· not due yet, — no data"
+        f"· not due yet, — no data; {statuses}"
     )
 
 
@@ -74,8 +76,8 @@ def _cells(
             continue
         mark = _MARK[cell.status] if cell.data or cell.status == "fail" else _MARK["missing"]
         shown = "" if compact or cell.actual is None or not cell.data else _value(cell.actual)
-        cells.append((f"{shown} {mark}".strip(),))
-    label = LABELS_ZH[progress.status]
+        cells.append((shown, mark) if shown else (mark,))  # the mark always on its own line
+    label = LABELS_ZH[progress.status]  # the legend below gives each label's English name
     if compact:
         latest = next(
             (c for c in reversed(progress.years) if c.data and c.actual is not None), None
@@ -84,15 +86,17 @@ def _cells(
             (label, _value(latest.actual)) if latest and latest.actual is not None else (label,)
         )
     else:
-        cells.extend([(sparkline(progress),)] if trends else [])
-        cells.append((label, progress.status.replace("_", " ")))  # wraps at its space
+        # a sparkline is one unbreakable run, as an id without dots is
+        cells.extend([(Dotted(sparkline(progress)),)] if trends else [])
+        cells.append((label,))
     return tuple(cells)
 
 
 def _value(value: float | str) -> str:
-    """A year's figure, short: ``3/4`` for "3/4 meet", ``0/7`` for "0 of 7 done"."""
+    """A year's figure, short: ``3/4`` for "3/4 meet", ``0/7`` for "0 of 7 done"; a done
+    fact (yes, or the date) only by its mark."""
     if isinstance(value, str):
-        return _COUNTED.sub(r"\1/\2", value)
+        return "" if value == "yes" or _DONE_ON.match(value) else _COUNTED.sub(r"\1/\2", value)
     return format_number(value)
 
 
