@@ -8,7 +8,6 @@ without one take theirs from their yearly verdicts (:data:`VERDICT_RULES`, and t
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -27,6 +26,7 @@ from .progress_measure import Measure, Status, direction_only, with_target
 from .results import Result
 from .rules import judge
 from .rules.base import compare
+from .rules.numeric import broken_pairs
 
 if TYPE_CHECKING:
     from .dataset import Dataset
@@ -60,8 +60,9 @@ class YearCell:
 class Progress:
     """A target over the plan's years: status, the numbers behind it, pace and outcome.
 
-    ``final`` is ``met``, ``not met`` or ``no data`` once ``now`` has reached the
-    deadline (with ``gap`` there), else empty; ``broken`` names the years that broke a
+    ``final`` is ``met``, ``not met``, ``off forecast`` (a projection, which is never a
+    failure) or ``no data`` once ``now`` has reached the deadline (with ``gap`` there),
+    else empty; ``broken`` names the years that broke a
     yearly rule; ``pace`` the growth still required a year and the trend's projection.
     """
 
@@ -95,9 +96,15 @@ class ProgressReport:
 
 def measure(plan: Plan, data: Dataset, now: int | None = None) -> ProgressReport:
     """Every target of ``plan`` over the years of ``data`` up to ``now`` (default: the latest
-    year with data)."""
+    year with data); raises :class:`~lzplan.errors.UsageError` for a ``now`` before the
+    plan's base year."""
     with_data = data.years_with_data()
     now = now if now is not None else (with_data[-1] if with_data else plan.baseline_year)
+    if now < plan.baseline_year:
+        from .errors import Problem, UsageError
+
+        message = f"--year {now} is before the plan's base year {plan.baseline_year}"
+        raise UsageError([Problem("--year", message)])
     years = range(plan.baseline_year, now + 1)
     yearly = {year: judge(plan, data, year, data.roster) for year in years}
     results = tuple(
@@ -106,7 +113,8 @@ def measure(plan: Plan, data: Dataset, now: int | None = None) -> ProgressReport
     )
     last = max(target.deadline for target in plan.targets)
     midterm = plan.period_start + (plan.period_end - plan.period_start) // 2
-    return ProgressReport(data.name, now, plan.baseline_year, max(last, now), midterm, results)
+    # the matrix ends at the last deadline: later years are said in its title ("as of")
+    return ProgressReport(data.name, now, plan.baseline_year, last, midterm, results)
 
 
 def _progress(
@@ -114,23 +122,59 @@ def _progress(
 ) -> Progress:
     cells = tuple(YearCell(r.year, r.actual, r.status, bool(r.sources)) for r in results)
     rule = target.rule
-    broken: tuple[str, ...] = ()
-    if isinstance(rule, (Threshold, Approximate, Aggregate)):
+    # verdicts from the plan's first year on: a 2020 figure is the baseline, not a year judged
+    judged = [r for r in results if r.year >= plan.period_start]
+    broken = tuple(str(r.year) for r in judged if r.status == "fail")
+    if isinstance(rule, YearlyChange):
+        values = _values(rule.indicator, data, plan.period_start - 1, now)
+        years, said = broken_pairs(rule, values)
+        broken, cells = tuple(said), _pair_cells(cells, values, years)
+        found = _every_year(max(len(values) - 1, 0), broken)
+    elif isinstance(rule, (Threshold, Aggregate)) and rule.every_year and broken:
+        found = _every_year(len(judged), broken)
+    elif isinstance(rule, (Threshold, Approximate, Aggregate)):
+        broken = ()
         found = _series_measure(target, results, plan)
-    elif isinstance(rule, YearlyChange):
-        broken, pairs = _broken_changes(rule, data, plan.period_start - 1, now)
-        found = _every_year(pairs, broken)
     elif isinstance(rule, Comparison) or (isinstance(rule, Each) and rule.every_year):
-        broken = tuple(str(r.year) for r in results if r.status == "fail")
-        found = _every_year(sum(r.status in ("pass", "fail") for r in results), broken)
+        found = _every_year(sum(r.status in ("pass", "fail") for r in judged), broken)
     elif isinstance(rule, Projection):
-        found = _projection(results)
+        broken = ()
+        found = _projection(judged)
     else:
+        broken = ()
         found = _done(rule, results)
     final, gap = _final(target, results, now)
-    pace = _pace(target, found, now) if target.deadline > now else {}
+    pace = _pace(target, found) if target.deadline > now else {}
     return Progress(
         target, found.status, found.method, found.numbers, cells, broken, pace, final, gap
+    )
+
+
+def _values(indicator: str, data: Dataset, first: int, now: int) -> dict[int, float]:
+    """The district figures of ``indicator`` by year, from ``first`` to ``now``."""
+    return {
+        year: found.value
+        for year in range(first, now + 1)
+        if (found := data.value(indicator, year)) is not None and found.value is not None
+    }
+
+
+def _pair_cells(
+    cells: tuple[YearCell, ...], values: dict[int, float], broken: list[int]
+) -> tuple[YearCell, ...]:
+    """A year-on-year rule's cells: each figure, ✗ where the change to it from the previous
+    year with data broke the rule, ✓ where it kept it (the first figure: nothing to compare)."""
+    first = min(values, default=None)
+
+    def status(year: int) -> str:
+        if year not in values:
+            return "missing"
+        if year in broken:
+            return "fail"
+        return "pending" if year == first else "pass"
+
+    return tuple(
+        YearCell(c.year, values.get(c.year), status(c.year), c.year in values) for c in cells
     )
 
 
@@ -187,69 +231,51 @@ def _met(target: Target, value: float) -> bool:
     return isinstance(rule, Approximate) and compare(value, ">=", rule.value - rule.tolerance)
 
 
-def _pace(target: Target, found: Measure, now: int) -> dict[str, float | None]:
-    """The growth still required a year to reach the target by its deadline, and the value
-    the trend since the base year projects for it."""
+def _pace(target: Target, found: Measure) -> dict[str, float | None]:
+    """The growth still required a year, from the latest figure, to reach the target by its
+    deadline, and the value the trend since the base year projects for it."""
     numbers = found.numbers
     current, goal = numbers.get("current_value"), numbers.get("target_value")
+    latest, base = numbers.get("current_year"), numbers.get("base_year")
     observed = numbers.get("observed")
     if (
         not isinstance(current, float)
         or not isinstance(goal, float)
+        or not isinstance(latest, int)
         or found.status == "target_achieved"
+        or latest >= target.deadline
     ):
         return {}
-    years = target.deadline - now
+    years = target.deadline - latest
     pace: dict[str, float | None] = {"remaining_years": float(years)}
     pace["required_per_year"] = (goal - current) / years
     if current > 0 and goal > 0:
         pace["required_growth"] = (goal / current) ** (1 / years) - 1
     if isinstance(observed, float) and str(found.method).startswith("growth"):
         pace["projected"] = current * (1 + observed) ** years
-    elif isinstance(observed, float):
-        elapsed = numbers.get("current_year"), numbers.get("base_year")
-        if isinstance(elapsed[0], (int, float)) and isinstance(elapsed[1], (int, float)):
-            pace["projected"] = current + observed / (elapsed[0] - elapsed[1]) * years
+    elif isinstance(observed, float) and isinstance(base, int) and latest > base:
+        pace["projected"] = current + observed / (latest - base) * years
     return pace
 
 
 # --- targets judged by their yearly verdicts -----------------------------------------------
 
 
-def _broken_changes(
-    rule: YearlyChange, data: Dataset, first: int, now: int
-) -> tuple[tuple[str, ...], int]:
-    """Each pair of consecutive years with data that broke the rule; across a gap, the rule
-    is scaled by the years between (−1 point a year is −2 over two) and the gap is said."""
-    values = {
-        year: found.value
-        for year in range(first, now + 1)
-        if (found := data.value(rule.indicator, year)) is not None and found.value is not None
-    }
-    years = sorted(values)
-    broken = []
-    for before, after in itertools.pairwise(years):
-        span = after - before
-        change = values[after] - values[before]
-        if not compare(change, rule.op, rule.delta * span):
-            gap = f", {span} years" if span > 1 else ""
-            broken.append(f"{after} (change {change:+g} since {before}{gap})")
-    return tuple(broken), max(len(years) - 1, 0)
-
-
 def _every_year(judged: int, broken: tuple[str, ...]) -> Measure:
+    """A rule held every year (or for every pair of years): broken in any, deterioration."""
     numbers: dict[str, float | str | None] = {"years_judged": judged, "years_broken": len(broken)}
     if broken:
         return Measure("deterioration", "a year broke the rule", numbers)
     if judged:
         return Measure("substantial_progress", "no year broke the rule", numbers)
-    return Measure("not_available", "no year with data", numbers)
+    return Measure("not_available", "no year of the plan with data", numbers)
 
 
-def _projection(results: list[Result]) -> Measure:
-    latest = next((r for r in reversed(results) if r.status in ("pass", "warn")), None)
+def _projection(judged: list[Result]) -> Measure:
+    """A forecast: on or off its path in the latest year judged (the base year is not)."""
+    latest = next((r for r in reversed(judged) if r.status in ("pass", "warn")), None)
     if latest is None:
-        return Measure("not_available", "no year with data", {})
+        return Measure("not_available", "no year of the plan with data", {})
     numbers: dict[str, float | str | None] = {"year": latest.year, **latest.numbers}
     if latest.status == "pass":
         return Measure("substantial_progress", "within its tolerance of the path", numbers)
@@ -279,4 +305,6 @@ def _final(target: Target, results: list[Result], now: int) -> tuple[str, float 
     at = next((r for r in results if r.year == target.deadline), None)
     if at is None or at.status == "missing":
         return "no data", None
+    if at.status == "warn":  # never a failure: a forecast missed, or more than "about"
+        return ("off forecast" if isinstance(target.rule, Projection) else "met"), at.gap
     return ("met" if at.status == "pass" else "not met"), at.gap

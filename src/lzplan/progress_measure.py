@@ -107,6 +107,13 @@ def with_target(
     }  # fmt: skip
     if achieved(x, goal, direction) if met is None else met:
         return Measure("target_achieved", "target already met", numbers)
+    if tt <= t0:  # no years left between the base and the deadline: no pace to measure
+        return Measure("not_available", "the base year is at or after the deadline", numbers)
+    if achieved(x0, goal, direction):
+        # the base met the target and the latest figure does not: it has moved away
+        return Measure("deterioration", "moved away from a target the base year met", numbers)
+    if goal == 0:
+        numbers["target_used"] = ZERO_TARGET
     goal = ZERO_TARGET if goal == 0 else goal
     if x0 <= 0 or goal <= 0 or x <= 0:  # a CAGR is undefined: compare absolute changes
         observed, required = x - x0, (goal - x0) * (t - t0) / (tt - t0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from .display import safe
@@ -43,22 +44,47 @@ def render_csv_bytes(reports: list[Report]) -> bytes:
 
 def render_csv(reports: list[Report]) -> str:
     """One row per dataset, year and target, in :data:`COLUMNS` order, after a BOM."""
+    rows = (
+        (
+            report.dataset,
+            result.year,
+            result.section,
+            result.target,
+            result.name_zh,
+            result.name_en,
+            result.nature,
+            result.kind,
+            result.status,
+            result.op,
+            result.expected,
+            result.actual,
+            result.unit,
+            result.gap,
+            result.detail,
+            "; ".join(result.misses),
+            "; ".join(result.flags),
+        )
+        for report in reports
+        for result in report.results
+    )
+    return table_text(COLUMNS, rows)
+
+
+def table_text(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """A CSV table for Excel: a BOM, CRLF line ends, formula-like text neutralised."""
     out = io.StringIO()
     out.write("\ufeff")  # Excel on Chinese Windows reads UTF-8 only with a BOM
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for report in reports:
-        for result in report.results:
-            row = (
-                report.dataset, result.year, result.section, result.target, result.name_zh,
-                result.name_en, result.nature, result.kind, result.status, result.op,
-                result.expected, result.actual, result.unit, result.gap, result.detail,
-                "; ".join(result.misses), "; ".join(result.flags),
-            )  # fmt: skip
-            writer.writerow(["" if cell is None else neutralise(cell) for cell in row])
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["" if cell is None else neutralise(cell) for cell in row])
     return out.getvalue()
 
 
+_NUMBERS = (
+    "base_year", "base_value", "current_year", "current_value", "target_year", "target_value",
+    "observed", "required", "ratio",
+)  # fmt: skip
 PROGRESS_COLUMNS = (
     "dataset", "now", "section", "target", "name_zh", "nature", "kind", "status", "label_zh",
     "method", "base_year", "base_value", "current_year", "current_value", "target_year",
@@ -70,20 +96,24 @@ def render_progress_bytes(reports: list[ProgressReport]) -> bytes:
     """One row per dataset and target, UTF-8 with a BOM, formula-like text neutralised."""
     from .progress_measure import LABELS_ZH
 
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(PROGRESS_COLUMNS)
-    for report in reports:
-        for p in report.results:
-            n = p.numbers
-            row = (
-                report.dataset, report.now, p.target.section, p.target.id, p.target.name_zh,
-                p.target.nature, p.target.rule.kind, p.status, LABELS_ZH[p.status], p.method,
-                n.get("base_year"), n.get("base_value"), n.get("current_year"),
-                n.get("current_value"), n.get("target_year"), n.get("target_value"),
-                n.get("observed"), n.get("required"), n.get("ratio"), p.final, p.gap,
-                "; ".join(p.broken),
-            )  # fmt: skip
-            writer.writerow(["" if cell is None else neutralise(cell) for cell in row])
-    return out.getvalue().encode("utf-8", "backslashreplace")
+    rows = (
+        (
+            report.dataset,
+            report.now,
+            p.target.section,
+            p.target.id,
+            p.target.name_zh,
+            p.target.nature,
+            p.target.rule.kind,
+            p.status,
+            LABELS_ZH[p.status],
+            p.method,
+            *(p.numbers.get(key) for key in _NUMBERS),
+            p.final,
+            p.gap,
+            "; ".join(p.broken),
+        )
+        for report in reports
+        for p in report.results
+    )
+    return table_text(PROGRESS_COLUMNS, rows).encode("utf-8", "backslashreplace")

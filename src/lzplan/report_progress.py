@@ -21,8 +21,9 @@ _DONE_ON = re.compile(r"^\d{4}(-\d\d){0,2}$")
 _COUNTED = re.compile(r"^(\d+)(?:/| of )(\d+) (?:meet|done)$")
 
 
-#: Below this width the year cells show only their verdict marks (values stay in the JSON).
-COMPACT_BELOW = 100
+#: Below this width the year cells show only their verdict marks (values stay in the JSON):
+#: six years of figures, a target's name and its id need about 120 columns.
+COMPACT_BELOW = 120
 
 
 def render_progress(
@@ -97,6 +98,8 @@ def _value(value: float | str) -> str:
     fact (yes, or the date) only by its mark."""
     if isinstance(value, str):
         return "" if value == "yes" or _DONE_ON.match(value) else _COUNTED.sub(r"\1/\2", value)
+    if abs(value) >= 100_000:  # 171,200 (万元) as 17.12万: a matrix cell is narrow
+        return f"{value / 10_000:.4g}万"
     return format_number(value)
 
 
@@ -148,7 +151,8 @@ def final_summary(finals: list[Progress], plan: Plan) -> list[str]:
 
     def counted(items: list[Progress]) -> str:
         count = Counter(p.final for p in items)
-        return f"{count['met']} met, {count['not met']} not met, {count['no data']} no data"
+        off = f", {count['off forecast']} off forecast" if count["off forecast"] else ""
+        return f"{count['met']} met, {count['not met']} not met{off}, {count['no data']} no data"
 
     lines = [f"final evaluation (deadline reached): {counted(finals)}"]
     for nature, zh in (("binding", "约束性"), ("anticipatory", "预期性")):

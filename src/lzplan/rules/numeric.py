@@ -3,6 +3,7 @@ comparisons of two quantities, and approximate counts."""
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from ..describe import scaled, symbol
@@ -117,3 +118,20 @@ def judge_approximate(target: Target, rule: Approximate, context: Context) -> Ve
     else:
         status, detail = "pending", f"short of {format_number(low)}; due by {target.deadline}"
     return Verdict(status, detail, "≈", rule.value, actual, actual - rule.value, numbers=numbers)
+
+
+def broken_pairs(rule: YearlyChange, values: dict[int, float]) -> tuple[list[int], list[str]]:
+    """Over a run of years (``values`` by year), the years that broke ``rule``, each against
+    the previous year with data, and what each did; across a gap the rule is scaled by the
+    years between (−1 point a year is −2 over two) and the gap is said."""
+    years = sorted(values)
+    broken: list[int] = []
+    said: list[str] = []
+    for before, after in itertools.pairwise(years):
+        span = after - before
+        change = values[after] - values[before]
+        if not compare(change, rule.op, rule.delta * span):
+            gap = f", {span} years" if span > 1 else ""
+            broken.append(after)
+            said.append(f"{after} (change {change:+g} since {before}{gap})")
+    return broken, said
