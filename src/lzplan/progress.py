@@ -54,6 +54,8 @@ class YearCell:
     status: str
     #: whether the data gave anything for it that year (a pending checklist may have none)
     data: bool = True
+    #: "3/4" (schools meeting a rule, items done) where the verdict counted entities
+    counted: str = ""
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,9 @@ def measure(plan: Plan, data: Dataset, now: int | None = None) -> ProgressReport
 def _progress(
     target: Target, results: list[Result], plan: Plan, data: Dataset, now: int
 ) -> Progress:
-    cells = tuple(YearCell(r.year, r.actual, r.status, bool(r.sources)) for r in results)
+    cells = tuple(
+        YearCell(r.year, r.actual, r.status, bool(r.sources), _counted(r)) for r in results
+    )
     rule = target.rule
     # verdicts from the plan's first year on: a 2020 figure is the baseline, not a year judged
     judged = [r for r in results if r.year >= plan.period_start]
@@ -148,6 +152,15 @@ def _progress(
     return Progress(
         target, found.status, found.method, found.numbers, cells, broken, pace, final, gap
     )
+
+
+def _counted(result: Result) -> str:
+    """``3/4`` for a rule over entities (meeting of all), or a checklist (done of all)."""
+    numbers = result.numbers
+    for part, whole in (("meeting", "entities"), ("done", "items")):
+        if part in numbers and whole in numbers:
+            return f"{numbers[part]:g}/{numbers[whole]:g}"
+    return ""
 
 
 def _values(indicator: str, data: Dataset, first: int, now: int) -> dict[int, float]:

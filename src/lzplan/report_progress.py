@@ -10,15 +10,14 @@ from collections import Counter
 
 from .display import format_number
 from .model import Plan
-from .progress import Progress, ProgressReport
+from .progress import Progress, ProgressReport, YearCell
 from .progress_measure import LABELS_ZH, STATUSES
 from .report_table import Block, grouped_rows, render_blocks
-from .texttable import Cell, Dotted, Row
+from .texttable import Cell, Dotted
 
 _MARK = {"pass": "✓", "fail": "✗", "warn": "!", "pending": "·", "missing": "—"}
 _SPARKS = "▁▂▃▄▅▆▇█"
 _DONE_ON = re.compile(r"^\d{4}(-\d\d){0,2}$")
-_COUNTED = re.compile(r"^(\d+)(?:/| of )(\d+) (?:meet|done)$")
 
 
 #: Below this width the year cells show only their verdict marks (values stay in the JSON):
@@ -76,16 +75,14 @@ def _cells(
             cells.append(())
             continue
         mark = _MARK[cell.status] if cell.data or cell.status == "fail" else _MARK["missing"]
-        shown = "" if compact or cell.actual is None or not cell.data else _value(cell.actual)
+        shown = "" if compact or cell.actual is None or not cell.data else _value(cell)
         cells.append((shown, mark) if shown else (mark,))  # the mark always on its own line
     label = LABELS_ZH[progress.status]  # the legend below gives each label's English name
     if compact:
         latest = next(
             (c for c in reversed(progress.years) if c.data and c.actual is not None), None
         )
-        cells.append(
-            (label, _value(latest.actual)) if latest and latest.actual is not None else (label,)
-        )
+        cells.append((label, _value(latest)) if latest and latest.actual is not None else (label,))
     else:
         # a sparkline is one unbreakable run, as an id without dots is
         cells.extend([(Dotted(sparkline(progress)),)] if trends else [])
@@ -93,11 +90,14 @@ def _cells(
     return tuple(cells)
 
 
-def _value(value: float | str) -> str:
-    """A year's figure, short: ``3/4`` for "3/4 meet", ``0/7`` for "0 of 7 done"; a done
-    fact (yes, or the date) only by its mark."""
-    if isinstance(value, str):
-        return "" if value == "yes" or _DONE_ON.match(value) else _COUNTED.sub(r"\1/\2", value)
+def _value(cell: YearCell) -> str:
+    """A year's figure, short: ``3/4`` schools meeting or items done; a done fact (yes, or
+    the date) only by its mark."""
+    value = cell.actual
+    if cell.counted:
+        return cell.counted
+    if isinstance(value, str) or value is None:
+        return "" if value is None or value == "yes" or _DONE_ON.match(value) else value
     if abs(value) >= 100_000:  # 171,200 (万元) as 17.12万: a matrix cell is narrow
         return f"{value / 10_000:.4g}万"
     return format_number(value)
@@ -166,4 +166,4 @@ def final_summary(finals: list[Progress], plan: Plan) -> list[str]:
     return lines
 
 
-__all__ = ["Row", "final_summary", "notes", "render_progress", "sparkline"]
+__all__ = ["final_summary", "notes", "render_progress", "sparkline"]
