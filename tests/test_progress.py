@@ -160,7 +160,9 @@ def test_now_before_the_base_year_is_a_usage_error(tmp_path: Path, runner: CliRu
     data.write_text("year,indicator,value\n2023,budget,100\n", encoding="utf-8")
     result = runner.invoke(main, ["progress", "--plan", PLAN, str(data), "--year", "2019"])
     assert result.exit_code == 2
-    assert "--year 2019 is before the plan's base year 2022" in result.stderr
+    assert result.stderr == (
+        "error: --year: 2019 is before the plan's base year 2022: name a later year\n"
+    )
 
 
 def test_the_pace_counts_from_the_latest_figure_not_from_now(

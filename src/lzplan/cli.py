@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
@@ -54,9 +55,18 @@ _OUTPUT = click.option(
     "-o",
     "output",
     type=click.Path(),
-    help="Write the result to FILE (replaced if it exists; never a file being read).",
+    help="Write the result to FILE (- for standard output): an earlier lzplan report is "
+    "replaced, another existing file only with --force, a file this run reads never.",
 )
 _FORCE = click.option("--force", is_flag=True, help="Replace the --output file if it exists.")
+_FORMAT = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+    help="table for people, json for programs, csv for Excel.",
+)
 _ROSTER = click.option(
     "--roster",
     "roster_path",
@@ -235,6 +245,24 @@ def _say_problems(loaded: Loaded) -> None:
         click.echo(text, nl=False, err=True)
 
 
+def _reading(command: Callable[..., None]) -> Callable[..., None]:
+    """The options of every command that reads data: output, datasets, roster, encoding."""
+    for option in (_SHEET, _ENCODING, _ROSTER, _EACH, _FORCE, _OUTPUT):
+        command = option(command)
+    return command
+
+
+def _finish(
+    data: str | bytes, output: str | None, force: bool, loaded: Loaded, failing: bool
+) -> NoReturn:
+    """Write the result; exit 2 if a dataset could not be read (``--each``), else 1 when
+    ``failing``, else 0."""
+    _emit(data, _Output(output, force, loaded.files))
+    if loaded.problems:
+        sys.exit(ExitCode.BAD_INPUT)
+    sys.exit(ExitCode.FAILED if failing else ExitCode.OK)
+
+
 def _options(year: int | None, encoding: str | None, sheet: str | None) -> ReadOptions:
     from .datafile import ReadOptions
 
@@ -310,14 +338,7 @@ def indicators(output_format: str, plan_path: str | None) -> None:
 @_PATHS
 @_PLAN
 @_YEAR
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-    help="table for people, json for programs, csv for Excel.",
-)
+@_FORMAT
 @click.option(
     "--fail-on",
     type=click.Choice(["fail", "warn", "missing"]),
@@ -326,12 +347,7 @@ def indicators(output_format: str, plan_path: str | None) -> None:
     help="Exit 1 when a target fails; with warn also when one warns; "
     "with missing also when data is missing.",
 )
-@_OUTPUT
-@_FORCE
-@_EACH
-@_ROSTER
-@_ENCODING
-@_SHEET
+@_reading
 def check(
     paths: tuple[str, ...],
     plan_path: str | None,
@@ -369,10 +385,7 @@ def check(
 
         to_terminal = _terminal() and output is None
         data = render_check(reports, loaded.plan, _width(), to_terminal)
-    _emit(data, _Output(output, force, loaded.files))
-    if loaded.problems:
-        sys.exit(ExitCode.BAD_INPUT)  # some datasets could not be read (--each)
-    sys.exit(ExitCode.FAILED if failed(reports, fail_on) else ExitCode.OK)
+    _finish(data, output, force, loaded, failed(reports, fail_on))
 
 
 @main.command()
@@ -388,12 +401,7 @@ def check(
     help="text for people, json for programs, github for GitHub Actions annotations.",
 )
 @click.option("--show", is_flag=True, help="Also list every value read, and where from.")
-@_OUTPUT
-@_FORCE
-@_EACH
-@_ROSTER
-@_ENCODING
-@_SHEET
+@_reading
 def validate(
     paths: tuple[str, ...],
     plan_path: str | None,
@@ -445,14 +453,7 @@ def validate(
     type=click.IntRange(1900, 2200),
     help="Now: the year to measure progress to (default: the latest year with data).",
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-    help="table for people, json for programs, csv for Excel.",
-)
+@_FORMAT
 @click.option(
     "--fail-on",
     type=click.Choice(["fail", "warn", "missing"]),
@@ -462,12 +463,7 @@ def validate(
     "yearly rule; with warn also on limited progress or deterioration; with missing also "
     "when a passed deadline has no data.",
 )
-@_OUTPUT
-@_FORCE
-@_EACH
-@_ROSTER
-@_ENCODING
-@_SHEET
+@_reading
 def progress(
     paths: tuple[str, ...],
     plan_path: str | None,
@@ -485,6 +481,7 @@ def progress(
 
     PATHS (files and folders) form one dataset; the default is the bundled real data.
     """
+    from .errors import LzplanError
     from .planfile import bundled_actuals
     from .progress import measure
     from .progress_exit import progress_failed
@@ -492,7 +489,10 @@ def progress(
     chosen = paths or (_shown_path(bundled_actuals()),)
     loaded = _load(plan_path, chosen, _options(None, encoding, sheet), roster_path, each)
     _say_problems(loaded)
-    reports = [measure(loaded.plan, dataset, year) for dataset in loaded.datasets]
+    try:
+        reports = [measure(loaded.plan, dataset, year) for dataset in loaded.datasets]
+    except LzplanError as error:
+        _problems(error.problems)
     data: str | bytes
     if output_format == "json":
         from .report_json import render_progress as render_json
@@ -507,10 +507,7 @@ def progress(
 
         to_terminal = _terminal() and output is None
         data = render_progress(reports, loaded.plan, _width(), to_terminal)
-    _emit(data, _Output(output, force, loaded.files))
-    if loaded.problems:
-        sys.exit(ExitCode.BAD_INPUT)
-    sys.exit(ExitCode.FAILED if progress_failed(reports, fail_on) else ExitCode.OK)
+    _finish(data, output, force, loaded, progress_failed(reports, fail_on))
 
 
 @main.command()

@@ -105,7 +105,7 @@ def measure(plan: Plan, data: Dataset, now: int | None = None) -> ProgressReport
     if now < plan.baseline_year:
         from .errors import Problem, UsageError
 
-        message = f"--year {now} is before the plan's base year {plan.baseline_year}"
+        message = f"{now} is before the plan's base year {plan.baseline_year}: name a later year"
         raise UsageError([Problem("--year", message)])
     years = range(plan.baseline_year, now + 1)
     yearly = {year: judge(plan, data, year, data.roster) for year in years}

@@ -31,15 +31,6 @@ Status = Literal[
     "deterioration",
     "not_available",
 ]
-#: Every status, best first.
-STATUSES: tuple[Status, ...] = (
-    "target_achieved",
-    "substantial_progress",
-    "moderate_progress",
-    "limited_progress",
-    "deterioration",
-    "not_available",
-)
 #: Chinese labels, each distinct from every ``check`` verdict's.
 LABELS_ZH: dict[Status, str] = {
     "target_achieved": "已实现",
@@ -49,6 +40,8 @@ LABELS_ZH: dict[Status, str] = {
     "deterioration": "倒退",
     "not_available": "数据不足",
 }
+#: Every status, best first.
+STATUSES: tuple[Status, ...] = tuple(LABELS_ZH)
 #: Thresholds (high, medium, low) with a numeric target, and with a direction only.
 WITH_TARGET = (0.95, 0.6, 0.0)
 DIRECTION_ONLY = (0.015, 0.005, 0.0)
