@@ -40,3 +40,22 @@ def format_number(value: float) -> str:
     """Up to six decimals, without trailing zeros (98.49999 must not show as 98.5)."""
     text = f"{value:,.6f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
+
+
+#: How reports for people write comparison operators.
+OP_SYMBOL = {">=": "≥", "<=": "≤", "==": "="}
+
+
+def symbol(op: str) -> str:
+    """``>=`` → ``≥``: operators as people read them."""
+    return OP_SYMBOL.get(op, op)
+
+
+def scaled(factor: float, name: str) -> str:
+    """``name``, or ``5 × name`` when the factor is not 1."""
+    return name if factor == 1 else f"{format_number(factor)} × {name}"
+
+
+def unit_suffix(unit: str) -> str:
+    """`` 万人`` after a number, ``%`` right against it, nothing for no unit."""
+    return unit if unit in ("", "%") else f" {unit}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Union
 
 
 class _Constraint:
@@ -123,6 +123,7 @@ class Threshold:
 
     __pydantic_config__ = _STRICT
     kind: Literal["threshold"]
+    indicator_fields: ClassVar[tuple[str, ...]] = ("indicator",)
     indicator: Identifier
     op: Op
     value: float
@@ -135,6 +136,7 @@ class Projection:
 
     __pydantic_config__ = _STRICT
     kind: Literal["projection"]
+    indicator_fields: ClassVar[tuple[str, ...]] = ("indicator",)
     indicator: Identifier
     value: float
     tolerance: Annotated[float, Gt(0), Le(1)] = 0.1
@@ -146,6 +148,7 @@ class YearlyChange:
 
     __pydantic_config__ = _STRICT
     kind: Literal["yearly_change"]
+    indicator_fields: ClassVar[tuple[str, ...]] = ("indicator",)
     indicator: Identifier
     op: Op
     delta: float
@@ -157,6 +160,7 @@ class Comparison:
 
     __pydantic_config__ = _STRICT
     kind: Literal["comparison"]
+    indicator_fields: ClassVar[tuple[str, ...]] = ("left", "right")
     left: Identifier
     op: Op
     right: Identifier
@@ -174,6 +178,7 @@ class Each:
 
     __pydantic_config__ = _STRICT
     kind: Literal["each"]
+    indicator_fields: ClassVar[tuple[str, ...]] = ("indicator",)
     indicator: Identifier
     op: Op
     value: float
@@ -196,6 +201,7 @@ class Aggregate:
 
     __pydantic_config__ = _STRICT
     kind: Literal["aggregate"]
+    indicator_fields: ClassVar[tuple[str, ...]] = ("indicator",)
     indicator: Identifier
     stat: Stat
     op: Op
@@ -211,6 +217,7 @@ class Milestone:
 
     __pydantic_config__ = _STRICT
     kind: Literal["milestone"]
+    indicator_fields: ClassVar[tuple[str, ...]] = ("indicator",)
     indicator: Identifier
 
 
@@ -229,6 +236,7 @@ class Checklist:
 
     __pydantic_config__ = _STRICT
     kind: Literal["checklist"]
+    indicator_fields: ClassVar[tuple[str, ...]] = ("indicator",)
     indicator: Identifier
     items: Annotated[tuple[ChecklistItem, ...], MinLen(1)]
 
@@ -239,6 +247,7 @@ class Approximate:
 
     __pydantic_config__ = _STRICT
     kind: Literal["approximate"]
+    indicator_fields: ClassVar[tuple[str, ...]] = ("indicator",)
     indicator: Identifier
     value: float
     tolerance: Annotated[float, Ge(0)]
@@ -298,10 +307,9 @@ else:
 
 
 def rule_indicators(rule: Rule) -> tuple[str, ...]:
-    """The indicator ids a data file must supply for ``rule``."""
-    if isinstance(rule, Comparison):
-        return (rule.left, rule.right)
-    return (rule.indicator,)
+    """The indicator ids a data file must supply for ``rule`` (its kind's
+    ``indicator_fields``)."""
+    return tuple(getattr(rule, field) for field in type(rule).indicator_fields)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from .cache import cached
 from .errors import PlanError, Problem
-from .model import Aggregate, Checklist, Comparison, Each, Indicator, Milestone, Plan, Target
+from .model import Indicator, Plan, Target
 
 if TYPE_CHECKING:
     from .roster import Roster
@@ -186,42 +186,26 @@ def _cross_check(plan: Plan) -> list[tuple[tuple[str | int, ...], str]]:
 def _rule_check(
     target: Target, indicators: dict[str, Indicator]
 ) -> list[tuple[tuple[str | int, ...], str]]:
+    """What the rule's kind needs of its indicators (numbers or flags, per entity or not),
+    and the checks only that kind has."""
+    from .rules.kinds import kind_of
+
     rule = target.rule
-    fields = ("left", "right") if isinstance(rule, Comparison) else ("indicator",)
+    kind = kind_of(rule)
     problems: list[tuple[tuple[str | int, ...], str]] = []
-    for field in fields:
+    for field in type(rule).indicator_fields:
         indicator = indicators.get(getattr(rule, field))
         where = ("rule", field)
         if indicator is None:
             problems.append((where, f"unknown indicator {getattr(rule, field)!r}"))
             continue
-        wants_flag = isinstance(rule, (Milestone, Checklist))
-        if (indicator.type == "flag") != wants_flag:
-            need = "a flag" if wants_flag else "a number"
+        if indicator.type != kind.values:
+            need = "a flag" if kind.values == "flag" else "a number"
             problems.append((where, f"a {rule.kind} rule needs {need} indicator"))
-        wants_entities = isinstance(rule, (Each, Aggregate, Checklist))
-        if indicator.per_entity != wants_entities:
-            need = "a per-entity" if wants_entities else "a district-level"
+        if indicator.per_entity != kind.per_entity:
+            need = "a per-entity" if kind.per_entity else "a district-level"
             problems.append((where, f"a {rule.kind} rule needs {need} indicator"))
-    if isinstance(rule, Each):
-        problems.extend(_kinds_check(rule))
-    if isinstance(rule, Checklist):
-        counts = Counter(item.name for item in rule.items)
-        for index, item in enumerate(rule.items):
-            if counts[item.name] > 1:
-                problems.append((("rule", "items", index, "name"), "duplicate item"))
-    return problems
-
-
-def _kinds_check(rule: Each) -> list[tuple[tuple[str | int, ...], str]]:
-    """Roster kinds must be known ones: a misspelt kind would match no school, silently."""
-    from .roster import KINDS
-
-    return [
-        (("rule", "kinds", index), f"unknown roster kind {kind!r}; expected one of {list(KINDS)}")
-        for index, kind in enumerate(rule.kinds)
-        if kind not in KINDS
-    ]
+    return [*problems, *kind.check(rule)]
 
 
 def _indicator_check(plan: Plan) -> list[tuple[tuple[str | int, ...], str]]:

@@ -1,38 +1,18 @@
 """Judging one target against one year of a dataset: one function per rule kind.
 
-``base`` holds what they share; ``numeric``, ``entities`` and ``done`` the judges.
+``base`` holds what they share; ``numeric``, ``entities`` and ``done`` the judges;
+``kinds`` the table of every kind's parts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ..model import (
-    Aggregate,
-    Approximate,
-    Checklist,
-    Comparison,
-    Each,
-    Milestone,
-    Plan,
-    Projection,
-    Target,
-    Threshold,
-    YearlyChange,
-)
+from ..model import Plan, Target
 from ..results import Result
 from .base import Context, Recorder, Verdict, compare, path_value, tidy
-from .done import judge_checklist, judge_milestone
-from .entities import judge_aggregate, judge_each
-from .numeric import (
-    judge_approximate,
-    judge_comparison,
-    judge_projection,
-    judge_threshold,
-    judge_yearly_change,
-)
+from .kinds import kind_of
 
 if TYPE_CHECKING:
     from ..roster import Roster
@@ -40,24 +20,13 @@ if TYPE_CHECKING:
 
 __all__ = ["Context", "Verdict", "compare", "evaluate", "judge", "path_value"]
 
-_JUDGES: dict[type, Callable[[Target, Any, Context], Verdict]] = {
-    Threshold: judge_threshold,
-    Projection: judge_projection,
-    YearlyChange: judge_yearly_change,
-    Comparison: judge_comparison,
-    Each: judge_each,
-    Aggregate: judge_aggregate,
-    Milestone: judge_milestone,
-    Checklist: judge_checklist,
-    Approximate: judge_approximate,
-}
-
 
 def evaluate(target: Target, context: Context) -> Result:
     """The verdict on ``target`` for ``context.year``, with where its figures were read
     and flags on figures that moved surprisingly (which never change the verdict)."""
     recorder = Recorder(context.data)
-    verdict = _JUDGES[type(target.rule)](target, target.rule, replace(context, data=recorder))
+    judge_rule = kind_of(target.rule).judge
+    verdict = judge_rule(target, target.rule, replace(context, data=recorder))
     return Result(
         target=target.id,
         section=target.section,

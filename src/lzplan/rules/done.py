@@ -82,3 +82,28 @@ def judge_checklist(target: Target, rule: Checklist, context: Context) -> Verdic
     else:
         status_, detail = "pass", "all items done"
     return Verdict(status_, detail, None, expected, actual, None, misses, numbers)
+
+
+# --- descriptions and plan checks -----------------------------------------------------
+
+
+def describe_milestone(target: Target, rule: Milestone) -> str:
+    return f"done by {target.deadline}"
+
+
+def describe_checklist(target: Target, rule: Checklist) -> str:
+    dues = sorted({item.due for item in rule.items})
+    span = f"{dues[0]}" if len(dues) == 1 else f"{dues[0]}–{dues[-1]}"
+    return f"{len(rule.items)} items due {span}"
+
+
+def check_checklist(rule: Checklist) -> list[tuple[tuple[str | int, ...], str]]:
+    """Each item once: data rows name items, and two alike could not be told apart."""
+    from collections import Counter
+
+    counts = Counter(item.name for item in rule.items)
+    return [
+        (("rule", "items", index, "name"), "duplicate item")
+        for index, item in enumerate(rule.items)
+        if counts[item.name] > 1
+    ]

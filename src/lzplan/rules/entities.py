@@ -5,8 +5,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from ..describe import symbol
-from ..display import format_number
+from ..display import format_number, symbol, unit_suffix
 from ..model import Aggregate, Each, Target
 from ..observations import Observation
 from ..results import Status
@@ -118,3 +117,27 @@ def judge_aggregate(target: Target, rule: Aggregate, context: Context) -> Verdic
     return Verdict(
         status, detail, rule.op, rule.value, actual, actual - rule.value, absent, numbers
     )
+
+
+# --- descriptions ---------------------------------------------------------------------
+
+
+def describe_each(target: Target, rule: Each) -> str:
+    when = "every year" if rule.every_year else f"by {target.deadline}"
+    value = f"{format_number(rule.value)}{unit_suffix(target.unit)}"
+    return f"each: {symbol(rule.op)} {value} {when}"
+
+
+def describe_aggregate(target: Target, rule: Aggregate) -> str:
+    return f"{rule.stat} {symbol(rule.op)} {format_number(rule.value)} by {target.deadline}"
+
+
+def check_each(rule: Each) -> list[tuple[tuple[str | int, ...], str]]:
+    """Roster kinds must be known ones: a misspelt kind would match no school, silently."""
+    from ..roster import KINDS
+
+    return [
+        (("rule", "kinds", index), f"unknown roster kind {kind!r}; expected one of {list(KINDS)}")
+        for index, kind in enumerate(rule.kinds)
+        if kind not in KINDS
+    ]

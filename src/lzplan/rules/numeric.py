@@ -6,8 +6,7 @@ from __future__ import annotations
 import itertools
 import math
 
-from ..describe import scaled, symbol
-from ..display import format_number
+from ..display import format_number, scaled, symbol, unit_suffix
 from ..model import Approximate, Comparison, Projection, Target, Threshold, YearlyChange
 from ..results import Status
 from .base import Context, Verdict, compare, is_due, missing, path_value, with_baseline
@@ -135,3 +134,31 @@ def broken_pairs(rule: YearlyChange, values: dict[int, float]) -> tuple[list[int
             broken.append(after)
             said.append(f"{after} (change {change:+g} since {before}{gap})")
     return broken, said
+
+
+# --- descriptions ---------------------------------------------------------------------
+
+
+def describe_threshold(target: Target, rule: Threshold) -> str:
+    when = "every year" if rule.every_year else f"by {target.deadline}"
+    return f"{symbol(rule.op)} {format_number(rule.value)}{unit_suffix(target.unit)} {when}"
+
+
+def describe_projection(target: Target, rule: Projection) -> str:
+    value = f"{format_number(rule.value)}{unit_suffix(target.unit)}"
+    return f"≈ {value} by {target.deadline} (±{rule.tolerance:.0%}, projection)"
+
+
+def describe_yearly_change(target: Target, rule: YearlyChange) -> str:
+    return (
+        f"change {symbol(rule.op)} {format_number(rule.delta)}{unit_suffix(target.unit)} every year"
+    )
+
+
+def describe_comparison(target: Target, rule: Comparison) -> str:
+    return f"{rule.left} {symbol(rule.op)} {scaled(rule.factor, rule.right)} every year"
+
+
+def describe_approximate(target: Target, rule: Approximate) -> str:
+    spread = f"{format_number(rule.tolerance)}{unit_suffix(target.unit)}"
+    return f"about {format_number(rule.value)} ± {spread} by {target.deadline}"
