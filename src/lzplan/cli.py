@@ -28,7 +28,8 @@ _PLAN = click.option(
     "plan_path",
     type=click.Path(),
     default=None,
-    help="Plan file (YAML). Default: the bundled Linzi plan.",
+    help="A bundled plan's name (lzplan plans lists them) or a plan file (YAML). "
+    "Default: the Linzi plan.",
 )
 _YEAR = click.option(
     "--year",
@@ -164,6 +165,13 @@ def _terminal() -> bool:
     return sys.stdout.isatty()
 
 
+def _plan(text: str | None) -> Path | None:
+    """The plan ``--plan`` names: a bundled plan's name or a file."""
+    from .planfile import find_plan
+
+    return find_plan(text)
+
+
 def _path(text: str | None) -> Path | None:
     from pathlib import Path
 
@@ -205,7 +213,7 @@ def _load(
     from .errors import LzplanError
 
     try:
-        return load(_path(plan_path), _path(roster_path), _inputs(paths), options, each)
+        return load(_plan(plan_path), _path(roster_path), _inputs(paths), options, each)
     except LzplanError as error:
         if to is not None:
             named = [*paths, plan_path, roster_path]
@@ -298,7 +306,7 @@ def targets(section: str | None, output_format: str, plan_path: str | None) -> N
     from .selection import select_targets
 
     try:
-        plan = load_plan(_path(plan_path))
+        plan = load_plan(_plan(plan_path))
         chosen = select_targets(plan, section)
     except LzplanError as error:
         _problems(error.problems)
@@ -313,6 +321,16 @@ def targets(section: str | None, output_format: str, plan_path: str | None) -> N
 
 
 @main.command()
+def plans() -> None:
+    """List the bundled plans, by the names --plan takes."""
+    from .planfile import bundled_plans, load_plan
+
+    for name, path in bundled_plans().items():
+        plan = load_plan(path)
+        click.echo(f"{name}  {plan.title_zh} · {plan.title_en} ({len(plan.targets)} targets)")
+
+
+@main.command()
 @click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table")
 @_PLAN
 def indicators(output_format: str, plan_path: str | None) -> None:
@@ -321,7 +339,7 @@ def indicators(output_format: str, plan_path: str | None) -> None:
     from .planfile import load_plan
 
     try:
-        plan = load_plan(_path(plan_path))
+        plan = load_plan(_plan(plan_path))
     except LzplanError as error:
         _problems(error.problems)
     if output_format == "json":
@@ -544,15 +562,15 @@ def template(
     try:
         if output_format == "xlsx" and output is None:
             raise UsageError([Problem("--format xlsx", "a workbook needs --output FILE.xlsx")])
-        plan = load_plan(_path(plan_path))
-        roster = plan_roster(plan, _path(plan_path), _path(roster_path))
+        plan = load_plan(_plan(plan_path))
+        roster = plan_roster(plan, _plan(plan_path), _path(roster_path))
         data = template_bytes(plan, year, roster, output_format, wide)
         if output is None:
             _write_stdout(data)
             return
         from .output import write_output
 
-        read = [_path(plan_path) or bundled_plan_path()]
+        read = [_plan(plan_path) or bundled_plan_path()]
         read += [roster.path] if roster is not None and roster.path is not None else []
         write_output(Path(output), data, read, force=force)
     except LzplanError as error:

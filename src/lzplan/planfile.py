@@ -6,6 +6,7 @@ and pydantic entirely; ``docs/design.md`` says why.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -63,23 +64,73 @@ def plan_roster(plan: Plan, plan_path: Path | None, given: Path | None) -> Roste
     return roster
 
 
+def find_plan(text: str | None) -> Path | None:
+    """The plan ``--plan`` names: a bundled plan's name (``linzi-2021-2025``) or a file."""
+    if text is None:
+        return None
+    if text in BUNDLED_PLANS and not Path(text).exists():
+        return _bundled_file(BUNDLED_PLANS[text])
+    return Path(text)
+
+
 def load_plan(path: Path | None = None) -> Plan:
     """Read and validate the plan at ``path`` (the bundled plan when ``None``)."""
     path = path or bundled_plan_path()
+    raw = _read(path)
+    key = raw + b"".join(_read(base) for base in _bases(raw, path))  # what it extends, too
+    code = ("model.py", "planfile.py", "planmerge.py")
+    return cached("plan", key, code, lambda: parse_plan(raw, str(path)), Plan)
+
+
+def _read(path: Path) -> bytes:
     shown = str(path)
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except IsADirectoryError:
         raise PlanError([Problem(shown, "is a directory, not a plan file")]) from None
+    except FileNotFoundError:
+        names = ", ".join(BUNDLED_PLANS)
+        message = f"is neither a plan file nor a bundled plan ({names}; lzplan plans lists them)"
+        raise PlanError([Problem(shown, message)]) from None
     except OSError as exc:
         raise PlanError([Problem(shown, f"cannot read the plan file: {exc.strerror}")]) from None
-    code = ("model.py", "planfile.py")
-    return cached("plan", raw, code, lambda: parse_plan(raw, shown), Plan)
 
 
-def parse_plan(raw: bytes, file: str) -> Plan:
+_EXTENDS = re.compile(rb"^extends:\s*[\"']?([^\"'\s#]+)", re.MULTILINE)
+#: How many plans deep ``extends`` may go (a plan extending itself is refused).
+_MAX_BASES = 5
+
+
+def _bases(raw: bytes, path: Path, depth: int = 0) -> list[Path]:
+    """The plans ``raw`` extends, nearest first, found as :func:`_base` finds them."""
+    found = _EXTENDS.search(raw)
+    if found is None or depth >= _MAX_BASES:
+        return []
+    base = _base(found.group(1).decode("utf-8", "replace"), path)
+    return [base, *_bases(_read(base), base, depth + 1)]
+
+
+def _base(name: str, path: Path) -> Path:
+    """A plan to extend: a bundled plan's name, else a file beside the extending plan."""
+    if name in BUNDLED_PLANS:
+        return _bundled_file(BUNDLED_PLANS[name])
+    return path.parent / name
+
+
+def parse_plan(raw: bytes, file: str, depth: int = 0) -> Plan:
     """Validate the bytes of a plan file; raise :class:`PlanError` with every problem found."""
+    data, positions = _data(raw, file, depth)
+    plan = _validate(data, positions, file)
+    problems = [_problem(file, positions, path, message) for path, message in _cross_check(plan)]
+    if problems:
+        raise PlanError(problems)
+    return plan
+
+
+def _data(raw: bytes, file: str, depth: int = 0) -> tuple[dict[str, Any], Any]:
+    """The plan's fields, with those of the plan it ``extends`` under them."""
     from . import yamlpos
+    from .planmerge import merged, rooted
 
     try:
         text = raw.decode("utf-8-sig")
@@ -88,11 +139,18 @@ def parse_plan(raw: bytes, file: str) -> Plan:
     data, positions = yamlpos.load(text, file)
     if not isinstance(data, dict):
         raise PlanError([Problem(file, "expected a mapping of plan fields at the top", 1, 1)])
-    plan = _validate(data, positions, file)
-    problems = [_problem(file, positions, path, message) for path, message in _cross_check(plan)]
-    if problems:
-        raise PlanError(problems)
-    return plan
+    name = data.pop("extends", None)
+    if name is None:
+        return data, positions
+    if not isinstance(name, str) or depth >= _MAX_BASES:
+        where = positions.get(("extends",), (None, None))
+        message = "extends names a plan: a bundled plan's name or a file beside this one"
+        if depth >= _MAX_BASES:
+            message = f"plans extend each other more than {_MAX_BASES} deep (one extends itself?)"
+        raise PlanError([Problem(file, message, *where)])
+    base_path = _base(name, Path(file))
+    base, _ = _data(_read(base_path), str(base_path), depth + 1)
+    return merged(rooted(base, base_path.parent), data), positions
 
 
 def _validate(data: dict[str, Any], positions: Any, file: str) -> Plan:
