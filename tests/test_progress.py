@@ -205,3 +205,21 @@ def test_an_every_year_standard_broken_once_is_deterioration(
         r for r in json.loads(result.stdout) if r["target"] == "compulsory.after_school_service"
     )
     assert (row["status"], row["broken"]) == ("deterioration", ["2022"])
+
+
+def test_the_csv_carries_each_years_figure_and_verdict(tmp_path: Path, runner: CliRunner) -> None:
+    import csv
+    import io
+
+    data = tmp_path / "long.csv"
+    data.write_text(
+        "year,indicator,value\n2023,visits_per_capita,1.6\n2025,visits_per_capita,1.8\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["progress", "--plan", PLAN, str(data), "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(result.stdout_bytes.decode("utf-8-sig"))))
+    visits = next(row for row in rows if row["target"] == "reading.visits")
+    assert (visits["value 2023"], visits["verdict 2023"]) == ("1.6", "pending")
+    assert (visits["value 2024"], visits["verdict 2024"]) == ("", "missing")
+    assert visits["status"] == "substantial_progress"
+    assert float(visits["required_per_year"]) == pytest.approx(0.1)

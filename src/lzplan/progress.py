@@ -77,6 +77,8 @@ class Progress:
     pace: dict[str, float | None] = field(default_factory=dict)
     final: str = ""
     gap: float | None = None
+    #: the schools or items that held a deteriorating target back, in its latest year
+    behind: tuple[str, ...] = ()
 
     @property
     def section(self) -> str:
@@ -94,6 +96,8 @@ class ProgressReport:
     last_year: int
     midterm: int
     results: tuple[Progress, ...]
+    #: the latest year the dataset has figures for (``now`` may lie beyond it)
+    latest_data: int | None = None
 
 
 def measure(plan: Plan, data: Dataset, now: int | None = None) -> ProgressReport:
@@ -116,7 +120,8 @@ def measure(plan: Plan, data: Dataset, now: int | None = None) -> ProgressReport
     last = max(target.deadline for target in plan.targets)
     midterm = plan.period_start + (plan.period_end - plan.period_start) // 2
     # the matrix ends at the last deadline: later years are said in its title ("as of")
-    return ProgressReport(data.name, now, plan.baseline_year, last, midterm, results)
+    latest = with_data[-1] if with_data else None
+    return ProgressReport(data.name, now, plan.baseline_year, last, midterm, results, latest)
 
 
 def _progress(
@@ -147,16 +152,29 @@ def _progress(
     else:
         broken = ()
         found = _done(rule, results)
+    every_year = isinstance(rule, (YearlyChange, Comparison)) or getattr(rule, "every_year", False)
     final, gap = _final(target, results, now)
-    pace = _pace(target, found) if target.deadline > now else {}
+    if every_year and final and broken:
+        final = "not met"  # a rule held every year, broken in some year of the plan
+    pace = _pace(target, found, _counted_up(target, plan)) if target.deadline > now else {}
+    behind = _behind(results) if found.status == "deterioration" and not broken else ()
     return Progress(
-        target, found.status, found.method, found.numbers, cells, broken, pace, final, gap
-    )
+        target, found.status, found.method, found.numbers, cells, broken, pace, final, gap,
+        behind,
+    )  # fmt: skip
+
+
+def _behind(results: list[Result]) -> tuple[str, ...]:
+    """The schools or items that held a target back in its latest year with data."""
+    latest = next((r for r in reversed(results) if r.sources and r.misses), None)
+    return latest.misses if latest is not None else ()
 
 
 def _counted(result: Result) -> str:
     """``3/4`` for a rule over entities (meeting of all), or a checklist (done of all)."""
     numbers = result.numbers
+    if not result.sources:
+        return ""  # nobody reported: "0/11 meet" would read as "no school met"
     for part, whole in (("meeting", "entities"), ("done", "items")):
         if part in numbers and whole in numbers:
             return f"{numbers[part]:g}/{numbers[whole]:g}"
@@ -208,6 +226,10 @@ def _series_measure(target: Target, results: list[Result], plan: Plan) -> Measur
     met = _met(target, current[1])
     found = with_target(base[:2], current, (target.deadline, goal), direction, met)
     numbers = {**found.numbers, "base_from": base[2]}
+    if isinstance(target.rule, Approximate):
+        numbers["target_note"] = (
+            f"the low end of about {target.rule.value:g} ± {target.rule.tolerance:g}"
+        )
     return Measure(found.status, found.method, numbers)
 
 
@@ -244,7 +266,7 @@ def _met(target: Target, value: float) -> bool:
     return isinstance(rule, Approximate) and compare(value, ">=", rule.value - rule.tolerance)
 
 
-def _pace(target: Target, found: Measure) -> dict[str, float | None]:
+def _pace(target: Target, found: Measure, linear: bool = False) -> dict[str, float | None]:
     """The growth still required a year, from the latest figure, to reach the target by its
     deadline, and the value the trend since the base year projects for it."""
     numbers = found.numbers
@@ -264,11 +286,24 @@ def _pace(target: Target, found: Measure) -> dict[str, float | None]:
     pace["required_per_year"] = (goal - current) / years
     if current > 0 and goal > 0:
         pace["required_growth"] = (goal / current) ** (1 / years) - 1
-    if isinstance(observed, float) and str(found.method).startswith("growth"):
+    base_value = numbers.get("base_value")
+    if linear and isinstance(base, int) and isinstance(base_value, float):
+        # a count of schools built grows by steps, not by compound interest: a straight line
+        pace["projected"] = current + (current - base_value) / (latest - base) * years
+    elif isinstance(observed, float) and str(found.method).startswith("growth"):
         pace["projected"] = current * (1 + observed) ** years
     elif isinstance(observed, float) and isinstance(base, int) and latest > base:
         pace["projected"] = current + observed / (latest - base) * years
     return pace
+
+
+def _counted_up(target: Target, plan: Plan) -> bool:
+    """Whether the target counts whole things (schools, brands; not visits per head): its
+    trend is projected in a line."""
+    from .values import counts_whole_things
+
+    indicators = [plan.indicator(name) for name in target.indicators]
+    return isinstance(target.rule, Approximate) or all(map(counts_whole_things, indicators))
 
 
 # --- targets judged by their yearly verdicts -----------------------------------------------

@@ -11,7 +11,7 @@ from .display import safe
 from .results import Report
 
 if TYPE_CHECKING:
-    from .progress import ProgressReport
+    from .progress import Progress, ProgressReport
 
 COLUMNS = (
     "dataset", "year", "section", "target", "name_zh", "name_en", "nature", "kind",
@@ -86,16 +86,20 @@ _NUMBERS = (
     "observed", "required", "ratio",
 )  # fmt: skip
 PROGRESS_COLUMNS = (
-    "dataset", "now", "section", "target", "name_zh", "nature", "kind", "status", "label_zh",
-    "method", "base_year", "base_value", "current_year", "current_value", "target_year",
-    "target_value", "observed", "required", "ratio", "final", "gap", "broken",
+    "dataset", "now", "section", "target", "name_zh", "nature", "kind", "deadline", "status",
+    "label_zh", "method", *_NUMBERS, "required_per_year", "projected", "final", "gap",
+    "broken",
 )  # fmt: skip
 
 
 def render_progress_bytes(reports: list[ProgressReport]) -> bytes:
-    """One row per dataset and target, UTF-8 with a BOM, formula-like text neutralised."""
+    """One row per dataset and target, UTF-8 with a BOM, formula-like text neutralised: the
+    status and the numbers behind it, the pace still required, the outcome, and each year's
+    figure and verdict (the matrix, for Excel)."""
     from .progress_measure import LABELS_ZH
 
+    years = sorted({c.year for report in reports for p in report.results for c in p.years})
+    columns = (*PROGRESS_COLUMNS, *(f"{kind} {year}" for year in years for kind in _BY_YEAR))
     rows = (
         (
             report.dataset,
@@ -105,15 +109,32 @@ def render_progress_bytes(reports: list[ProgressReport]) -> bytes:
             p.target.name_zh,
             p.target.nature,
             p.target.rule.kind,
+            p.target.deadline,
             p.status,
             LABELS_ZH[p.status],
             p.method,
             *(p.numbers.get(key) for key in _NUMBERS),
+            p.pace.get("required_per_year"),
+            p.pace.get("projected"),
             p.final,
             p.gap,
-            "; ".join(p.broken),
+            "; ".join((*p.broken, *p.behind)),
+            *_by_year(p, years),
         )
         for report in reports
         for p in report.results
     )
-    return table_text(PROGRESS_COLUMNS, rows).encode("utf-8", "backslashreplace")
+    return table_text(columns, rows).encode("utf-8", "backslashreplace")
+
+
+_BY_YEAR = ("value", "verdict")
+
+
+def _by_year(progress: Progress, years: list[int]) -> list[object]:
+    cells = {cell.year: cell for cell in progress.years}
+    found: list[object] = []
+    for year in years:
+        cell = cells.get(year)
+        value = cell.counted or cell.actual if cell is not None and cell.data else None
+        found += [value, cell.status if cell is not None else None]
+    return found

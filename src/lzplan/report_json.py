@@ -76,6 +76,7 @@ def render_progress(reports: list[ProgressReport]) -> str:
             "numbers": p.numbers,
             "years": [asdict(cell) for cell in p.years],
             "broken": list(p.broken),
+            "behind": list(p.behind),
             "pace": p.pace,
             "final": p.final or None,
             "gap": p.gap,

@@ -43,6 +43,8 @@ def render_progress(
         )
         rows = grouped_rows(plan, list(report.results), cells, len(headers))
         title = f"{report.dataset} — progress as of {report.now}"
+        if report.latest_data is not None and report.latest_data != report.now:
+            title += f" (the data's latest year is {report.latest_data})"
         right = [False, *([True] * len(years)), *([False] * len(trend)), False]
         lines = [("summary", _legend(report, compact)), *notes(report, plan)]
         blocks.append((title, headers, rows, right, lines))
@@ -120,6 +122,8 @@ def notes(report: ProgressReport, plan: Plan) -> list[tuple[str, str]]:
         target = progress.target
         if progress.broken:
             lines.append(("fail", f"{target.id}: broke the rule in {', '.join(progress.broken)}"))
+        if progress.behind:
+            lines.append(("fail", f"{target.id}: held back by {', '.join(progress.behind)}"))
         if progress.pace:
             lines.append(("pending", f"{target.id}: {_pace_text(progress)}"))
     finals = [p for p in report.results if p.final]
@@ -134,15 +138,17 @@ def notes(report: ProgressReport, plan: Plan) -> list[tuple[str, str]]:
 def _pace_text(progress: Progress) -> str:
     pace = progress.pace
     target = progress.target
-    unit = "" if target.unit in ("", "%") else f" {target.unit}"
+    percent = target.unit == "%"
+    unit = " points" if percent else ("" if not target.unit else f" {target.unit}")
     per_year = pace.get("required_per_year")
     text = f"needs {per_year:+.3g}{unit} a year to reach the target by {target.deadline}"
     growth = pace.get("required_growth")
-    if growth is not None:
+    if growth is not None and not percent:  # a rate's pace is in points, not a % of itself
         text += f" ({growth:+.1%} a year)"
     projected = pace.get("projected")
     if projected is not None:
-        text += f"; the trend projects {format_number(projected)}{unit} for {target.deadline}"
+        shown = f"{projected:.4g}" if abs(projected) < 1e4 else format_number(round(projected))
+        text += f"; the trend projects {shown}{'%' if percent else unit} for {target.deadline}"
     return text
 
 
