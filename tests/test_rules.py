@@ -583,6 +583,57 @@ def test_aggregate_cv():
     assert (failed.status, failed.actual, failed.gap) == ("fail", 0.4, 0.05)
 
 
+# The national guidance's worked example (books per pupil, 5 primary schools): pupils and
+# books 45/279, 37/137, 89/935, 76/160, 55/402; X̄ = 1913/302 = 6.33, S = 3.26, CV = 0.5153.
+PUPILS = (45.0, 37.0, 89.0, 76.0, 55.0)
+BOOKS = (279.0, 137.0, 935.0, 160.0, 402.0)
+
+
+def weighted_cv(value: float) -> Target:
+    rule = Aggregate("aggregate", "books_per_pupil", "cv", "<=", value, weight="pupils")
+    return make_target(rule, unit="")
+
+
+def national_example(year: int = 2025) -> list[Observation]:
+    per_pupil = [
+        obs("books_per_pupil", year, books / pupils, f"school{i}")
+        for i, (pupils, books) in enumerate(zip(PUPILS, BOOKS, strict=True))
+    ]
+    return per_pupil + [obs("pupils", year, p, f"school{i}") for i, p in enumerate(PUPILS)]
+
+
+def test_weighted_cv_reproduces_the_national_worked_example():
+    result = check(weighted_cv(0.50), national_example(), 2025)
+    assert result.actual == pytest.approx(0.5153, abs=5e-5)
+    assert result.status == "fail"  # 0.5153 > 0.50: the district would not pass
+    assert result.numbers == {"entities": 5.0, "weight_total": 302.0}
+    assert result.detail == "cv over 5 entities, weighted by pupils"
+
+
+def test_unweighted_cv_of_the_same_schools_differs_and_would_pass():
+    # The plain standard deviation of school values, the known mistake: 0.4888 ≤ 0.50.
+    rule = Aggregate("aggregate", "books_per_pupil", "cv", "<=", 0.50)
+    result = check(make_target(rule, unit=""), national_example(), 2025)
+    assert result.actual == pytest.approx(0.4888, abs=5e-5)
+    assert result.status == "pass"
+
+
+def test_weighted_mean_is_total_over_total():
+    rule = Aggregate("aggregate", "books_per_pupil", "mean", ">=", 6.0, weight="pupils")
+    result = check(make_target(rule, unit=""), national_example(), 2025)
+    assert result.actual == pytest.approx(1913 / 302)
+
+
+def test_weighted_cv_school_without_pupils_is_named_and_left_out():
+    rows = [
+        row for row in national_example() if (row.indicator, row.entity) != ("pupils", "school4")
+    ]
+    result = check(weighted_cv(0.60), rows, 2025)
+    assert result.status == "missing"
+    assert result.misses == ("school4 (no data)",)
+    assert result.numbers == {"entities": 4.0, "weight_total": 247.0}
+
+
 def test_aggregate_fails_at_deadline():
     result = check(aggregate("share", ">=", 80.0, where_value=90.0), scores(2025, *FOUR), 2025)
     # share 75 < 80; gap -5

@@ -196,12 +196,14 @@ class Aggregate:
 
     ``count``/``share`` count the entities whose value satisfies ``where_op
     where_value``; ``cv`` is the coefficient of variation (population standard
-    deviation over mean), as national accreditation criteria use it.
+    deviation over mean). With ``weight`` (a per-entity indicator such as pupils), the
+    mean and the deviations are weighted by it, as the national criteria compute the
+    校际差异系数: X̄ = Σ PᵢXᵢ / ΣPᵢ, S = √(Σ (Pᵢ/P)(Xᵢ − X̄)²), CV = S / X̄.
     """
 
     __pydantic_config__ = _STRICT
     kind: Literal["aggregate"]
-    indicator_fields: ClassVar[tuple[str, ...]] = ("indicator",)
+    indicator_fields: ClassVar[tuple[str, ...]] = ("indicator", "weight")
     indicator: Identifier
     stat: Stat
     op: Op
@@ -209,6 +211,7 @@ class Aggregate:
     where_op: Op = ">="
     where_value: float = 1.0
     every_year: bool = False
+    weight: str = ""
 
 
 @dataclass(frozen=True)
@@ -309,7 +312,8 @@ else:
 def rule_indicators(rule: Rule) -> tuple[str, ...]:
     """The indicator ids a data file must supply for ``rule`` (its kind's
     ``indicator_fields``)."""
-    return tuple(getattr(rule, field) for field in type(rule).indicator_fields)
+    found = (getattr(rule, field) for field in type(rule).indicator_fields)
+    return tuple(name for name in found if name)  # an optional one (a weight) may be unset
 
 
 @dataclass(frozen=True)

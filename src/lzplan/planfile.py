@@ -252,17 +252,30 @@ def _rule_check(
     kind = kind_of(rule)
     problems: list[tuple[tuple[str | int, ...], str]] = []
     for field in type(rule).indicator_fields:
+        if not getattr(rule, field):
+            continue  # an optional indicator (an aggregate's weight) left out
         indicator = indicators.get(getattr(rule, field))
         where = ("rule", field)
         if indicator is None:
             problems.append((where, f"unknown indicator {getattr(rule, field)!r}"))
             continue
+        name, rule_kind = indicator.id, f"a rule of kind {rule.kind!r}"
         if indicator.type != kind.values:
-            need = "a flag" if kind.values == "flag" else "a number"
-            problems.append((where, f"a {rule.kind} rule needs {need} indicator"))
+            problems.append(
+                (
+                    where,
+                    f"{rule_kind} needs a {kind.values} indicator; {name!r} is a {indicator.type}",
+                )
+            )
         if indicator.per_entity != kind.per_entity:
-            need = "a per-entity" if kind.per_entity else "a district-level"
-            problems.append((where, f"a {rule.kind} rule needs {need} indicator"))
+            need, has = ("per-entity", "district-level")[:: 1 if kind.per_entity else -1]
+            problems.append(
+                (
+                    where,
+                    f"{rule_kind} needs a {need} indicator (per_entity: "
+                    f"{str(kind.per_entity).lower()}); {name!r} is {has}",
+                )
+            )
     return [*problems, *kind.check(rule)]
 
 

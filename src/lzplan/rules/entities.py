@@ -78,35 +78,50 @@ def judge_each(target: Target, rule: Each, context: Context) -> Verdict:
     )
 
 
-def statistic(rule: Aggregate, values: list[float]) -> float:
+def statistic(rule: Aggregate, values: list[float], weights: list[float] | None = None) -> float:
+    """The rule's statistic over ``values``; ``weights`` (pupils, say) weight a mean or a cv."""
     if rule.stat in ("count", "share"):
         hits = sum(1 for value in values if compare(value, rule.where_op, rule.where_value))
         return float(hits) if rule.stat == "count" else 100.0 * hits / len(values)
-    if rule.stat == "mean":
-        return sum(values) / len(values)
     if rule.stat == "min":
         return min(values)
     if rule.stat == "max":
         return max(values)
     if rule.stat == "sum":
         return sum(values)
-    mean = sum(values) / len(values)
-    spread = math.sqrt(sum((value - mean) ** 2 for value in values) / len(values))
+    shares = [w / sum(weights) for w in weights] if weights else [1 / len(values)] * len(values)
+    mean = sum(share * value for share, value in zip(shares, values, strict=True))
+    if rule.stat == "mean":
+        return mean
+    deviations = (share * (value - mean) ** 2 for share, value in zip(shares, values, strict=True))
+    spread = math.sqrt(sum(deviations))
     return spread / mean if mean else math.inf
 
 
 def judge_aggregate(target: Target, rule: Aggregate, context: Context) -> Verdict:
     reported = entity_values(rule, context)
-    values = [found.value for found in reported.values() if found.value is not None]
+    weights = context.data.entities(rule.weight, context.year) if rule.weight else {}
     absent = tuple(
-        f"{name} (no data)" for name, found in sorted(reported.items()) if found.value is None
+        f"{name} (no data)"
+        for name, found in sorted(reported.items())
+        if found.value is None or (rule.weight and _no_weight(weights.get(name)))
     )
-    if not values:
-        return missing((rule.indicator,), f"per entity in {context.year}", rule.op, rule.value)
-    actual = statistic(rule, values)
+    counted = [
+        (found.value, weights[name].value if rule.weight else 1.0)
+        for name, found in sorted(reported.items())
+        if found.value is not None and not (rule.weight and _no_weight(weights.get(name)))
+    ]
+    if not counted:
+        return missing(target.indicators, f"per entity in {context.year}", rule.op, rule.value)
+    values = [float(value) for value, _ in counted]
+    weighting = [float(weight or 0.0) for _, weight in counted] if rule.weight else None
+    actual = statistic(rule, values, weighting)
     met = compare(actual, rule.op, rule.value)
-    numbers = {"entities": float(len(values))}
-    detail = f"{rule.stat} over {len(values)} entities"
+    numbers: dict[str, float | None] = {"entities": float(len(values))}
+    if weighting:
+        numbers["weight_total"] = sum(weighting)
+    weighted = f", weighted by {rule.weight}" if rule.weight else ""
+    detail = f"{rule.stat} over {len(values)} entities{weighted}"
     due = is_due(target, context.year, rule.every_year)
     if not met and due:
         status: Status = "fail"
@@ -119,6 +134,10 @@ def judge_aggregate(target: Target, rule: Aggregate, context: Context) -> Verdic
     )
 
 
+def _no_weight(found: Observation | None) -> bool:
+    return found is None or found.value is None or found.value <= 0
+
+
 # --- descriptions ---------------------------------------------------------------------
 
 
@@ -129,7 +148,8 @@ def describe_each(target: Target, rule: Each) -> str:
 
 
 def describe_aggregate(target: Target, rule: Aggregate) -> str:
-    return f"{rule.stat} {symbol(rule.op)} {format_number(rule.value)} by {target.deadline}"
+    stat = f"{rule.stat} weighted by {rule.weight}" if rule.weight else rule.stat
+    return f"{stat} {symbol(rule.op)} {format_number(rule.value)} by {target.deadline}"
 
 
 def check_each(rule: Each) -> list[tuple[tuple[str | int, ...], str]]:
