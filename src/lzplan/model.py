@@ -88,6 +88,22 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Ratio:
+    """``numerator / denominator × scale``, for each entity and year that gives both: a
+    figure bureaus do not keep (teachers per 100 pupils) from counts they do."""
+
+    __pydantic_config__ = _STRICT
+    numerator: Identifier
+    denominator: Identifier
+    scale: float = 1.0
+
+    def text(self) -> str:
+        """``teachers ÷ pupils × 100``."""
+        scale = f" × {self.scale:g}" if self.scale != 1 else ""
+        return f"{self.numerator} ÷ {self.denominator}{scale}"
+
+
+@dataclass(frozen=True)
 class Indicator:
     """A measured quantity that data files supply, one value per year (and entity).
 
@@ -108,6 +124,15 @@ class Indicator:
     aliases: tuple[str, ...] = ()
     #: The range (in ``unit``) outside which a value is almost certainly a typing mistake.
     plausible: tuple[float, float] | None = None
+    #: Computed from other indicators where the data does not give it.
+    derived: Ratio | None = None
+
+    @property
+    def given_as(self) -> tuple[str, ...]:
+        """The indicators a data file gives for this one: the counts a derived one is
+        computed from (bureaus keep counts, not ratios), else itself."""
+        ratio = self.derived
+        return (ratio.numerator, ratio.denominator) if ratio else (self.id,)
 
 
 # --- rules ---------------------------------------------------------------------

@@ -78,7 +78,7 @@ def load_plan(path: Path | None = None) -> Plan:
     path = path or bundled_plan_path()
     raw = _read(path)
     key = raw + b"".join(_read(base) for base in _bases(raw, path))  # what it extends, too
-    code = ("model.py", "planfile.py", "planmerge.py")
+    code = ("model.py", "planfile.py", "planmerge.py", "derived.py")
     return cached("plan", key, code, lambda: parse_plan(raw, str(path)), Plan)
 
 
@@ -210,6 +210,8 @@ def _problem(file: str, positions: Any, path: tuple[str | int, ...], message: st
 
 def _cross_check(plan: Plan) -> list[tuple[tuple[str | int, ...], str]]:
     """Checks that span fields: unique ids, known sections and indicators, rule fit."""
+    from .derived import check_plan as check_derived
+
     found: list[tuple[tuple[str | int, ...], str]] = []
     groups: dict[str, list[str]] = {
         "sections": [section.id for section in plan.sections],
@@ -229,6 +231,7 @@ def _cross_check(plan: Plan) -> list[tuple[tuple[str | int, ...], str]]:
     if plan.period_start > plan.period_end:
         found.append((("period_end",), "the period ends before it starts"))
     found.extend(_indicator_check(plan))
+    found.extend(check_derived(plan))
     sections = {section.id for section in plan.sections}
     indicators = plan.indicator_map
     for index, target in enumerate(plan.targets):

@@ -186,13 +186,19 @@ def render_indicators(plan: Plan, width: int = 100, rich: bool = False, color: b
                         if indicator.per_entity
                         else []
                     ),
+                    *([f"= {indicator.derived.text()}"] if indicator.derived else []),
                 ),
                 ("、".join(indicator.aliases),),
             )
         )
         for indicator in plan.indicators
     ]
-    used = {name for target in plan.targets for name in target.indicators}
+    used = {
+        given
+        for target in plan.targets
+        for name in target.indicators
+        for given in (name, *plan.indicator(name).given_as)
+    }
     fed = sum(1 for indicator in plan.indicators if indicator.id in used)
     lines = [("summary", f"{len(plan.indicators)} indicators, {fed} used by the plan's targets")]
     block: _Block = (plan.title_zh, _INDICATOR_HEADERS, rows, (), lines)

@@ -149,7 +149,8 @@ def _needed(plan: Plan) -> dict[str, list[Target]]:
     needed: dict[str, list[Target]] = {}
     for target in plan.targets:
         for indicator_id in target.indicators:
-            needed.setdefault(indicator_id, []).append(target)
+            for given in plan.indicator(indicator_id).given_as:
+                needed.setdefault(given, []).append(target)
     return needed
 
 

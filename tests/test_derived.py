@@ -1,0 +1,147 @@
+"""Derived indicators: ratios computed per school from the counts a bureau keeps, a given
+ratio its counts contradict warned about, and the plan checks on what a ratio needs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from lzplan.cli import main
+
+PLAN = """\
+id: ratio-plan
+title_zh: 比例测试
+title_en: Ratio test
+issued: "2024-01-01"
+period_start: 2021
+period_end: 2025
+baseline_year: 2020
+sections: [{id: s, name_zh: 师资, name_en: Teachers}]
+indicators:
+  - {id: teachers, name_zh: 专任教师数, name_en: Teachers, unit: 人, per_entity: true}
+  - {id: pupils, name_zh: 在校生数, name_en: Pupils, unit: 人, per_entity: true}
+  - id: teachers_per_100
+    name_zh: 每百名学生拥有专任教师数
+    name_en: Teachers per 100 pupils
+    unit: 人
+    per_entity: true
+    derived: {numerator: teachers, denominator: pupils, scale: 100}
+targets:
+  - id: s.ratio
+    section: s
+    name_zh: 每百名学生拥有专任教师数
+    name_en: Teachers per 100 pupils
+    unit: 人
+    nature: binding
+    nature_note: national criterion
+    deadline: 2025
+    source: {heading: h, quote: q}
+    rule: {kind: each, indicator: teachers_per_100, op: ">=", value: 4.2, entities: [东校, 西校]}
+"""
+
+
+def setup(tmp_path: Path, rows: str, plan: str = PLAN) -> tuple[Path, Path]:
+    (tmp_path / "plan.yaml").write_text(plan, encoding="utf-8")
+    data = tmp_path / "2025.csv"
+    data.write_text("学校名称,指标,数值\n" + rows, encoding="utf-8")
+    return tmp_path / "plan.yaml", data
+
+
+def check_json(runner: CliRunner, plan: Path, data: Path) -> tuple[int, list, str]:
+    result = runner.invoke(main, ["check", str(data), "--plan", str(plan), "--format", "json"])
+    return result.exit_code, json.loads(result.stdout), result.stderr
+
+
+def test_ratio_is_computed_per_school_from_counts(runner: CliRunner, tmp_path: Path) -> None:
+    # 东校 21 teachers / 500 pupils × 100 = 4.2 (meets); 西校 16 / 400 × 100 = 4.0 (fails)
+    plan, data = setup(
+        tmp_path, "东校,专任教师数,21\n东校,在校生数,500\n西校,专任教师数,16\n西校,在校生数,400\n"
+    )
+    code, report, stderr = check_json(runner, plan, data)
+    (result,) = report
+    assert code == 1
+    assert result["status"] == "fail"
+    assert result["actual"] == "1/2 meet"
+    assert result["misses"] == ["西校 (4)"]
+    assert stderr == ""
+
+
+def test_a_given_ratio_is_kept_and_a_contradiction_warned(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # 西校 gives 4.5 directly, but its counts say 16 / 400 × 100 = 4
+    rows = (
+        "东校,专任教师数,21\n东校,在校生数,500\n"
+        "西校,专任教师数,16\n西校,在校生数,400\n西校,每百名学生拥有专任教师数,4.5\n"
+    )
+    plan, data = setup(tmp_path, rows)
+    code, report, stderr = check_json(runner, plan, data)
+    assert (code, report[0]["status"]) == (0, "pass")
+    assert stderr == (
+        f"warning: {data}:6: teachers_per_100 for 西校 in 2025 is given as 4.5, but teachers 16 "
+        "÷ pupils 400 × 100 = 4: the given figure is used; check which one is mistyped\n"
+    )
+
+
+def test_a_given_ratio_rounded_to_one_decimal_is_not_a_contradiction(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # 東校 21 / 499 × 100 = 4.2084…, given as 4.2: within rounding
+    rows = "东校,专任教师数,21\n东校,在校生数,499\n东校,每百名学生拥有专任教师数,4.2\n"
+    rows += "西校,专任教师数,17\n西校,在校生数,400\n"
+    plan, data = setup(tmp_path, rows)
+    code, _, stderr = check_json(runner, plan, data)
+    assert (code, stderr) == (0, "")
+
+
+def test_zero_pupils_is_said_and_the_school_has_no_data(runner: CliRunner, tmp_path: Path) -> None:
+    rows = "东校,专任教师数,21\n东校,在校生数,500\n西校,专任教师数,3\n西校,在校生数,0\n"
+    plan, data = setup(tmp_path, rows)
+    code, report, stderr = check_json(runner, plan, data)
+    (result,) = report
+    assert (code, result["status"], result["misses"]) == (0, "missing", ["西校 (no data)"])
+    assert "teachers_per_100 for 西校 in 2025 cannot be computed: pupils is 0" in stderr
+
+
+def test_template_asks_for_the_counts_not_the_ratio(runner: CliRunner, tmp_path: Path) -> None:
+    plan, _ = setup(tmp_path, "")
+    result = runner.invoke(main, ["template", "2025", "--plan", str(plan)])
+    assert result.exit_code == 0
+    assert "专任教师数" in result.stdout and "在校生数" in result.stdout
+    assert "每百名学生拥有专任教师数" not in result.stdout
+
+
+def bad(runner: CliRunner, tmp_path: Path, old: str, new: str) -> str:
+    (tmp_path / "plan.yaml").write_text(PLAN.replace(old, new), encoding="utf-8")
+    result = runner.invoke(main, ["targets", "--plan", str(tmp_path / "plan.yaml")])
+    assert result.exit_code == 2
+    return result.stderr
+
+
+def test_plan_refuses_a_ratio_of_unknown_or_derived_indicators(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    stderr = bad(runner, tmp_path, "denominator: pupils", "denominator: pupil")
+    assert "indicators[2].derived.denominator: unknown indicator 'pupil'" in stderr
+    stderr = bad(runner, tmp_path, "numerator: teachers", "numerator: teachers_per_100")
+    assert "derived.numerator: 'teachers_per_100' is derived itself" in stderr
+
+
+def test_plan_refuses_a_ratio_over_other_entities_or_no_scale(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    district = "unit: 人, per_entity: true}\n  - id: teachers_per_100"
+    stderr = bad(runner, tmp_path, district, "unit: 人}\n  - id: teachers_per_100")
+    assert "derived.denominator: 'pupils' must be per-entity, as 'teachers_per_100' is" in stderr
+    stderr = bad(runner, tmp_path, "scale: 100", "scale: 0")
+    assert "derived.scale: the scale must be above 0" in stderr
+
+
+def test_indicators_list_says_how_a_ratio_is_computed(runner: CliRunner, tmp_path: Path) -> None:
+    plan, _ = setup(tmp_path, "")
+    result = runner.invoke(main, ["indicators", "--plan", str(plan)])
+    assert result.exit_code == 0
+    assert "= teachers ÷ pupils × 100" in result.stdout
+    assert "3 indicators, 3 used by the plan's targets" in result.stdout
