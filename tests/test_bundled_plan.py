@@ -41,10 +41,10 @@ def test_ids_are_unique_and_sections_used(plan: Plan) -> None:
     assert used == {section.id for section in plan.sections}
 
 
-def test_every_rule_kind_but_aggregate_is_used(plan: Plan) -> None:
-    # aggregate waits for the accreditation criteria (per-school dispersion).
+def test_every_rule_kind_but_the_criteria_ones_is_used(plan: Plan) -> None:
+    # aggregate and k_of_n serve the accreditation criteria (per-school figures).
     kinds = {target.rule.kind for target in plan.targets}
-    assert kinds == set(RULE_KINDS) - {"aggregate"}
+    assert kinds == set(RULE_KINDS) - {"aggregate", "k_of_n"}
 
 
 def test_main_indicator_table_is_encoded_with_its_baselines(plan: Plan) -> None:

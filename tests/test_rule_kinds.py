@@ -30,7 +30,11 @@ def test_every_kind_has_a_judge_a_description_and_its_needs() -> None:
 
 
 def test_every_kind_describes_a_real_target() -> None:
-    plans = [load_plan(), load_plan(EXAMPLES / "library_plan" / "plan.yaml")]
+    plans = [
+        load_plan(),
+        load_plan(EXAMPLES / "library_plan" / "plan.yaml"),
+        load_plan(EXAMPLES / "criteria" / "plan.yaml"),
+    ]
     targets = [target for plan in plans for target in plan.targets]
     described = {kind_of(target.rule).name: describe(target) for target in targets}
     assert set(described) == {kind.name for kind in KINDS}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .layout import closest
-from .model import Checklist, Each, Plan
+from .model import Checklist, Each, KOfN, Plan
 from .roster import Entity, Roster
 
 #: Entity kinds whose names are checked against the roster.
@@ -40,8 +40,9 @@ class EntityNames:
             rule = target.rule
             if isinstance(rule, Checklist):
                 self.listed.setdefault(rule.indicator, set()).update(i.name for i in rule.items)
-            elif isinstance(rule, Each) and rule.entities:
-                self.listed.setdefault(rule.indicator, set()).update(rule.entities)
+            elif isinstance(rule, (Each, KOfN)) and rule.entities:
+                for indicator in target.indicators:
+                    self.listed.setdefault(indicator, set()).update(rule.entities)
 
     def resolve(
         self, indicator: str, name: str, code: str, year: int | None = None, hint: bool = True

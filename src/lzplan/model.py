@@ -212,6 +212,35 @@ class Each:
     kinds: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Criterion:
+    """One requirement of a :class:`KOfN` rule: ``indicator op value``."""
+
+    __pydantic_config__ = _STRICT
+    indicator: Identifier
+    op: Op
+    value: Annotated[float, Gt(0)]
+
+
+@dataclass(frozen=True)
+class KOfN:
+    """Every entity meets at least ``at_least`` of the ``criteria``, and reaches ``floor``
+    of each requirement it misses: the national "每所学校至少有6项指标达到要求，余项不能低于
+    要求的85%" is ``at_least: 6, floor: 0.85`` over seven criteria (a ≥ 4.2 requirement
+    missed at 3.57 or more). Who must meet it is chosen as for :class:`Each`.
+    """
+
+    __pydantic_config__ = _STRICT
+    kind: Literal["k_of_n"]
+    indicator_fields: ClassVar[tuple[str, ...]] = ("criteria",)
+    criteria: Annotated[tuple[Criterion, ...], MinLen(1)]
+    at_least: Annotated[int, Ge(1)]
+    floor: Annotated[float, Ge(0), Le(1)] = 0.0
+    entities: tuple[str, ...] = ()
+    every_year: bool = False
+    kinds: tuple[str, ...] = ()
+
+
 Stat = Literal["count", "share", "mean", "min", "max", "sum", "cv"]
 
 
@@ -287,6 +316,7 @@ _RULES = (
     YearlyChange,
     Comparison,
     Each,
+    KOfN,
     Aggregate,
     Milestone,
     Checklist,
@@ -298,6 +328,7 @@ RULE_KINDS: tuple[str, ...] = (
     "yearly_change",
     "comparison",
     "each",
+    "k_of_n",
     "aggregate",
     "milestone",
     "checklist",
@@ -325,6 +356,7 @@ if TYPE_CHECKING:
         YearlyChange,
         Comparison,
         Each,
+        KOfN,
         Aggregate,
         Milestone,
         Checklist,
@@ -337,8 +369,20 @@ else:
 def rule_indicators(rule: Rule) -> tuple[str, ...]:
     """The indicator ids a data file must supply for ``rule`` (its kind's
     ``indicator_fields``)."""
-    found = (getattr(rule, field) for field in type(rule).indicator_fields)
-    return tuple(name for name in found if name)  # an optional one (a weight) may be unset
+    return tuple(name for _, name in indicator_slots(rule))
+
+
+def indicator_slots(rule: Rule) -> list[tuple[tuple[str | int, ...], str]]:
+    """Each indicator ``rule`` names and where (``("criteria", 2, "indicator")``): a field
+    of the kind's ``indicator_fields`` holds an id, or a list of items with an indicator."""
+    found: list[tuple[tuple[str | int, ...], str]] = []
+    for field in type(rule).indicator_fields:
+        held = getattr(rule, field)
+        if isinstance(held, tuple):
+            found.extend(((field, i, "indicator"), item.indicator) for i, item in enumerate(held))
+        elif held:  # an optional one (a weight) may be unset
+            found.append(((field,), held))
+    return found
 
 
 @dataclass(frozen=True)

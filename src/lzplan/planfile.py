@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from .cache import cached
 from .errors import PlanError, Problem
-from .model import Indicator, Plan, Target
+from .model import Indicator, Plan, Target, indicator_slots
 
 if TYPE_CHECKING:
     from .roster import Roster
@@ -254,13 +254,11 @@ def _rule_check(
     rule = target.rule
     kind = kind_of(rule)
     problems: list[tuple[tuple[str | int, ...], str]] = []
-    for field in type(rule).indicator_fields:
-        if not getattr(rule, field):
-            continue  # an optional indicator (an aggregate's weight) left out
-        indicator = indicators.get(getattr(rule, field))
-        where = ("rule", field)
+    for path, wanted in indicator_slots(rule):
+        indicator = indicators.get(wanted)
+        where = ("rule", *path)
         if indicator is None:
-            problems.append((where, f"unknown indicator {getattr(rule, field)!r}"))
+            problems.append((where, f"unknown indicator {wanted!r}"))
             continue
         name, rule_kind = indicator.id, f"a rule of kind {rule.kind!r}"
         if indicator.type != kind.values:

@@ -17,6 +17,7 @@ from .model import (
     Checklist,
     Comparison,
     Each,
+    KOfN,
     Projection,
     Target,
     Threshold,
@@ -144,7 +145,7 @@ def _progress(
     elif isinstance(rule, (Threshold, Approximate, Aggregate)):
         broken = ()
         found = _series_measure(target, results, plan)
-    elif isinstance(rule, Comparison) or (isinstance(rule, Each) and rule.every_year):
+    elif isinstance(rule, Comparison) or (isinstance(rule, (Each, KOfN)) and rule.every_year):
         found = _every_year(sum(r.status in ("pass", "fail") for r in judged), broken)
     elif isinstance(rule, Projection):
         broken = ()

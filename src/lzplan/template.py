@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .errors import Problem, UsageError
-from .model import Checklist, Each, Indicator, Plan, Target
+from .model import Checklist, Each, Indicator, KOfN, Plan, Target
 from .rules.entities import must_report
 
 if TYPE_CHECKING:
@@ -150,7 +150,9 @@ def _needed(plan: Plan) -> dict[str, list[Target]]:
     for target in plan.targets:
         for indicator_id in target.indicators:
             for given in plan.indicator(indicator_id).given_as:
-                needed.setdefault(given, []).append(target)
+                feeds = needed.setdefault(given, [])
+                if target not in feeds:  # a count behind several ratios of one target
+                    feeds.append(target)
     return needed
 
 
@@ -167,13 +169,13 @@ def _entities(
         rule = target.rule
         if isinstance(rule, Checklist):
             names.update(dict.fromkeys(item.name for item in rule.items))
-        elif isinstance(rule, Each):
+        elif isinstance(rule, (Each, KOfN)):
             names.update(dict.fromkeys(must_report(rule, roster, year) or ()))
             partial = partial or _from_partial_roster(rule, roster)
     return list(names) or [""], partial
 
 
-def _from_partial_roster(rule: Each, roster: Roster | None) -> bool:
+def _from_partial_roster(rule: Each | KOfN, roster: Roster | None) -> bool:
     """Whether :func:`must_report` takes the rule's entities from a roster that does
     not list them all (it does when the rule names kinds and no entities)."""
     return roster is not None and not roster.complete and bool(rule.kinds) and not rule.entities

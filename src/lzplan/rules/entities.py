@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ..display import format_number, symbol, unit_suffix
-from ..model import Aggregate, Each, Target
+from ..model import Aggregate, Each, KOfN, Target
 from ..observations import Observation
 from ..results import Status
 from .base import Context, Verdict, compare, is_due, missing
@@ -19,7 +20,7 @@ def entity_values(rule: Each | Aggregate, context: Context) -> dict[str, Observa
     return context.data.entities(rule.indicator, context.year)
 
 
-def must_report(rule: Each, roster: Roster | None, year: int) -> list[str] | None:
+def must_report(rule: Each | KOfN, roster: Roster | None, year: int) -> list[str] | None:
     """Who the rule ranges over in ``year``: the entities it lists, else the roster's
     entities of its kinds that exist then; ``None`` when neither says (the data decides)."""
     if rule.entities:
@@ -29,7 +30,7 @@ def must_report(rule: Each, roster: Roster | None, year: int) -> list[str] | Non
     return None
 
 
-def each_names(rule: Each, context: Context, reported: dict[str, Observation]) -> list[str]:
+def each_names(rule: Each | KOfN, context: Context, reported: Mapping[str, object]) -> list[str]:
     """Who must meet the rule: :func:`must_report`, plus any reported entity an
     (incomplete) roster does not know; with neither list, those the data reports."""
     names = must_report(rule, context.roster, context.year)
@@ -152,7 +153,7 @@ def describe_aggregate(target: Target, rule: Aggregate) -> str:
     return f"{stat} {symbol(rule.op)} {format_number(rule.value)} by {target.deadline}"
 
 
-def check_each(rule: Each) -> list[tuple[tuple[str | int, ...], str]]:
+def check_each(rule: Each | KOfN) -> list[tuple[tuple[str | int, ...], str]]:
     """Roster kinds must be known ones: a misspelt kind would match no school, silently."""
     from ..roster import KINDS
 

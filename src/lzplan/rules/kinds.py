@@ -15,6 +15,7 @@ from ..model import (
     Checklist,
     Comparison,
     Each,
+    KOfN,
     Milestone,
     Projection,
     Target,
@@ -22,6 +23,7 @@ from ..model import (
     YearlyChange,
 )
 from .base import Context, Verdict
+from .criteria import check_k_of_n, describe_k_of_n, judge_k_of_n
 from .done import (
     check_checklist,
     describe_checklist,
@@ -76,6 +78,7 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind("comparison", Comparison, judge_comparison, describe_comparison, "number", False),
     Kind("each", Each, judge_each, describe_each, "number", True, check_each),
+    Kind("k_of_n", KOfN, judge_k_of_n, describe_k_of_n, "number", True, check_k_of_n),
     Kind("aggregate", Aggregate, judge_aggregate, describe_aggregate, "number", True),
     Kind("milestone", Milestone, judge_milestone, describe_milestone, "flag", False),
     Kind(
