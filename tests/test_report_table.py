@@ -367,7 +367,9 @@ def test_markup_and_escapes_from_data_are_shown_literally(
     result = runner.invoke(main, ["check", "--plan", str(LIBRARY / "plan.yaml"), str(data)])
     assert "[bold red]北城[/bold red] (10)" in result.stdout
     assert "\x1b" not in result.stdout
-    assert "\\x1b[31m南城\\x1b[0m" not in result.stdout  # it passed: not named at all
+    # it met the each rule, so it is named only as one of the two making the CV, escaped
+    assert "\\x1b[31m南城\\x1b[0m (6,000)" not in result.stdout
+    assert "\\x1b[31m南城\\x1b[0m (6,000, above the mean" in result.stdout
     assert result.exit_code == 1
 
 

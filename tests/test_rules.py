@@ -897,3 +897,18 @@ def test_aggregate_entity_without_value_is_missing():
     rows = [obs("score", 2025, 80.0, entity="A"), obs("score", 2025, None, entity="B")]
     result = check(aggregate("mean", ">=", 70.0), rows, 2025)
     assert (result.status, result.actual, result.misses) == ("missing", 80.0, ("B (no data)",))
+
+
+def test_a_cv_over_its_limit_names_the_schools_that_make_it():
+    # National example, X̄ = 6.33: weighted squared deviations (the notes' figures) 0.003
+    # (school0, 6.2), 0.85 (school1, 3.70), 5.13 (school2, 10.51), 4.50 (school3, 2.11),
+    # 0.17 (school4, 7.31); sum 10.65. school2 48 %, school3 42 %: together 90 % ≥ 80 %.
+    result = check(weighted_cv(0.50), national_example(), 2025)
+    assert result.misses == (
+        "school2 (10.51, above the mean 6.33; 48% of the spread)",
+        "school3 (2.11, below the mean 6.33; 42% of the spread)",
+    )
+
+
+def test_a_cv_within_its_limit_names_no_school():
+    assert check(weighted_cv(0.60), national_example(), 2025).misses == ()

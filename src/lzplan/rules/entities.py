@@ -90,13 +90,48 @@ def statistic(rule: Aggregate, values: list[float], weights: list[float] | None 
         return max(values)
     if rule.stat == "sum":
         return sum(values)
-    shares = [w / sum(weights) for w in weights] if weights else [1 / len(values)] * len(values)
-    mean = sum(share * value for share, value in zip(shares, values, strict=True))
+    shares, mean = _weighted_mean(values, weights)
     if rule.stat == "mean":
         return mean
     deviations = (share * (value - mean) ** 2 for share, value in zip(shares, values, strict=True))
     spread = math.sqrt(sum(deviations))
     return spread / mean if mean else math.inf
+
+
+def _weighted_mean(values: list[float], weights: list[float] | None) -> tuple[list[float], float]:
+    shares = [w / sum(weights) for w in weights] if weights else [1 / len(values)] * len(values)
+    return shares, sum(share * value for share, value in zip(shares, values, strict=True))
+
+
+def spread_shares(values: list[float], weights: list[float] | None) -> list[float]:
+    """Each entity's part of the squared deviations behind a CV (the parts sum to 1): who
+    makes the schools unequal."""
+    shares, mean = _weighted_mean(values, weights)
+    parts = [share * (value - mean) ** 2 for share, value in zip(shares, values, strict=True)]
+    total = sum(parts)
+    return [part / total if total else 0.0 for part in parts]
+
+
+def _most_unequal(
+    names: list[str], values: list[float], weights: list[float] | None
+) -> tuple[str, ...]:
+    """The entities that make most of a CV (up to 5, until 80 % of it), furthest first."""
+    _, mean = _weighted_mean(values, weights)
+    ranked = sorted(
+        zip(spread_shares(values, weights), names, values, strict=True), key=lambda t: -t[0]
+    )
+    named: list[str] = []
+    covered = 0.0
+    for share, name, value in ranked:
+        if covered >= 0.8 or len(named) == 5 or share == 0:
+            break
+        side = "above" if value > mean else "below"
+        named.append(
+            f"{name} ({format_number(round(value, 2))}, {side} the mean "
+            f"{format_number(round(mean, 2))}; {share:.0%} of the spread)"
+        )
+        covered += share
+    return tuple(named)
 
 
 def judge_aggregate(target: Target, rule: Aggregate, context: Context) -> Verdict:
@@ -108,16 +143,18 @@ def judge_aggregate(target: Target, rule: Aggregate, context: Context) -> Verdic
         if found.value is None or (rule.weight and _no_weight(weights.get(name)))
     )
     counted = [
-        (found.value, weights[name].value if rule.weight else 1.0)
+        (name, found.value, weights[name].value if rule.weight else 1.0)
         for name, found in sorted(reported.items())
         if found.value is not None and not (rule.weight and _no_weight(weights.get(name)))
     ]
     if not counted:
         return missing(target.indicators, f"per entity in {context.year}", rule.op, rule.value)
-    values = [float(value) for value, _ in counted]
-    weighting = [float(weight or 0.0) for _, weight in counted] if rule.weight else None
+    values = [float(value or 0.0) for _, value, _ in counted]
+    weighting = [float(weight or 0.0) for _, _, weight in counted] if rule.weight else None
     actual = statistic(rule, values, weighting)
     met = compare(actual, rule.op, rule.value)
+    names = [name for name, _, _ in counted]
+    unequal = _most_unequal(names, values, weighting) if rule.stat == "cv" and not met else ()
     numbers: dict[str, float | None] = {"entities": float(len(values))}
     if weighting:
         numbers["weight_total"] = sum(weighting)
@@ -130,8 +167,9 @@ def judge_aggregate(target: Target, rule: Aggregate, context: Context) -> Verdic
         status, detail = "missing", f"{detail}; {len(absent)} without data"
     else:
         status = "pass" if met else "pending"
+    misses = (*unequal, *absent)
     return Verdict(
-        status, detail, rule.op, rule.value, actual, actual - rule.value, absent, numbers
+        status, detail, rule.op, rule.value, actual, actual - rule.value, misses, numbers
     )
 
 
