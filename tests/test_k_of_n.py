@@ -101,10 +101,10 @@ def test_criteria_example_from_counts(runner: CliRunner, in_root: Path) -> None:
     assert result.exit_code == 1
     each, cv = json.loads(result.stdout)
     assert (each["status"], each["expected"], each["actual"]) == ("fail", "6 of 7", "1/3 meet")
-    assert each["misses"] == [
+    assert each["misses"] == [  # in roster order
+        "乙小学 (6 of 7 met; sports_area_per_pupil 6.3, needs ≥ 7.5 (84%))",
         "丙小学 (5 of 7 met; degree_per_100 4, needs ≥ 4.2 (95%); "
         "pe_art_per_100 0.666667, needs ≥ 0.9 (74%))",
-        "乙小学 (6 of 7 met; sports_area_per_pupil 6.3, needs ≥ 7.5 (84%))",
     ]
     assert cv["status"] == "pass"
     assert cv["actual"] == pytest.approx(0.10357, abs=5e-6)
@@ -149,7 +149,10 @@ def test_template_asks_each_count_once_naming_each_target_once(runner: CliRunner
     result = runner.invoke(main, ["template", "2025", "--plan", str(CRITERIA / "plan.yaml")])
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert [line.split(",")[0] for line in lines[1:]] == [
+    # one row per 小学 the roster lists (丁中学 is a 初中), for each count behind a ratio
+    cells = [line.split(",") for line in lines[1:]]
+    assert {row[3] for row in cells} == {"甲小学", "乙小学", "丙小学"}
+    assert list(dict.fromkeys(row[0] for row in cells)) == [
         "teachers_above_degree",
         "pupils",
         "backbone_teachers",
@@ -159,5 +162,6 @@ def test_template_asks_each_count_once_naming_each_target_once(runner: CliRunner
         "equipment_value",
         "multimedia_classrooms",
     ]
-    (pupils,) = [line for line in lines if line.startswith("pupils,")]
-    assert ",resources.each_school; resources.cv_sports_area," in pupils
+    pupils = [line for line in lines if line.startswith("pupils,")]
+    assert len(pupils) == 3
+    assert all(",resources.each_school; resources.cv_sports_area," in line for line in pupils)

@@ -29,6 +29,7 @@ from lzplan.model import (
 )
 from lzplan.observations import Observation
 from lzplan.results import Result
+from lzplan.roster import Entity, Roster
 from lzplan.rules import Context, compare, evaluate, judge, path_value
 from lzplan.values import Flag
 
@@ -912,3 +913,45 @@ def test_a_cv_over_its_limit_names_the_schools_that_make_it():
 
 def test_a_cv_within_its_limit_names_no_school():
     assert check(weighted_cv(0.60), national_example(), 2025).misses == ()
+
+
+def stage_roster() -> Roster:
+    kinds = ("小学", "小学", "初中", "初中", "小学")
+    entities = tuple(
+        Entity(f"school{i}", (), "", kind, "", "", None, None, i + 2)
+        for i, kind in enumerate(kinds)
+    )
+    return Roster("roster.csv", entities, True)
+
+
+def stage_cv(kinds: tuple[str, ...]) -> Target:
+    rule = Aggregate("aggregate", "books_per_pupil", "cv", "<=", 0.5, weight="pupils", kinds=kinds)
+    return make_target(rule, unit="")
+
+
+def test_a_cv_over_one_stage_counts_only_the_roster_schools_of_that_stage():
+    # 小学 school0, school1, school4: pupils 45, 37, 55 (137); books 279, 137, 402 (818);
+    # X̄ = 818 / 137 = 5.9708; values 6.2, 3.7027, 7.3091; weighted squared deviations
+    # 0.0173, 1.3893, 0.7190 → 2.1256; S = 1.4579; CV = 0.2442.
+    target = stage_cv(("小学",))
+    context = Context(make_plan(target), Dataset("t", national_example()), 2025, stage_roster())
+    result = evaluate(target, context)
+    assert result.actual == pytest.approx(0.2442, abs=5e-5)
+    assert (result.status, result.numbers["weight_total"]) == ("pass", 137.0)
+
+
+def test_a_cv_over_a_stage_names_schools_the_roster_does_not_know_or_that_sent_nothing():
+    rows = [row for row in national_example() if row.entity != "school0"]
+    rows += [obs("books_per_pupil", 2025, 5.0, "新学校"), obs("pupils", 2025, 50.0, "新学校")]
+    target = stage_cv(("小学",))
+    result = evaluate(target, Context(make_plan(target), Dataset("t", rows), 2025, stage_roster()))
+    assert result.status == "missing"
+    assert result.misses == ("school0 (no data)", "新学校 (not in the roster: of which kind?)")
+
+
+def test_a_cv_over_a_stage_without_a_roster_says_what_it_needs():
+    result = check(stage_cv(("小学", "九年一贯制")), national_example(), 2025)
+    assert (result.status, result.detail) == (
+        "missing",
+        "without a roster saying which entities are 小学、九年一贯制",
+    )

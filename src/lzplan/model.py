@@ -266,6 +266,8 @@ class Aggregate:
     where_value: float = 1.0
     every_year: bool = False
     weight: str = ""
+    #: Only the roster's entities of these kinds (小学 apart from 初中); needs a roster.
+    kinds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

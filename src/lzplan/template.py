@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .errors import Problem, UsageError
-from .model import Checklist, Each, Indicator, KOfN, Plan, Target
+from .model import Aggregate, Checklist, Each, Indicator, KOfN, Plan, Target
 from .rules.entities import must_report
 
 if TYPE_CHECKING:
@@ -172,6 +172,9 @@ def _entities(
         elif isinstance(rule, (Each, KOfN)):
             names.update(dict.fromkeys(must_report(rule, roster, year) or ()))
             partial = partial or _from_partial_roster(rule, roster)
+        elif isinstance(rule, Aggregate) and rule.kinds and roster is not None:
+            names.update(dict.fromkeys(e.name for e in roster.of_kinds(rule.kinds, year)))
+            partial = partial or not roster.complete
     return list(names) or [""], partial
 
 

@@ -136,8 +136,15 @@ def _most_unequal(
 
 def judge_aggregate(target: Target, rule: Aggregate, context: Context) -> Verdict:
     reported = entity_values(rule, context)
+    outside: tuple[str, ...] = ()
+    if rule.kinds:
+        if context.roster is None:
+            kinds = "、".join(rule.kinds)
+            why = f"without a roster saying which entities are {kinds}"
+            return Verdict("missing", why, rule.op, rule.value, lacking=target.indicators)
+        reported, outside = _of_kinds(rule, context.roster, context.year, reported)
     weights = context.data.entities(rule.weight, context.year) if rule.weight else {}
-    absent = tuple(
+    absent = outside + tuple(
         f"{name} (no data)"
         for name, found in sorted(reported.items())
         if found.value is None or (rule.weight and _no_weight(weights.get(name)))
@@ -173,6 +180,22 @@ def judge_aggregate(target: Target, rule: Aggregate, context: Context) -> Verdic
     )
 
 
+def _of_kinds(
+    rule: Aggregate, roster: Roster, year: int, reported: dict[str, Observation]
+) -> tuple[dict[str, Observation], tuple[str, ...]]:
+    """The reported entities of the rule's kinds, and those that could not be counted: of
+    those kinds without data, or reported but unknown to the roster (of no known kind)."""
+    members = [entity.name for entity in roster.of_kinds(rule.kinds, year)]
+    kept = {name: reported[name] for name in members if name in reported}
+    lacking = [f"{name} (no data)" for name in members if name not in reported]
+    unknown = [
+        f"{name} (not in the roster: of which kind?)"
+        for name in sorted(reported)
+        if roster.match(name) is None
+    ]
+    return kept, tuple(lacking + unknown)
+
+
 def _no_weight(found: Observation | None) -> bool:
     return found is None or found.value is None or found.value <= 0
 
@@ -188,10 +211,12 @@ def describe_each(target: Target, rule: Each) -> str:
 
 def describe_aggregate(target: Target, rule: Aggregate) -> str:
     stat = f"{rule.stat} weighted by {rule.weight}" if rule.weight else rule.stat
+    if rule.kinds:
+        stat = f"{stat} over {'、'.join(rule.kinds)}"
     return f"{stat} {symbol(rule.op)} {format_number(rule.value)} by {target.deadline}"
 
 
-def check_each(rule: Each | KOfN) -> list[tuple[tuple[str | int, ...], str]]:
+def check_each(rule: Each | KOfN | Aggregate) -> list[tuple[tuple[str | int, ...], str]]:
     """Roster kinds must be known ones: a misspelt kind would match no school, silently."""
     from ..roster import KINDS
 

@@ -79,7 +79,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("comparison", Comparison, judge_comparison, describe_comparison, "number", False),
     Kind("each", Each, judge_each, describe_each, "number", True, check_each),
     Kind("k_of_n", KOfN, judge_k_of_n, describe_k_of_n, "number", True, check_k_of_n),
-    Kind("aggregate", Aggregate, judge_aggregate, describe_aggregate, "number", True),
+    Kind("aggregate", Aggregate, judge_aggregate, describe_aggregate, "number", True, check_each),
     Kind("milestone", Milestone, judge_milestone, describe_milestone, "flag", False),
     Kind(
         "checklist", Checklist, judge_checklist, describe_checklist, "flag", True, check_checklist
