@@ -165,3 +165,24 @@ def test_template_asks_each_count_once_naming_each_target_once(runner: CliRunner
     pupils = [line for line in lines if line.startswith("pupils,")]
     assert len(pupils) == 3
     assert all(",resources.each_school; resources.cv_sports_area," in line for line in pupils)
+
+
+def test_an_unverified_criterion_says_so_in_targets_check_and_progress(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    text = (CRITERIA / "plan.yaml").read_text(encoding="utf-8")
+    cv_source = "小学均小于或等于0.50, confidence: agreed}"
+    assert cv_source in text
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text.replace(cv_source, cv_source.replace("agreed", "unverified")), "utf-8")
+    (tmp_path / "roster.csv").write_bytes((CRITERIA / "roster.csv").read_bytes())
+    data = str(CRITERIA / "2025.csv")
+    for args in (["targets"], ["check", data], ["progress", data]):
+        result = runner.invoke(main, [*args, "--plan", str(plan)])
+        lines = result.stdout.splitlines()
+        at = next(i for i, line in enumerate(lines) if "resources.cv_sports_area" in line)
+        assert "unverified 待核实" in lines[at + 1], args
+        assert sum("待核实" in line for line in lines) == 1, args
+    result = runner.invoke(main, ["check", data, "--plan", str(plan), "--format", "json"])
+    each, cv = json.loads(result.stdout)
+    assert (each["confidence"], cv["confidence"]) == ("agreed", "unverified")

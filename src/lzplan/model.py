@@ -61,11 +61,17 @@ Year = Annotated[int, Ge(1900), Le(2200)]
 
 @dataclass(frozen=True)
 class Citation:
-    """Where in the plan a target comes from: the heading and the verbatim sentence."""
+    """Where in the plan a target comes from: the heading and the verbatim sentence.
+
+    ``confidence`` is for criteria known only from secondary sources (the national
+    accreditation texts): ``agreed`` (the same value in two or more independent sources),
+    ``one source``, or ``unverified``; empty when the plan's own text is quoted.
+    """
 
     __pydantic_config__ = _STRICT
     heading: Annotated[str, MinLen(1)]
     quote: Annotated[str, MinLen(1)]
+    confidence: Literal["", "agreed", "one source", "unverified"] = ""
 
 
 @dataclass(frozen=True)

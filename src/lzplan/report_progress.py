@@ -12,7 +12,7 @@ from .display import format_number
 from .model import Plan
 from .progress import Progress, ProgressReport, YearCell
 from .progress_measure import LABELS_ZH, STATUSES
-from .report_table import Block, grouped_rows, render_blocks
+from .report_table import Block, grouped_rows, named, render_blocks
 from .texttable import Cell, Dotted
 
 _MARK = {"pass": "✓", "fail": "✗", "warn": "!", "pending": "·", "missing": "—"}
@@ -70,7 +70,7 @@ def _cells(
 ) -> tuple[Cell, ...]:
     by_year = {cell.year: cell for cell in progress.years}
     target = progress.target
-    cells: list[Cell] = [(target.name_zh, Dotted(target.id))]
+    cells: list[Cell] = [named(target.name_zh, target.id, target.source.confidence)]
     for year in years:
         cell = by_year.get(year)
         if cell is None or year > now:

@@ -82,9 +82,19 @@ def _grouped_rows(plan: Plan, items: Sequence[Any], cells: Any, width: int) -> l
     return rows
 
 
+#: What a table says beneath a criterion that its sources have not confirmed.
+UNVERIFIED = "unverified 待核实"
+
+
+def named(name_zh: str, target_id: str, confidence: str) -> Cell:
+    """A target's name cell: Chinese name, id, and a mark when its criterion is unverified."""
+    unverified = (UNVERIFIED,) if confidence == "unverified" else ()
+    return (name_zh, Dotted(target_id), *unverified)
+
+
 def _check_cells(result: Result) -> tuple[Cell, ...]:
     return (
-        (result.name_zh, Dotted(result.target)),
+        named(result.name_zh, result.target, result.confidence),
         (_expected(result),),
         (_value(result.actual, result.unit),),
         (_LABEL[result.status],),
@@ -93,7 +103,8 @@ def _check_cells(result: Result) -> tuple[Cell, ...]:
 
 
 def _target_cells(target: Target) -> tuple[Cell, ...]:
-    return ((target.name_zh, Dotted(target.id)), (describe(target),), (target.nature,))
+    name = named(target.name_zh, target.id, target.source.confidence)
+    return (name, (describe(target),), (target.nature,))
 
 
 def summary(report: Report) -> str:

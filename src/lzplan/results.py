@@ -29,7 +29,8 @@ class Result:
     ``numbers`` holds the other figures behind the verdict; ``indicators`` names
     what the data file must supply for this target, and ``lacking`` what it did not.
     ``flags`` are notes on figures that moved surprisingly (never a change of status);
-    ``sources`` where each figure behind the verdict was read (``file[sheet]:row``).
+    ``sources`` where each figure behind the verdict was read (``file[sheet]:row``);
+    ``confidence`` how sure the criterion itself is (see :class:`~lzplan.model.Citation`).
     """
 
     target: str
@@ -52,6 +53,7 @@ class Result:
     lacking: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    confidence: str = ""
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,7 @@ def evaluate(target: Target, context: Context) -> Result:
         lacking=verdict.lacking,
         flags=flags(target, context),
         sources=recorder.places(),
+        confidence=target.source.confidence,
     )
 
 
