@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from lzplan.cli import main
@@ -68,41 +69,72 @@ def test_ratio_is_computed_per_school_from_counts(runner: CliRunner, tmp_path: P
     assert stderr == ""
 
 
-def test_a_given_ratio_is_kept_and_a_contradiction_warned(
+def test_the_counts_decide_over_a_given_ratio_and_a_contradiction_is_warned(
     runner: CliRunner, tmp_path: Path
 ) -> None:
-    # 西校 gives 4.5 directly, but its counts say 16 / 400 × 100 = 4
+    # 西校 gives 4.5 directly, but its counts say 16 / 400 × 100 = 4: the counts win
     rows = (
         "东校,专任教师数,21\n东校,在校生数,500\n"
         "西校,专任教师数,16\n西校,在校生数,400\n西校,每百名学生拥有专任教师数,4.5\n"
     )
     plan, data = setup(tmp_path, rows)
     code, report, stderr = check_json(runner, plan, data)
-    assert (code, report[0]["status"]) == (0, "pass")
+    assert (code, report[0]["status"], report[0]["misses"]) == (1, "fail", ["西校 (4)"])
     assert stderr == (
         f"warning: {data}:6: teachers_per_100 for 西校 in 2025 is given as 4.5, but teachers 16 "
-        "÷ pupils 400 × 100 = 4: the given figure is used; check which one is mistyped\n"
+        "÷ pupils 400 × 100 = 4: the counts are used; check which one is mistyped\n"
     )
 
 
-def test_a_given_ratio_rounded_to_one_decimal_is_not_a_contradiction(
-    runner: CliRunner, tmp_path: Path
+def test_a_ratio_given_without_its_counts_stands(runner: CliRunner, tmp_path: Path) -> None:
+    rows = "东校,每百名学生拥有专任教师数,4.3\n西校,专任教师数,17\n西校,在校生数,400\n"
+    plan, data = setup(tmp_path, rows)
+    code, report, stderr = check_json(runner, plan, data)
+    assert (code, report[0]["status"], stderr) == (0, "pass", "")
+
+
+def test_a_blank_given_ratio_is_computed_from_its_counts(runner: CliRunner, tmp_path: Path) -> None:
+    # 西校's ratio cell is blank; its counts give 16 / 400 × 100 = 4 < 4.2
+    rows = "东校,专任教师数,21\n东校,在校生数,500\n"
+    rows += "西校,专任教师数,16\n西校,在校生数,400\n西校,每百名学生拥有专任教师数,\n"
+    plan, data = setup(tmp_path, rows)
+    code, report, _ = check_json(runner, plan, data)
+    assert (code, report[0]["misses"]) == (1, ["西校 (4)"])
+
+
+UNLISTED = PLAN.replace(", entities: [东校, 西校]", "")
+
+
+@pytest.mark.parametrize("plan_text", [PLAN, UNLISTED], ids=["listed", "data decides"])
+@pytest.mark.parametrize(
+    ("pupils", "said"),
+    [("0", "pupils is 0 for 西校 in 2025"), ("", "")],
+    ids=["zero", "blank"],
+)
+def test_a_school_whose_ratio_cannot_be_computed_is_named_not_dropped(
+    runner: CliRunner, tmp_path: Path, plan_text: str, pupils: str, said: str
 ) -> None:
-    # 東校 21 / 499 × 100 = 4.2084…, given as 4.2: within rounding
-    rows = "东校,专任教师数,21\n东校,在校生数,499\n东校,每百名学生拥有专任教师数,4.2\n"
-    rows += "西校,专任教师数,17\n西校,在校生数,400\n"
-    plan, data = setup(tmp_path, rows)
-    code, _, stderr = check_json(runner, plan, data)
-    assert (code, stderr) == (0, "")
-
-
-def test_zero_pupils_is_said_and_the_school_has_no_data(runner: CliRunner, tmp_path: Path) -> None:
-    rows = "东校,专任教师数,21\n东校,在校生数,500\n西校,专任教师数,3\n西校,在校生数,0\n"
-    plan, data = setup(tmp_path, rows)
+    rows = f"东校,专任教师数,21\n东校,在校生数,500\n西校,专任教师数,3\n西校,在校生数,{pupils}\n"
+    plan, data = setup(tmp_path, rows, plan_text)
     code, report, stderr = check_json(runner, plan, data)
     (result,) = report
     assert (code, result["status"], result["misses"]) == (0, "missing", ["西校 (no data)"])
-    assert "teachers_per_100 for 西校 in 2025 cannot be computed: pupils is 0" in stderr
+    assert said in stderr and stderr.count("warning") == (1 if said else 0)
+
+
+def test_a_computed_ratio_no_school_could_have_is_refused(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # 22 teachers over 50 pupils (500 mistyped) = 44 per 100, beyond plausible 0–30
+    plan_text = PLAN.replace("scale: 100}", "scale: 100}\n    plausible: [0, 30]")
+    rows = "东校,专任教师数,22\n东校,在校生数,50\n西校,专任教师数,17\n西校,在校生数,400\n"
+    plan, data = setup(tmp_path, rows, plan_text)
+    result = runner.invoke(main, ["check", str(data), "--plan", str(plan)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {data}:2: teachers_per_100 for 东校 in 2025 would be teachers 22 ÷ pupils 50 "
+        "× 100 = 44, not plausible (expected 0–30): check the two counts for a typing mistake\n"
+    )
 
 
 def test_template_asks_for_the_counts_not_the_ratio(runner: CliRunner, tmp_path: Path) -> None:
@@ -145,3 +177,28 @@ def test_indicators_list_says_how_a_ratio_is_computed(runner: CliRunner, tmp_pat
     assert result.exit_code == 0
     assert "= teachers ÷ pupils × 100" in result.stdout
     assert "3 indicators, 3 used by the plan's targets" in result.stdout
+
+
+def test_plan_refuses_a_ratio_of_a_flag_or_of_a_figure_to_itself(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    flag = "unit: 人, per_entity: true}\n  - {id: pupils"
+    stderr = bad(runner, tmp_path, flag, "unit: 人, per_entity: true, type: flag}\n  - {id: pupils")
+    assert "derived.numerator: 'teachers' is a flag; a ratio needs numbers" in stderr
+    stderr = bad(runner, tmp_path, "denominator: pupils", "denominator: teachers")
+    assert "derived.denominator: a ratio of a figure to itself is always 1" in stderr
+
+
+def test_a_misspelt_school_the_rule_lists_is_refused_for_the_counts_too(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    rows = "东校,专任教师数,21\n东校,在校生数,500\n西校区,专任教师数,17\n西校区,在校生数,400\n"
+    plan, data = setup(tmp_path, rows)
+    result = runner.invoke(main, ["check", str(data), "--plan", str(plan)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {data}:4: column '学校名称': '西校区' is not named by the plan for teachers; "
+        "did you mean '西校'?\n"
+        f"error: {data}:5: column '学校名称': '西校区' is not named by the plan for pupils; "
+        "did you mean '西校'?\n"
+    )

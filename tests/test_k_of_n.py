@@ -50,7 +50,7 @@ def test_the_missed_criterion_at_86_percent_passes_and_at_84_fails():
     # area 6.45 is 86 % of 7.5 (≥ 85 %); 6.3 is 84 %; both schools meet the other two
     result = judge({"甲": (4.4, 6.45, 40.0), "乙": (4.25, 6.3, 40.0)})
     assert (result.status, result.actual) == ("fail", "1/2 meet")
-    assert result.misses == ("乙 (2 of 3 met; area 6.3, needs ≥ 7.5 (84%))",)
+    assert result.misses == ("乙 (2 of 3 met; area 6.3, needs ≥ 7.5 (reaches 84%))",)
     assert result.numbers == {"entities": 2.0, "meeting": 1.0, "failing": 1.0, "no_data": 0.0}
 
 
@@ -59,8 +59,39 @@ def test_too_few_met_fails_even_when_each_miss_is_close():
     result = judge({"丙": (4.0, 8.0, 46.0)})
     assert result.status == "fail"
     assert result.misses == (
-        "丙 (1 of 3 met; ratio 4, needs ≥ 4.2 (95%); class_size 46, needs ≤ 45 (98%))",
+        "丙 (1 of 3 met; ratio 4, needs ≥ 4.2 (reaches 95.2%); class_size 46, needs ≤ 45 "
+        "(reaches 97.8%))",
     )
+
+
+def test_exactly_at_the_floor_passes_and_a_hair_below_fails_without_reading_as_85():
+    # 3.57 is exactly 85 % of 4.2; 3.5699 is 84.997 %, shown rounded down
+    result = judge({"甲": (3.57, 8.0, 40.0), "乙": (3.5699, 8.0, 40.0)})
+    assert result.misses == ("乙 (2 of 3 met; ratio 3.57, needs ≥ 4.2 (reaches 84.9%))",)
+
+
+def test_a_school_that_fails_whatever_its_missing_figure_says_fails():
+    # area 1.0 is 13 % of 7.5, below the floor: class size, not given, cannot save it
+    result = judge({"甲": (4.4, 8.0, 40.0), "丙": (4.4, 1.0, None)})
+    assert (result.status, result.misses) == (
+        "fail",
+        ("丙 (1 of 3 met; area 1, needs ≥ 7.5 (reaches 13.3%); no data: class_size)",),
+    )
+
+
+def test_a_school_that_could_still_pass_on_its_missing_figure_is_missing():
+    result = judge({"甲": (4.4, 8.0, 40.0), "乙": (4.0, 8.0, None)})  # 1 met, 1 close, 1 unknown
+    assert (result.status, result.misses) == ("missing", ("乙 (no data: class_size)",))
+
+
+def test_every_year_fails_before_the_deadline():
+    target = make_target(rule(every_year=True), unit="", deadline=2026)
+    rows = [
+        Observation(name, 2025, value, "t.csv", 2, "乙")
+        for name, value in zip(("ratio", "area", "class_size"), (4.25, 6.3, 40.0), strict=True)
+    ]
+    context = Context(make_plan(target), Dataset("t", rows), 2025)
+    assert evaluate(target, context).status == "fail"
 
 
 def test_without_a_floor_any_miss_within_the_count_passes():
@@ -100,11 +131,15 @@ def test_criteria_example_from_counts(runner: CliRunner, in_root: Path) -> None:
     result = runner.invoke(main, [*args, "--format", "json"])
     assert result.exit_code == 1
     each, cv = json.loads(result.stdout)
-    assert (each["status"], each["expected"], each["actual"]) == ("fail", "6 of 7", "1/3 meet")
-    assert each["misses"] == [  # in roster order
-        "乙小学 (6 of 7 met; sports_area_per_pupil 6.3, needs ≥ 7.5 (84%))",
-        "丙小学 (5 of 7 met; degree_per_100 4, needs ≥ 4.2 (95%); "
-        "pe_art_per_100 0.666667, needs ≥ 0.9 (74%))",
+    assert (each["status"], each["expected"], each["actual"]) == (
+        "fail",
+        "6 of 7, the rest at ≥ 85%",
+        "1/3 meet",
+    )
+    assert each["misses"] == [  # in roster order, by the names the bureau's headers use
+        "乙小学 (6 of 7 met; 生均体育运动场馆面积 6.3, needs ≥ 7.5 (reaches 84%))",
+        "丙小学 (5 of 7 met; 每百名学生拥有高于规定学历教师数 4, needs ≥ 4.2 (reaches 95.2%); "
+        "每百名学生拥有体育艺术专任教师数 0.67, needs ≥ 0.9 (reaches 74%))",
     ]
     assert cv["status"] == "pass"
     assert cv["actual"] == pytest.approx(0.10357, abs=5e-6)
@@ -139,6 +174,12 @@ def bad_plan(runner: CliRunner, tmp_path: Path, old: str, new: str) -> str:
             "targets[0].rule.criteria[4].indicator: unknown indicator 'sports_area_per_pupi'",
         ),
         ("floor: 0.85", "floor: 85", "targets[0].rule.floor"),
+        (
+            "stat: cv, op",
+            "stat: share, op",
+            "targets[1].rule.weight: a weight applies to a mean or a cv, not a share",
+        ),
+        ("weight: pupils,", "weight: sports_area_per_pupil,", "a value cannot weight itself"),
     ],
 )
 def test_plan_checks(runner: CliRunner, tmp_path: Path, old: str, new: str, message: str) -> None:

@@ -955,3 +955,13 @@ def test_a_cv_over_a_stage_without_a_roster_says_what_it_needs():
         "missing",
         "without a roster saying which entities are 小学、九年一贯制",
     )
+
+
+def test_a_school_with_zero_pupils_is_left_out_of_a_weighted_cv_and_named():
+    rows = [
+        row for row in national_example() if (row.indicator, row.entity) != ("pupils", "school4")
+    ]
+    rows.append(obs("pupils", 2025, 0.0, "school4"))
+    result = check(weighted_cv(0.60), rows, 2025)
+    assert (result.status, result.misses) == ("missing", ("school4 (no data)",))
+    assert result.numbers == {"entities": 4.0, "weight_total": 247.0}

@@ -1,21 +1,25 @@
 """Derived indicators: figures a plan judges (teachers per 100 pupils) computed from the
-counts bureaus keep, for each entity and year whose data gives both.
+counts bureaus keep, for each entity and year whose data gives either count.
 
-A figure the data gives itself is kept; when the counts beside it say otherwise, a
-warning names both, since one of them is likely a typing mistake.
+The counts decide: a ratio the data also gives is replaced by the one its counts give,
+with a warning when they differ by more than rounding. An entity that gives one count
+but not the other, or a zero denominator, gets the ratio without a value (named as
+without data, never left out); a computed ratio outside the indicator's plausible range
+is a typing mistake in a count, refused like any implausible cell.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from typing import Literal
 
 from .display import format_number
-from .errors import Problem
+from .errors import DataError, Problem
 from .model import Indicator, Plan, Ratio
 from .observations import Observation
+from .plausible import plausible_range, within
 
 #: How far a given ratio may sit from the one its counts give before a warning: a given
-#: figure rounded to one decimal (5.3 for 5.27) stays quiet, a wrong count does not.
+#: figure rounded to one decimal (5.3 for 5.27) stays quiet, a mistyped one does not.
 _RELATIVE = 0.01
 _ABSOLUTE = 0.05
 
@@ -23,53 +27,81 @@ Key = tuple[str, int, str]
 
 
 def derive(plan: Plan, observations: list[Observation]) -> tuple[list[Observation], list[Problem]]:
-    """The observations with each derived indicator added where the data does not give
-    it, and warnings for given figures their counts contradict or cannot be computed."""
+    """The observations with each derived indicator computed from its counts, and the
+    warnings; raises :class:`DataError` for a computed ratio no school could have."""
     derived = [indicator for indicator in plan.indicators if indicator.derived is not None]
     if not derived:
         return observations, []
     by_key: dict[Key, Observation] = {(o.indicator, o.year, o.entity): o for o in observations}
-    added: list[Observation] = []
-    problems: list[Problem] = []
+    warnings: dict[Problem, None] = {}  # one zero denominator behind seven ratios: said once
+    errors: list[Problem] = []
     for indicator in derived:
-        found, said = _computed(indicator, by_key)
-        added.extend(found)
-        problems.extend(said)
-    return observations + added, problems
+        for observation, problem in _computed(indicator, by_key):
+            by_key[(indicator.id, observation.year, observation.entity)] = observation
+            if problem is not None and problem.severity == "error":
+                errors.append(problem)
+            elif problem is not None:
+                warnings[problem] = None
+    if errors:
+        raise DataError(errors)
+    return list(by_key.values()), list(warnings)
 
 
 def _computed(
     indicator: Indicator, by_key: dict[Key, Observation]
-) -> tuple[list[Observation], list[Problem]]:
+) -> list[tuple[Observation, Problem | None]]:
+    """The ratio for each entity and year that gives either count, and a problem to say."""
     ratio = indicator.derived
     assert ratio is not None
-    added: list[Observation] = []
-    problems: list[Problem] = []
-    for numerator, denominator in _pairs(ratio, by_key):
-        given = by_key.get((indicator.id, numerator.year, numerator.entity))
-        if numerator.value is None or denominator.value is None:
-            continue
-        if denominator.value == 0:
-            if given is None:
-                problems.append(_zero(indicator, ratio, denominator))
-            continue
-        value = numerator.value / denominator.value * ratio.scale
-        how = _how(ratio, numerator, denominator)
-        if given is None:
-            added.append(_observation(indicator, value, numerator, how))
-        elif given.value is not None and _differs(given.value, value):
-            problems.append(_contradiction(indicator, given, value, how))
-    return added, problems
+    found: list[tuple[Observation, Problem | None]] = []
+    places = {key[1:] for key in by_key if key[0] in (ratio.numerator, ratio.denominator)}
+    for year, entity in sorted(places):
+        numerator = by_key.get((ratio.numerator, year, entity))
+        denominator = by_key.get((ratio.denominator, year, entity))
+        given = by_key.get((indicator.id, year, entity))
+        if given is not None and given.value is not None and not _both(numerator, denominator):
+            continue  # a ratio given without (both) its counts stands as given
+        found.append(_one(indicator, ratio, numerator, denominator, given))
+    return found
 
 
-def _pairs(
-    ratio: Ratio, by_key: dict[Key, Observation]
-) -> Iterable[tuple[Observation, Observation]]:
-    for (indicator, year, entity), numerator in by_key.items():
-        if indicator == ratio.numerator:
-            denominator = by_key.get((ratio.denominator, year, entity))
-            if denominator is not None:
-                yield numerator, denominator
+def _both(numerator: Observation | None, denominator: Observation | None) -> bool:
+    return (
+        numerator is not None
+        and denominator is not None
+        and numerator.value is not None
+        and denominator.value is not None
+    )
+
+
+def _one(
+    indicator: Indicator,
+    ratio: Ratio,
+    numerator: Observation | None,
+    denominator: Observation | None,
+    given: Observation | None,
+) -> tuple[Observation, Problem | None]:
+    anchor = numerator if numerator is not None else denominator
+    assert anchor is not None
+    if numerator is None or denominator is None or not _both(numerator, denominator):
+        lacking = [
+            name
+            for name, found in ((ratio.numerator, numerator), (ratio.denominator, denominator))
+            if found is None or found.value is None
+        ]
+        return _empty(indicator, anchor, f"no {' or '.join(lacking)} to compute it"), None
+    assert numerator.value is not None and denominator.value is not None
+    if denominator.value == 0:
+        return _empty(indicator, anchor, f"{ratio.denominator} is 0"), _zero(ratio, denominator)
+    value = numerator.value / denominator.value * ratio.scale
+    how = _how(ratio, numerator, denominator)
+    computed = _observation(indicator, value, numerator, f"computed: {how}")
+    bounds = plausible_range(indicator)
+    if bounds is not None and not within(value, bounds):
+        return computed, _implausible(indicator, numerator, value, how, bounds)
+    if given is not None and given.value is not None and _differs(given.value, value):
+        return computed, _contradiction(indicator, given, value, how)
+    return computed, None
 
 
 def _how(ratio: Ratio, numerator: Observation, denominator: Observation) -> str:
@@ -80,18 +112,22 @@ def _how(ratio: Ratio, numerator: Observation, denominator: Observation) -> str:
 
 
 def _observation(
-    indicator: Indicator, value: float, numerator: Observation, how: str
+    indicator: Indicator, value: float | None, anchor: Observation, note: str
 ) -> Observation:
     return Observation(
         indicator.id,
-        numerator.year,
+        anchor.year,
         value,
-        numerator.file,
-        numerator.row,
-        numerator.entity,
-        note=f"computed: {how}",
-        column=numerator.column,
+        anchor.file,
+        anchor.row,
+        anchor.entity,
+        note=note,
+        column=anchor.column,
     )
+
+
+def _empty(indicator: Indicator, anchor: Observation, why: str) -> Observation:
+    return _observation(indicator, None, anchor, f"not computed: {why}")
 
 
 def _differs(given: float, computed: float) -> bool:
@@ -100,29 +136,46 @@ def _differs(given: float, computed: float) -> bool:
 
 
 def _who(observation: Observation) -> str:
-    return (
-        f"{observation.entity} in {observation.year}"
-        if observation.entity
-        else str(observation.year)
-    )
+    year = observation.year
+    return f"{observation.entity} in {year}" if observation.entity else str(year)
+
+
+def _located(
+    observation: Observation, message: str, severity: Literal["error", "warning"]
+) -> Problem:
+    column = observation.column or None
+    return Problem(observation.file, message, observation.row, column, severity=severity)
 
 
 def _contradiction(indicator: Indicator, given: Observation, value: float, how: str) -> Problem:
     message = (
         f"{indicator.id} for {_who(given)} is given as {given.shown()}, but {how} = "
-        f"{format_number(value)}: the given figure is used; check which one is mistyped"
+        f"{format_number(round(value, 4))}: the counts are used; check which one is mistyped"
     )
-    column = given.column or None
-    return Problem(given.file, message, given.row, column, severity="warning")
+    return _located(given, message, "warning")
 
 
-def _zero(indicator: Indicator, ratio: Ratio, denominator: Observation) -> Problem:
+def _zero(ratio: Ratio, denominator: Observation) -> Problem:
     message = (
-        f"{indicator.id} for {_who(denominator)} cannot be computed: {ratio.denominator} is 0; "
-        "give the right count, or leave the entity out"
+        f"{ratio.denominator} is 0 for {_who(denominator)}, so no ratio over "
+        f"{ratio.denominator} can be computed for it: give the right count, or leave it out"
     )
-    column = denominator.column or None
-    return Problem(denominator.file, message, denominator.row, column, severity="warning")
+    return _located(denominator, message, "warning")
+
+
+def _implausible(
+    indicator: Indicator,
+    numerator: Observation,
+    value: float,
+    how: str,
+    bounds: tuple[float, float],
+) -> Problem:
+    low, high = (format_number(bound) for bound in bounds)
+    message = (
+        f"{indicator.id} for {_who(numerator)} would be {how} = {format_number(round(value, 4))}, "
+        f"not plausible (expected {low}–{high}): check the two counts for a typing mistake"
+    )
+    return _located(numerator, message, "error")
 
 
 def check_plan(plan: Plan) -> list[tuple[tuple[str | int, ...], str]]:
@@ -139,6 +192,8 @@ def check_plan(plan: Plan) -> list[tuple[tuple[str | int, ...], str]]:
             found.append((here, "only a number indicator can be derived"))
         if ratio.scale <= 0:
             found.append(((*here, "scale"), "the scale must be above 0"))
+        if ratio.numerator == ratio.denominator:
+            found.append(((*here, "denominator"), "a ratio of a figure to itself is always 1"))
         for field in ("numerator", "denominator"):
             found.extend(
                 ((*here, field), m) for m in _input_check(indicator, ratio, field, indicators)

@@ -41,8 +41,9 @@ class EntityNames:
             if isinstance(rule, Checklist):
                 self.listed.setdefault(rule.indicator, set()).update(i.name for i in rule.items)
             elif isinstance(rule, (Each, KOfN)) and rule.entities:
-                for indicator in target.indicators:
-                    self.listed.setdefault(indicator, set()).update(rule.entities)
+                for name in target.indicators:  # and the counts a derived one comes from
+                    for given in (name, *plan.indicator(name).given_as):
+                        self.listed.setdefault(given, set()).update(rule.entities)
 
     def resolve(
         self, indicator: str, name: str, code: str, year: int | None = None, hint: bool = True

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 
 from ..display import format_number, symbol
@@ -27,18 +28,19 @@ def judge_k_of_n(target: Target, rule: KOfN, context: Context) -> Verdict:
     names = each_names(rule, context, reported)
     if not names:
         every = tuple(c.indicator for c in rule.criteria)
-        expected = f"{rule.at_least} of {len(rule.criteria)}"
-        return missing(every, f"per entity in {context.year}", None, expected)
+        return missing(every, f"per entity in {context.year}", None, _standard(rule))
     failing, absent = [], []
+    label = {c.indicator: context.plan.indicator(c.indicator).name_zh for c in rule.criteria}
     for name in names:
-        values = [given[c.indicator].get(name) for c in rule.criteria]
-        lacking = [c.indicator for c, v in zip(rule.criteria, values, strict=True) if _none(v)]
-        if lacking:
-            absent.append(f"{name} (no data: {', '.join(lacking)})")
-            continue
-        why = _shortfalls(rule, [v.value for v in values if v is not None and v.value is not None])
-        if why:
-            failing.append(f"{name} ({why})")
+        found = {c: given[c.indicator].get(name) for c in rule.criteria}
+        known = [(c, o.value) for c, o in found.items() if o is not None and o.value is not None]
+        lacking = [label[c.indicator] for c, o in found.items() if _none(o)]
+        no_data = f"no data: {', '.join(lacking)}" if lacking else ""
+        why = _shortfalls(rule, known, len(lacking), label)
+        if why:  # failing whatever the figures it lacks would say
+            failing.append(f"{name} ({'; '.join(filter(None, (why, no_data)))})")
+        elif lacking:
+            absent.append(f"{name} ({no_data})")
     meeting = len(names) - len(failing) - len(absent)
     numbers = {
         "entities": float(len(names)),
@@ -61,32 +63,35 @@ def judge_k_of_n(target: Target, rule: KOfN, context: Context) -> Verdict:
         status, detail = "pass", f"all {len(names)} meet {standard}"
     actual = f"{meeting}/{len(names)} meet"
     misses = tuple(failing + absent)
-    expected = f"{rule.at_least} of {len(rule.criteria)}"
-    return Verdict(status, detail, None, expected, actual, None, misses, numbers)
+    return Verdict(status, detail, None, _standard(rule), actual, None, misses, numbers)
 
 
 def _none(found: Observation | None) -> bool:
     return found is None or found.value is None
 
 
-def _shortfalls(rule: KOfN, values: list[float]) -> str:
-    """Why an entity fails (empty when it does not): too few met, or one below the floor;
-    each missed criterion with its value, requirement and the share of it reached."""
-    missed = [
-        (criterion, value)
-        for criterion, value in zip(rule.criteria, values, strict=True)
-        if not compare(value, criterion.op, criterion.value)
-    ]
-    met = len(rule.criteria) - len(missed)
+def _shortfalls(
+    rule: KOfN, known: list[tuple[Criterion, float]], unknown: int, label: dict[str, str]
+) -> str:
+    """Why an entity fails (empty when it does not, or when the figures it lacks decide):
+    too few met even if every lacking one is met, or one missed below the floor; each
+    missed criterion with its value, requirement and the share of it reached."""
+    missed = [(c, value) for c, value in known if not compare(value, c.op, c.value)]
+    met = len(known) - len(missed)
     below = [(c, v) for c, v in missed if reached(c, v) < rule.floor - 1e-9]
-    if met >= rule.at_least and not below:
+    if met + unknown >= rule.at_least and not below:
         return ""
     shown = "; ".join(
-        f"{c.indicator} {format_number(v)}, needs {symbol(c.op)} {format_number(c.value)}"
-        f" ({reached(c, v):.0%})"
+        f"{label[c.indicator]} {format_number(round(v, 2))}, needs {symbol(c.op)} "
+        f"{format_number(c.value)} (reaches {_share(reached(c, v))})"
         for c, v in missed
     )
     return f"{met} of {len(rule.criteria)} met; {shown}"
+
+
+def _share(fraction: float) -> str:
+    """A share of a requirement, rounded down: 84.99 % must not read as the 85 % floor."""
+    return f"{format_number(math.floor(fraction * 1000 + 1e-6) / 10)}%"
 
 
 def _standard(rule: KOfN) -> str:

@@ -216,6 +216,17 @@ def describe_aggregate(target: Target, rule: Aggregate) -> str:
     return f"{stat} {symbol(rule.op)} {format_number(rule.value)} by {target.deadline}"
 
 
+def check_aggregate(rule: Aggregate) -> list[tuple[tuple[str | int, ...], str]]:
+    """A weight only where it means something (a mean or a CV), never the rule's own
+    indicator; roster kinds as for ``each``."""
+    found = check_each(rule)
+    if rule.weight and rule.stat not in ("mean", "cv"):
+        found.append((("rule", "weight"), f"a weight applies to a mean or a cv, not a {rule.stat}"))
+    if rule.weight and rule.weight == rule.indicator:
+        found.append((("rule", "weight"), "a value cannot weight itself"))
+    return found
+
+
 def check_each(rule: Each | KOfN | Aggregate) -> list[tuple[tuple[str | int, ...], str]]:
     """Roster kinds must be known ones: a misspelt kind would match no school, silently."""
     from ..roster import KINDS

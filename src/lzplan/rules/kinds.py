@@ -31,7 +31,14 @@ from .done import (
     judge_checklist,
     judge_milestone,
 )
-from .entities import check_each, describe_aggregate, describe_each, judge_aggregate, judge_each
+from .entities import (
+    check_aggregate,
+    check_each,
+    describe_aggregate,
+    describe_each,
+    judge_aggregate,
+    judge_each,
+)
 from .numeric import (
     describe_approximate,
     describe_comparison,
@@ -79,7 +86,9 @@ KINDS: tuple[Kind, ...] = (
     Kind("comparison", Comparison, judge_comparison, describe_comparison, "number", False),
     Kind("each", Each, judge_each, describe_each, "number", True, check_each),
     Kind("k_of_n", KOfN, judge_k_of_n, describe_k_of_n, "number", True, check_k_of_n),
-    Kind("aggregate", Aggregate, judge_aggregate, describe_aggregate, "number", True, check_each),
+    Kind(
+        "aggregate", Aggregate, judge_aggregate, describe_aggregate, "number", True, check_aggregate
+    ),
     Kind("milestone", Milestone, judge_milestone, describe_milestone, "flag", False),
     Kind(
         "checklist", Checklist, judge_checklist, describe_checklist, "flag", True, check_checklist
