@@ -152,23 +152,41 @@ def bad(runner: CliRunner, tmp_path: Path, old: str, new: str) -> str:
     return result.stderr
 
 
-def test_plan_refuses_a_ratio_of_unknown_or_derived_indicators(
-    runner: CliRunner, tmp_path: Path
-) -> None:
-    stderr = bad(runner, tmp_path, "denominator: pupils", "denominator: pupil")
-    assert "indicators[2].derived.denominator: unknown indicator 'pupil'" in stderr
-    stderr = bad(runner, tmp_path, "numerator: teachers", "numerator: teachers_per_100")
-    assert "derived.numerator: 'teachers_per_100' is derived itself" in stderr
+TEACHERS_ENTRY = "unit: 人, per_entity: true}\n  - {id: pupils"
+PUPILS_ENTRY = "unit: 人, per_entity: true}\n  - id: teachers_per_100"
 
 
-def test_plan_refuses_a_ratio_over_other_entities_or_no_scale(
-    runner: CliRunner, tmp_path: Path
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("denominator: pupils", "denominator: pupil", "denominator: unknown indicator 'pupil'"),
+        (
+            "numerator: teachers",
+            "numerator: teachers_per_100",
+            "numerator: 'teachers_per_100' is derived itself",
+        ),
+        (
+            PUPILS_ENTRY,
+            "unit: 人}\n  - id: teachers_per_100",
+            "denominator: 'pupils' must be per-entity, as 'teachers_per_100' is",
+        ),
+        ("scale: 100", "scale: 0", "scale: the scale must be above 0"),
+        (
+            TEACHERS_ENTRY,
+            "unit: 人, per_entity: true, type: flag}\n  - {id: pupils",
+            "numerator: 'teachers' is a flag; a ratio needs numbers",
+        ),
+        (
+            "denominator: pupils",
+            "denominator: teachers",
+            "denominator: a ratio of a figure to itself is always 1",
+        ),
+    ],
+)
+def test_plan_checks_what_a_ratio_needs(
+    runner: CliRunner, tmp_path: Path, old: str, new: str, message: str
 ) -> None:
-    district = "unit: 人, per_entity: true}\n  - id: teachers_per_100"
-    stderr = bad(runner, tmp_path, district, "unit: 人}\n  - id: teachers_per_100")
-    assert "derived.denominator: 'pupils' must be per-entity, as 'teachers_per_100' is" in stderr
-    stderr = bad(runner, tmp_path, "scale: 100", "scale: 0")
-    assert "derived.scale: the scale must be above 0" in stderr
+    assert f"indicators[2].derived.{message}" in bad(runner, tmp_path, old, new)
 
 
 def test_indicators_list_says_how_a_ratio_is_computed(runner: CliRunner, tmp_path: Path) -> None:
@@ -177,16 +195,6 @@ def test_indicators_list_says_how_a_ratio_is_computed(runner: CliRunner, tmp_pat
     assert result.exit_code == 0
     assert "= teachers ÷ pupils × 100" in result.stdout
     assert "3 indicators, 3 used by the plan's targets" in result.stdout
-
-
-def test_plan_refuses_a_ratio_of_a_flag_or_of_a_figure_to_itself(
-    runner: CliRunner, tmp_path: Path
-) -> None:
-    flag = "unit: 人, per_entity: true}\n  - {id: pupils"
-    stderr = bad(runner, tmp_path, flag, "unit: 人, per_entity: true, type: flag}\n  - {id: pupils")
-    assert "derived.numerator: 'teachers' is a flag; a ratio needs numbers" in stderr
-    stderr = bad(runner, tmp_path, "denominator: pupils", "denominator: teachers")
-    assert "derived.denominator: a ratio of a figure to itself is always 1" in stderr
 
 
 def test_a_misspelt_school_the_rule_lists_is_refused_for_the_counts_too(
