@@ -32,8 +32,8 @@ def test_an_unknown_plan_name_lists_the_bundled_ones(runner: CliRunner) -> None:
     result = runner.invoke(main, ["targets", "--plan", "linzi"])
     assert (result.exit_code, result.stderr) == (
         2,
-        "error: linzi: is neither a plan file nor a bundled plan (linzi-2021-2025; "
-        "lzplan plans lists them)\n",
+        "error: linzi: is neither a plan file nor a bundled plan (linzi-2021-2025, "
+        "preschool-universal; lzplan plans lists them)\n",
     )
 
 

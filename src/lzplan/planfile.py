@@ -22,7 +22,10 @@ _HERE = Path(__file__).resolve().parent
 
 
 #: The plans shipped with lzplan, by name: file names in ``data/`` (``lzplan/_bundled/``).
-BUNDLED_PLANS = {"linzi-2021-2025": "plan.yaml"}
+BUNDLED_PLANS = {
+    "linzi-2021-2025": "plan.yaml",
+    "preschool-universal": "preschool-universal.yaml",
+}
 
 
 def bundled_plans() -> dict[str, Path]:
