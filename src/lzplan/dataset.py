@@ -156,7 +156,7 @@ def _dataset(group: list[Input], vocabulary: Vocabulary, options: ReadOptions) -
     said = {(o.indicator, o.year, o.entity) for o in merged}
     # a sibling supplies what the file itself does not say, never overrides it
     merged += [o for o in _merge(history) if (o.indicator, o.year, o.entity) not in said]
-    merged, contradictions = derive(vocabulary.plan, merged)
+    merged, contradictions = derive(vocabulary.plan, merged, options.roster)
     notices = (*notices, *contradictions)
     shown = tuple(_shown(item) for item in files)
     return Dataset(name, merged, years, notices, shown, tuple(map(str, siblings)), options.roster)

@@ -1,43 +1,45 @@
-"""Derived indicators: figures a plan judges (teachers per 100 pupils) computed from the
-counts bureaus keep, for each entity and year whose data gives either count.
-
-The counts decide: a ratio the data also gives is replaced by the one its counts give,
-with a warning when they differ by more than rounding. An entity that gives one count
-but not the other, or a zero denominator, gets the ratio without a value (named as
-without data, never left out); a computed ratio outside the indicator's plausible range
-is a typing mistake in a count, refused like any implausible cell.
+"""Derived indicators: figures a plan judges computed from the ones bureaus keep — a
+ratio of two counts (:mod:`lzplan.ratios`) or a district total of a per-entity figure
+(:mod:`lzplan.sums`) — in the order their inputs need, so a ratio of two totals works.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+import sys
+from typing import TYPE_CHECKING
 
-from .display import format_number
+from .derivedbase import Found, Key
 from .errors import DataError, Problem
-from .model import Indicator, Plan, Ratio
+from .model import Indicator, Plan, Ratio, Total
 from .observations import Observation
-from .plausible import plausible_range, within
+from .ratios import check_ratio, compute_ratio, input_problems
+from .sums import compute_total
 
-#: How far a given ratio may sit from the one its counts give before a warning: a given
-#: figure rounded to one decimal (5.3 for 5.27) stays quiet, a mistyped one does not.
-_RELATIVE = 0.01
-_ABSOLUTE = 0.05
+if sys.version_info >= (3, 11):
+    from typing import assert_never
+else:  # pydantic's own dependency
+    from typing_extensions import assert_never
 
-Key = tuple[str, int, str]
+if TYPE_CHECKING:
+    from .roster import Roster
+
+PlanProblems = list[tuple[tuple[str | int, ...], str]]
 
 
-def derive(plan: Plan, observations: list[Observation]) -> tuple[list[Observation], list[Problem]]:
-    """The observations with each derived indicator computed from its counts, and the
-    warnings; raises :class:`DataError` for a computed ratio no school could have."""
-    derived = [indicator for indicator in plan.indicators if indicator.derived is not None]
+def derive(
+    plan: Plan, observations: list[Observation], roster: Roster | None = None
+) -> tuple[list[Observation], list[Problem]]:
+    """The observations with each derived indicator computed, and the warnings; raises
+    :class:`DataError` for a computed figure no school could have."""
+    derived = _in_order(plan)
     if not derived:
         return observations, []
     by_key: dict[Key, Observation] = {(o.indicator, o.year, o.entity): o for o in observations}
     warnings: dict[Problem, None] = {}  # one zero denominator behind seven ratios: said once
     errors: list[Problem] = []
     for indicator in derived:
-        for observation, problem in _computed(indicator, by_key):
-            by_key[(indicator.id, observation.year, observation.entity)] = observation
+        for computed, problem in _compute(indicator, by_key, roster):
+            by_key[(indicator.id, computed.year, computed.entity)] = computed
             if problem is not None and problem.severity == "error":
                 errors.append(problem)
             elif problem is not None:
@@ -47,173 +49,93 @@ def derive(plan: Plan, observations: list[Observation]) -> tuple[list[Observatio
     return list(by_key.values()), list(warnings)
 
 
-def _computed(
-    indicator: Indicator, by_key: dict[Key, Observation]
-) -> list[tuple[Observation, Problem | None]]:
-    """The ratio for each entity and year that gives either count, and a problem to say."""
-    ratio = indicator.derived
-    assert ratio is not None
-    found: list[tuple[Observation, Problem | None]] = []
-    places = {key[1:] for key in by_key if key[0] in (ratio.numerator, ratio.denominator)}
-    for year, entity in sorted(places):
-        numerator = by_key.get((ratio.numerator, year, entity))
-        denominator = by_key.get((ratio.denominator, year, entity))
-        given = by_key.get((indicator.id, year, entity))
-        if given is not None and given.value is not None and not _both(numerator, denominator):
-            continue  # a ratio given without (both) its counts stands as given
-        found.append(_one(indicator, ratio, numerator, denominator, given))
-    return found
+def _compute(indicator: Indicator, by_key: dict[Key, Observation], roster: Roster | None) -> Found:
+    rule = indicator.derived
+    if isinstance(rule, Ratio):
+        return compute_ratio(indicator, rule, by_key)
+    if isinstance(rule, Total):
+        return compute_total(indicator, rule, by_key, roster)
+    if rule is None:
+        return []
+    assert_never(rule)
 
 
-def _both(numerator: Observation | None, denominator: Observation | None) -> bool:
-    return (
-        numerator is not None
-        and denominator is not None
-        and numerator.value is not None
-        and denominator.value is not None
-    )
+def _in_order(plan: Plan) -> list[Indicator]:
+    """The derived indicators, each after the derived ones it is computed from."""
+    placed: dict[str, Indicator] = {}
+
+    def place(indicator: Indicator, path: tuple[str, ...]) -> None:
+        if indicator.id in placed or indicator.id in path:
+            return  # a cycle, which the plan checks refuse
+        for name in indicator.inputs:
+            source = plan.indicator_map.get(name)
+            if source is not None and source.derived is not None:
+                place(source, (*path, indicator.id))
+        placed[indicator.id] = indicator
+
+    for indicator in plan.indicators:
+        if indicator.derived is not None:
+            place(indicator, ())
+    return list(placed.values())
 
 
-def _one(
-    indicator: Indicator,
-    ratio: Ratio,
-    numerator: Observation | None,
-    denominator: Observation | None,
-    given: Observation | None,
-) -> tuple[Observation, Problem | None]:
-    anchor = numerator if numerator is not None else denominator
-    assert anchor is not None
-    if numerator is None or denominator is None or not _both(numerator, denominator):
-        lacking = [
-            name
-            for name, found in ((ratio.numerator, numerator), (ratio.denominator, denominator))
-            if found is None or found.value is None
-        ]
-        return _empty(indicator, anchor, f"no {' or '.join(lacking)} to compute it"), None
-    assert numerator.value is not None and denominator.value is not None
-    if denominator.value == 0:
-        return _empty(indicator, anchor, f"{ratio.denominator} is 0"), _zero(ratio, denominator)
-    value = numerator.value / denominator.value * ratio.scale
-    how = _how(ratio, numerator, denominator)
-    computed = _observation(indicator, value, numerator, f"computed: {how}")
-    bounds = plausible_range(indicator)
-    if bounds is not None and not within(value, bounds):
-        return computed, _implausible(indicator, numerator, value, how, bounds)
-    if given is not None and given.value is not None and _differs(given.value, value):
-        return computed, _contradiction(indicator, given, value, how)
-    return computed, None
-
-
-def _how(ratio: Ratio, numerator: Observation, denominator: Observation) -> str:
-    scale = f" × {format_number(ratio.scale)}" if ratio.scale != 1 else ""
-    return (
-        f"{ratio.numerator} {numerator.shown()} ÷ {ratio.denominator} {denominator.shown()}{scale}"
-    )
-
-
-def _observation(
-    indicator: Indicator, value: float | None, anchor: Observation, note: str
-) -> Observation:
-    return Observation(
-        indicator.id,
-        anchor.year,
-        value,
-        anchor.file,
-        anchor.row,
-        anchor.entity,
-        note=note,
-        column=anchor.column,
-    )
-
-
-def _empty(indicator: Indicator, anchor: Observation, why: str) -> Observation:
-    return _observation(indicator, None, anchor, f"not computed: {why}")
-
-
-def _differs(given: float, computed: float) -> bool:
-    gap = abs(given - computed)
-    return gap > _ABSOLUTE and gap > _RELATIVE * abs(computed)
-
-
-def _who(observation: Observation) -> str:
-    year = observation.year
-    return f"{observation.entity} in {year}" if observation.entity else str(year)
-
-
-def _located(
-    observation: Observation, message: str, severity: Literal["error", "warning"]
-) -> Problem:
-    column = observation.column or None
-    return Problem(observation.file, message, observation.row, column, severity=severity)
-
-
-def _contradiction(indicator: Indicator, given: Observation, value: float, how: str) -> Problem:
-    message = (
-        f"{indicator.id} for {_who(given)} is given as {given.shown()}, but {how} = "
-        f"{format_number(round(value, 4))}: the counts are used; check which one is mistyped"
-    )
-    return _located(given, message, "warning")
-
-
-def _zero(ratio: Ratio, denominator: Observation) -> Problem:
-    message = (
-        f"{ratio.denominator} is 0 for {_who(denominator)}, so no ratio over "
-        f"{ratio.denominator} can be computed for it: give the right count, or leave it out"
-    )
-    return _located(denominator, message, "warning")
-
-
-def _implausible(
-    indicator: Indicator,
-    numerator: Observation,
-    value: float,
-    how: str,
-    bounds: tuple[float, float],
-) -> Problem:
-    low, high = (format_number(bound) for bound in bounds)
-    message = (
-        f"{indicator.id} for {_who(numerator)} would be {how} = {format_number(round(value, 4))}, "
-        f"not plausible (expected {low}–{high}): check the two counts for a typing mistake"
-    )
-    return _located(numerator, message, "error")
-
-
-def check_plan(plan: Plan) -> list[tuple[tuple[str | int, ...], str]]:
-    """What a plan's derived indicators need: known number indicators over the same
-    entities to compute from, themselves given by the data (one step, never a chain)."""
+def check_plan(plan: Plan) -> PlanProblems:
+    """What a plan's derived indicators need: known number inputs at the right level, a
+    number indicator to compute, and no indicator computed (in the end) from itself."""
     indicators = plan.indicator_map
-    found: list[tuple[tuple[str | int, ...], str]] = []
+    found: PlanProblems = []
     for index, indicator in enumerate(plan.indicators):
-        ratio = indicator.derived
-        if ratio is None:
+        rule = indicator.derived
+        if rule is None:
             continue
         here: tuple[str | int, ...] = ("indicators", index, "derived")
         if indicator.type != "number":
             found.append((here, "only a number indicator can be derived"))
-        if ratio.scale <= 0:
-            found.append(((*here, "scale"), "the scale must be above 0"))
-        if ratio.numerator == ratio.denominator:
-            found.append(((*here, "denominator"), "a ratio of a figure to itself is always 1"))
-        for field in ("numerator", "denominator"):
-            found.extend(
-                ((*here, field), m) for m in _input_check(indicator, ratio, field, indicators)
-            )
+        cycle = _cycle(indicator, indicators)
+        if cycle:
+            found.append((here, f"computed from itself: {' → '.join(cycle)}"))
+        if isinstance(rule, Ratio):
+            problems = check_ratio(indicator, rule, indicators)
+        else:
+            problems = _check_total(indicator, rule, indicators)
+        found.extend(((*here, *path), message) for path, message in problems)
     return found
 
 
-def _input_check(
-    indicator: Indicator, ratio: Ratio, field: str, indicators: dict[str, Indicator]
-) -> list[str]:
-    name = getattr(ratio, field)
-    source = indicators.get(name)
-    if source is None:
-        return [f"unknown indicator {name!r}"]
-    problems = []
-    if source.id == indicator.id or source.derived is not None:
-        problems.append(f"{name!r} is derived itself; compute from indicators the data gives")
-    if source.type != "number":
-        problems.append(f"{name!r} is a flag; a ratio needs numbers")
-    if source.per_entity != indicator.per_entity:
-        level = "per-entity" if indicator.per_entity else "district-level"
-        problems.append(f"{name!r} must be {level}, as {indicator.id!r} is")
-    return problems
+def _check_total(
+    indicator: Indicator, total: Total, indicators: dict[str, Indicator]
+) -> PlanProblems:
+    """A district total of a known per-entity number, over known roster kinds and ownerships."""
+    from .roster import KINDS, OWNERSHIPS
+
+    found: PlanProblems = []
+    if indicator.per_entity:
+        found.append(((), "a total is a district figure: leave per_entity out"))
+    problems = input_problems(indicator, total.sum_of, indicators, "total", level=False)
+    found.extend((("sum_of",), message) for message in problems)
+    source = indicators.get(total.sum_of)
+    if source is not None and not source.per_entity:
+        found.append((("sum_of",), f"{total.sum_of!r} must be per-entity, to be summed"))
+    for field, known in (("kinds", KINDS), ("ownership", OWNERSHIPS)):
+        for i, value in enumerate(getattr(total, field)):
+            if value not in known:
+                found.append(
+                    ((field, i), f"unknown {field} {value!r}; expected one of {list(known)}")
+                )
+    return found
+
+
+def _cycle(start: Indicator, indicators: dict[str, Indicator]) -> list[str]:
+    """The ids from ``start`` back to itself through its inputs, if it gets there."""
+    waiting: list[list[str]] = [[start.id, name] for name in start.inputs]
+    seen: set[str] = set()
+    while waiting:
+        path = waiting.pop(0)
+        if path[-1] == start.id:
+            return path
+        if path[-1] in seen:
+            continue
+        seen.add(path[-1])
+        source = indicators.get(path[-1])
+        waiting.extend([*path, name] for name in (source.inputs if source else ()))
+    return []

@@ -42,7 +42,7 @@ class EntityNames:
                 self.listed.setdefault(rule.indicator, set()).update(i.name for i in rule.items)
             elif isinstance(rule, (Each, KOfN)) and rule.entities:
                 for name in target.indicators:  # and the counts a derived one comes from
-                    for given in (name, *plan.indicator(name).given_as):
+                    for given in (name, *plan.given_as(name)):
                         self.listed.setdefault(given, set()).update(rule.entities)
 
     def resolve(

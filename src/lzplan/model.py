@@ -110,6 +110,23 @@ class Ratio:
 
 
 @dataclass(frozen=True)
+class Total:
+    """A district figure as the sum of a per-entity one over the entities that give it (of
+    the roster's ``kinds`` and ``ownership`` when given): 在园幼儿 summed over kindergartens,
+    or over the public and inclusive ones only."""
+
+    __pydantic_config__ = _STRICT
+    sum_of: Identifier
+    kinds: tuple[str, ...] = ()
+    ownership: tuple[str, ...] = ()
+
+    def text(self) -> str:
+        """``Σ children_enrolled over 公办、普惠性民办``."""
+        over = "、".join((*self.kinds, *self.ownership))
+        return f"Σ {self.sum_of}" + (f" over {over}" if over else "")
+
+
+@dataclass(frozen=True)
 class Indicator:
     """A measured quantity that data files supply, one value per year (and entity).
 
@@ -131,14 +148,16 @@ class Indicator:
     #: The range (in ``unit``) outside which a value is almost certainly a typing mistake.
     plausible: tuple[float, float] | None = None
     #: Computed from other indicators where the data does not give it.
-    derived: Ratio | None = None
+    derived: Ratio | Total | None = None
 
     @property
-    def given_as(self) -> tuple[str, ...]:
-        """The indicators a data file gives for this one: the counts a derived one is
-        computed from (bureaus keep counts, not ratios), else itself."""
-        ratio = self.derived
-        return (ratio.numerator, ratio.denominator) if ratio else (self.id,)
+    def inputs(self) -> tuple[str, ...]:
+        """The indicators a derived one is computed from (none for a given one)."""
+        if isinstance(self.derived, Ratio):
+            return (self.derived.numerator, self.derived.denominator)
+        if isinstance(self.derived, Total):
+            return (self.derived.sum_of,)
+        return ()
 
 
 # --- rules ---------------------------------------------------------------------
@@ -444,6 +463,25 @@ class Plan:
             if key in (section.id, section.name_zh):
                 return section
         return None
+
+    def given_as(self, indicator_id: str) -> tuple[str, ...]:
+        """The indicators a data file gives for ``indicator_id``: the counts a derived one
+        is computed from, followed through derived ones (bureaus keep counts, not ratios);
+        itself for a given one."""
+        given: dict[str, None] = {}
+        seen: set[str] = set()
+        waiting = [indicator_id]
+        while waiting:
+            name = waiting.pop(0)
+            if name in seen:
+                continue  # a cycle, which the plan checks refuse
+            seen.add(name)
+            found = self.indicator_map.get(name)
+            inputs = found.inputs if found is not None else ()
+            waiting.extend(inputs)
+            if not inputs:
+                given[name] = None
+        return tuple(given)
 
     def indicator(self, indicator_id: str) -> Indicator:
         """The indicator called ``indicator_id`` (the plan was validated to have it)."""

@@ -208,7 +208,7 @@ def render_indicators(plan: Plan, width: int = 100, rich: bool = False, color: b
         given
         for target in plan.targets
         for name in target.indicators
-        for given in (name, *plan.indicator(name).given_as)
+        for given in (name, *plan.given_as(name))
     }
     fed = sum(1 for indicator in plan.indicators if indicator.id in used)
     lines = [("summary", f"{len(plan.indicators)} indicators, {fed} used by the plan's targets")]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .errors import Problem, UsageError
-from .model import Aggregate, Checklist, Each, Indicator, KOfN, Plan, Target
+from .model import Aggregate, Checklist, Each, Indicator, KOfN, Plan, Target, Total
 from .rules.entities import must_report
 
 if TYPE_CHECKING:
@@ -62,7 +62,9 @@ def template_rows(plan: Plan, year: int, roster: Roster | None) -> list[Template
     for indicator_id, targets in _needed(plan).items():
         indicator = plan.indicator(indicator_id)
         feeds = "; ".join(target.id for target in targets)
-        entities, partial = _entities(indicator, targets, year, roster)
+        entities, partial = _entities(
+            indicator, targets, year, roster, _summed_kinds(plan, indicator)
+        )
         for entity in entities:
             hint = _hint(indicator, entity, partial)
             rows.append(_row(indicator, entity, year, hint, feeds))
@@ -149,15 +151,28 @@ def _needed(plan: Plan) -> dict[str, list[Target]]:
     needed: dict[str, list[Target]] = {}
     for target in plan.targets:
         for indicator_id in target.indicators:
-            for given in plan.indicator(indicator_id).given_as:
+            for given in plan.given_as(indicator_id):
                 feeds = needed.setdefault(given, [])
                 if target not in feeds:  # a count behind several ratios of one target
                     feeds.append(target)
     return needed
 
 
+def _summed_kinds(plan: Plan, indicator: Indicator) -> tuple[str, ...]:
+    """The roster kinds a district total sums ``indicator`` over (幼儿园 for children)."""
+    kinds: dict[str, None] = {}
+    for other in plan.indicators:
+        if isinstance(other.derived, Total) and other.derived.sum_of == indicator.id:
+            kinds.update(dict.fromkeys(other.derived.kinds))
+    return tuple(kinds)
+
+
 def _entities(
-    indicator: Indicator, targets: list[Target], year: int, roster: Roster | None
+    indicator: Indicator,
+    targets: list[Target],
+    year: int,
+    roster: Roster | None,
+    summed: tuple[str, ...] = (),
 ) -> tuple[list[str], bool]:
     """The entities rows are made for (``[""]`` for a district total or nobody listed),
     and whether an incomplete roster supplied some of them."""
@@ -175,6 +190,9 @@ def _entities(
         elif isinstance(rule, Aggregate) and rule.kinds and roster is not None:
             names.update(dict.fromkeys(e.name for e in roster.of_kinds(rule.kinds, year)))
             partial = partial or not roster.complete
+    if summed and roster is not None:
+        names.update(dict.fromkeys(e.name for e in roster.of_kinds(summed, year)))
+        partial = partial or not roster.complete
     return list(names) or [""], partial
 
 
