@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .datafile import FileRead, ReadOptions, Vocabulary, read_path, read_raw
-from .derived import derive
 from .errors import DataError, Problem
 from .model import Plan
 from .observations import Observation
@@ -156,8 +155,11 @@ def _dataset(group: list[Input], vocabulary: Vocabulary, options: ReadOptions) -
     said = {(o.indicator, o.year, o.entity) for o in merged}
     # a sibling supplies what the file itself does not say, never overrides it
     merged += [o for o in _merge(history) if (o.indicator, o.year, o.entity) not in said]
-    merged, contradictions = derive(vocabulary.plan, merged, options.roster)
-    notices = (*notices, *contradictions)
+    if any(indicator.derived for indicator in vocabulary.plan.indicators):
+        from .derived import derive  # only plans with derived figures pay for it
+
+        merged, contradictions = derive(vocabulary.plan, merged, options.roster)
+        notices = (*notices, *contradictions)
     shown = tuple(_shown(item) for item in files)
     return Dataset(name, merged, years, notices, shown, tuple(map(str, siblings)), options.roster)
 
