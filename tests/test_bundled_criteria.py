@@ -58,3 +58,28 @@ def test_a_province_raising_a_criterion_fails_what_the_nation_passes(runner: Cli
     gross = results["access.gross_enrolment_rate"]
     assert (gross["status"], gross["expected"], gross["actual"]) == ("fail", 90.0, 88.5)
     assert results["inclusive.coverage"]["status"] == "pass"  # unchanged: inherited
+
+
+COUNTY_DIR = EXAMPLES / "criteria" / "preschool" / "county"
+COUNTY_ROSTER = EXAMPLES / "criteria" / "preschool" / "county-roster.csv"
+
+
+def test_the_county_rates_computed_from_each_kindergarten(runner: CliRunner) -> None:
+    # Six kindergartens (公办 甲 乙 己, 普惠性民办 丙 丁, 民办 戊): children 320 + 280 + 150 +
+    # 120 + 130 + 100 = 1100; public 700 → 63.6 %; public or inclusive 970 → 88.2 %;
+    # 1100 ÷ 1250 aged 3-5 → 88 %; classes 33 of 37 within the limits → 89.2 %;
+    # 1100 children ÷ 70 full-time teachers = 15.7 > 15 fails; 西镇 has no public central one.
+    args = ["check", str(COUNTY_DIR), "--plan", "preschool-universal", "--format", "json"]
+    result = runner.invoke(main, [*args, "--roster", str(COUNTY_ROSTER)])
+    assert result.exit_code == 1
+    rows = {row["target"]: row for row in json.loads(result.stdout)}
+    actual = {target: row["actual"] for target, row in rows.items()}
+    assert actual["inclusive.public_share"] == pytest.approx(700 / 1100 * 100)
+    assert actual["inclusive.coverage"] == pytest.approx(970 / 1100 * 100)
+    assert actual["access.gross_enrolment_rate"] == pytest.approx(1100 / 1250 * 100)
+    assert actual["staffing.class_size"] == pytest.approx(33 / 37 * 100)
+    assert actual["staffing.children_per_teacher"] == pytest.approx(1100 / 70)
+    failed = sorted(t for t, row in rows.items() if row["status"] == "fail")
+    assert failed == ["inclusive.town_central_kindergartens", "staffing.children_per_teacher"]
+    assert rows["inclusive.town_central_kindergartens"]["misses"] == ["西镇 (0)"]
+    assert result.stderr == ""

@@ -55,12 +55,23 @@ def test_one_kindergarten_without_its_figure_leaves_the_total_without_a_value(
     )
 
 
-def test_a_total_by_ownership_needs_a_roster_and_says_so(runner: CliRunner, tmp_path: Path) -> None:
+def test_without_a_roster_a_total_by_kind_sums_what_is_reported_and_by_ownership_cannot(
+    runner: CliRunner, tmp_path: Path
+) -> None:
     plan = tmp_path / "plan.yaml"
     plan.write_text(PLAN.read_text("utf-8").replace("roster: roster.csv\n", ""), "utf-8")
     result = runner.invoke(main, ["check", str(HERE / "2024.csv"), "--plan", str(plan)])
     assert result.exit_code == 0  # every_year targets, missing: nothing failed
-    assert "a roster must say which entities are 幼儿园" in result.stderr
+    # the totals over kinds sum what the data reports, and say so; the one by ownership cannot
+    assert (
+        "inclusive_children for 2024 is not summed: a roster must say which entities are "
+        "公办、普惠性民办" in result.stderr
+    )
+    assert (
+        "kindergarten_enrolment for 2024 sums the 4 entities the data reports; give --roster to "
+        "check that no 幼儿园 is missing" in result.stderr
+    )
+    assert "children_per_teacher" not in result.stderr
 
 
 def test_a_kindergarten_the_roster_does_not_know_stops_the_total(

@@ -50,7 +50,7 @@ def compute_total(
         value = sum(parts[name].value or 0.0 for name in members)
         note = f"computed: {total.text()} ({len(members)} entities)"
         given = by_key.get((indicator.id, year, ""))
-        said = None
+        said = _unchecked(indicator, total, roster, anchor, len(members))
         if given is not None and given.value is not None and differs(given.value, value):
             message = (
                 f"{indicator.id} for {year} is given as {given.shown()}, but {total.text()} "
@@ -66,13 +66,10 @@ def _members(
     total: Total, roster: Roster | None, year: int, parts: dict[str, Observation]
 ) -> tuple[list[str], str]:
     """Who the total sums in ``year``, or why it cannot tell."""
-    if not (total.kinds or total.ownership):
-        return sorted(parts), ""
+    if not (total.kinds or total.ownership) or (roster is None and not total.ownership):
+        return sorted(parts), ""  # without a roster, kinds are what the data reports
     if roster is None:
-        return (
-            [],
-            f"a roster must say which entities are {'、'.join((*total.kinds, *total.ownership))}",
-        )
+        return [], f"a roster must say which entities are {'、'.join(total.ownership)}"
     entities = [e for e in roster.entities if e.exists(year)]
     if total.kinds:
         entities = [e for e in entities if e.kind in total.kinds]
@@ -85,6 +82,19 @@ def _members(
             return [], f"the roster does not give the ownership of {_names(unstated)}"
         entities = [e for e in entities if e.ownership in total.ownership]
     return [e.name for e in entities], ""
+
+
+def _unchecked(
+    indicator: Indicator, total: Total, roster: Roster | None, anchor: Observation, count: int
+) -> Problem | None:
+    """A note that a total over kinds summed only what the data reports (no roster)."""
+    if roster is not None or not total.kinds:
+        return None
+    message = (
+        f"{indicator.id} for {anchor.year} sums the {count} entities the data reports; "
+        f"give --roster to check that no {'、'.join(total.kinds)} is missing"
+    )
+    return Problem(anchor.file, message, severity="note")
 
 
 def _none(found: Observation | None) -> bool:
