@@ -22,18 +22,28 @@ def test_plans_lists_the_criteria_beside_linzi(runner: CliRunner) -> None:
     result = runner.invoke(main, ["plans"])
     assert result.exit_code == 0
     names = [line.split()[0] for line in result.stdout.splitlines()]
-    assert names == ["linzi-2021-2025", "preschool-universal"]
+    assert names == ["linzi-2021-2025", "preschool-universal", "compulsory-quality-balance"]
 
 
-@pytest.mark.parametrize("name", ["preschool-universal"])
+@pytest.mark.parametrize("name", ["preschool-universal", "compulsory-quality-balance"])
 def test_every_criterion_says_how_sure_its_sources_are(name: str) -> None:
     plan = load_plan(bundled_plans()[name])
     grades = {target.id: target.source.confidence for target in plan.targets}
     assert "" not in grades.values()  # a criterion from secondary sources is always graded
-    # the shared notes: ≥ 500 元 per child is "unverified as national"; 配足配齐 "one source"
-    assert grades["inclusive.public_funding"] == "unverified"
-    assert grades["staffing.fully_staffed"] == "one source"
-    assert grades["access.gross_enrolment_rate"] == "agreed"
+    expected = {  # as the shared notes grade them
+        "preschool-universal": {
+            "inclusive.public_funding": "unverified",  # "unverified as national"
+            "staffing.fully_staffed": "one source",
+            "access.gross_enrolment_rate": "agreed",
+        },
+        "compulsory-quality-balance": {
+            "resources.each_primary_school": "agreed",
+            "resources.cv_junior_sports_area_per_pupil": "agreed",
+            "guarantee.rotation": "one source",  # A2: "one source quoting the original"
+            "recognition.survey": "agreed",
+        },
+    }[name]
+    assert {target: grades[target] for target in expected} == expected
 
 
 def judged(runner: CliRunner, plan: str | Path) -> dict[str, dict[str, object]]:
@@ -83,3 +93,99 @@ def test_the_county_rates_computed_from_each_kindergarten(runner: CliRunner) -> 
     assert failed == ["inclusive.town_central_kindergartens", "staffing.children_per_teacher"]
     assert rows["inclusive.town_central_kindergartens"]["misses"] == ["西镇 (0)"]
     assert result.stderr == ""
+
+
+SCHOOLS = EXAMPLES / "criteria" / "compulsory" / "schools"
+SCHOOL_ROSTER = EXAMPLES / "criteria" / "compulsory" / "roster.csv"
+
+
+def compulsory(runner: CliRunner, data: Path = SCHOOLS) -> tuple[int, dict[str, dict], str]:
+    args = ["check", str(data), "--plan", "compulsory-quality-balance", "--format", "json"]
+    result = runner.invoke(main, [*args, "--roster", str(SCHOOL_ROSTER)])
+    rows = json.loads(result.stdout) if result.stdout else []
+    return result.exit_code, {row["target"]: row for row in rows}, result.stderr
+
+
+def test_a_nine_year_school_is_split_by_stage_and_its_junior_part_judged_as_a_junior(
+    runner: CliRunner,
+) -> None:
+    # 丙学校 (九年一贯制): 400 小学 and 300 初中 pupils, weighted 1 : 1.1 → 400 : 330, so
+    # its 小学 part has 400/730 of the shared figures and its 初中 part 330/730. Rooms
+    # 3650 m² → 2000 + 1650: 5.0 m² a 小学 pupil (≥ 4.5), 5.5 an 初中 pupil (< 5.8, 94.8 %);
+    # grounds 5840 m² → 3200 + 2640: 8.0 (≥ 7.5) and 8.8 (< 10.2, 86.27 %). Its teachers
+    # are given per stage. So the 小学 part meets all 7, the 初中 part 5 of 7: it fails.
+    code, rows, stderr = compulsory(runner)
+    assert (code, stderr) == (1, "")
+    primary, junior = rows["resources.each_primary_school"], rows["resources.each_junior_school"]
+    assert (primary["status"], primary["actual"]) == ("pass", "2/2 meet")
+    assert (junior["status"], junior["actual"]) == ("fail", "1/2 meet")
+    assert junior["misses"] == [
+        "丙学校 (5 of 7 met; 初中生均教学及辅助用房面积 5.5, needs ≥ 5.8 (reaches 94.8%); "
+        "初中生均体育运动场馆面积 8.8, needs ≥ 10.2 (reaches 86.2%))"
+    ]
+    # 初中 rooms per pupil: 乙初中 6.0 (800 pupils), 丙 5.5 (300); X̄ = 6450 / 1100 = 5.8636;
+    # (8/11)(0.1364)² + (3/11)(−0.3636)² = 0.01352 + 0.03606 = 0.04959; S = 0.2227; CV 0.0380
+    cv = rows["resources.cv_junior_aux_area_per_pupil"]
+    assert (cv["status"], cv["actual"]) == ("pass", pytest.approx(0.03798, abs=5e-5))
+    assert cv["numbers"] == {"entities": 2.0, "weight_total": 1100.0}
+
+
+def test_a_school_of_two_stages_giving_its_teachers_only_as_a_whole_is_not_guessed(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    text = (SCHOOLS / "2025.csv").read_text("utf-8")
+    old = "丙学校,400,300,,18,16,"
+    assert old in text
+    (tmp_path / "2025.csv").write_text(text.replace(old, "丙学校,400,300,34,,,"), "utf-8")
+    _, rows, _ = compulsory(runner, tmp_path / "2025.csv")
+    junior = rows["resources.each_junior_school"]
+    assert junior["misses"][0].startswith("丙学校 (")
+    assert "no data: 初中每百名学生拥有高于规定学历教师数" in junior["misses"][0]
+
+
+def test_a_school_with_figures_but_no_pupils_of_any_stage_is_named(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    text = (SCHOOLS / "2025.csv").read_text("utf-8") + "丁学校,,,,,,,,,,,,1000,2000,300000,5\n"
+    (tmp_path / "2025.csv").write_text(text, "utf-8")
+    roster = tmp_path / "roster.csv"
+    roster.write_text(SCHOOL_ROSTER.read_text("utf-8") + "丁学校,,,小学,,公办,,\n", "utf-8")
+    args = ["check", str(tmp_path / "2025.csv"), "--plan", "compulsory-quality-balance"]
+    result = runner.invoke(main, [*args, "--roster", str(roster)])
+    assert (
+        "丁学校 gives equipment_value for 2025 but no pupils of any stage "
+        "(pupils_primary、pupils_junior、pupils_senior): it is in no stage's figures"
+        in result.stderr
+    )
+    assert "丁学校 (no data" in result.stdout  # and the 小学 criteria name it as without data
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "derived: {part_of: sports_area, stage: 小学}",
+            "derived: {part_of: sports_area, stage: 中学}",
+            "derived.stage: unknown stage '中学'; the plan's stages are ['小学', '初中', '高中']",
+        ),
+        (
+            "{stage: 高中, pupils: pupils_senior, weight: 1.32}",
+            "{stage: 高中, pupils: pupils_high, weight: 1.32}",
+            "stages[2].pupils: unknown indicator 'pupils_high'",
+        ),
+        (
+            "{stage: 高中, pupils: pupils_senior, weight: 1.32}",
+            "{stage: 初中, pupils: pupils_senior, weight: 1.32}",
+            "stages[2].stage: stage '初中' is listed twice",
+        ),
+    ],
+)
+def test_plan_checks_what_a_stage_part_needs(
+    runner: CliRunner, tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    text = bundled_plans()["compulsory-quality-balance"].read_text("utf-8")
+    assert old in text
+    (tmp_path / "plan.yaml").write_text(text.replace(old, new), "utf-8")
+    result = runner.invoke(main, ["targets", "--plan", str(tmp_path / "plan.yaml")])
+    assert result.exit_code == 2
+    assert message in result.stderr

@@ -33,7 +33,7 @@ def test_an_unknown_plan_name_lists_the_bundled_ones(runner: CliRunner) -> None:
     assert (result.exit_code, result.stderr) == (
         2,
         "error: linzi: is neither a plan file nor a bundled plan (linzi-2021-2025, "
-        "preschool-universal; lzplan plans lists them)\n",
+        "preschool-universal, compulsory-quality-balance; lzplan plans lists them)\n",
     )
 
 

@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 
 from .derivedbase import Found, Key
 from .errors import DataError, Problem
-from .model import Indicator, Plan, Ratio, Total
+from .model import Indicator, Plan, Ratio, StagePart, Total
 from .observations import Observation
 from .ratios import check_ratio, compute_ratio, input_problems
+from .stageparts import compute_stage_part, no_stage
 from .sums import compute_total
 
 if sys.version_info >= (3, 11):
@@ -37,8 +38,11 @@ def derive(
     by_key: dict[Key, Observation] = {(o.indicator, o.year, o.entity): o for o in observations}
     warnings: dict[Problem, None] = {}  # one zero denominator behind seven ratios: said once
     errors: list[Problem] = []
+    parts_of = {i.derived.part_of for i in derived if isinstance(i.derived, StagePart)}
+    if parts_of:
+        warnings.update(dict.fromkeys(no_stage(plan, by_key, parts_of)))
     for indicator in derived:
-        for computed, problem in _compute(indicator, by_key, roster):
+        for computed, problem in _compute(indicator, plan, by_key, roster):
             by_key[(indicator.id, computed.year, computed.entity)] = computed
             if problem is not None and problem.severity == "error":
                 errors.append(problem)
@@ -49,12 +53,16 @@ def derive(
     return list(by_key.values()), list(warnings)
 
 
-def _compute(indicator: Indicator, by_key: dict[Key, Observation], roster: Roster | None) -> Found:
+def _compute(
+    indicator: Indicator, plan: Plan, by_key: dict[Key, Observation], roster: Roster | None
+) -> Found:
     rule = indicator.derived
     if isinstance(rule, Ratio):
         return compute_ratio(indicator, rule, by_key)
     if isinstance(rule, Total):
         return compute_total(indicator, rule, by_key, roster)
+    if isinstance(rule, StagePart):
+        return compute_stage_part(indicator, rule, plan, by_key)
     if rule is None:
         return []
     assert_never(rule)
@@ -83,7 +91,7 @@ def check_plan(plan: Plan) -> PlanProblems:
     """What a plan's derived indicators need: known number inputs at the right level, a
     number indicator to compute, and no indicator computed (in the end) from itself."""
     indicators = plan.indicator_map
-    found: PlanProblems = []
+    found: PlanProblems = check_stages(plan)
     for index, indicator in enumerate(plan.indicators):
         rule = indicator.derived
         if rule is None:
@@ -96,8 +104,10 @@ def check_plan(plan: Plan) -> PlanProblems:
             found.append((here, f"computed from itself: {' → '.join(cycle)}"))
         if isinstance(rule, Ratio):
             problems = check_ratio(indicator, rule, indicators)
-        else:
+        elif isinstance(rule, Total):
             problems = _check_total(indicator, rule, indicators)
+        else:
+            problems = _check_stage_part(indicator, rule, plan)
         found.extend(((*here, *path), message) for path, message in problems)
     return found
 
@@ -122,6 +132,41 @@ def _check_total(
                 found.append(
                     ((field, i), f"unknown {field} {value!r}; expected one of {list(known)}")
                 )
+    return found
+
+
+def _check_stage_part(indicator: Indicator, part: StagePart, plan: Plan) -> PlanProblems:
+    """A per-entity part of known per-entity numbers, for a stage the plan declares."""
+    found: PlanProblems = []
+    if not indicator.per_entity:
+        found.append(((), "a stage part is a school's figure: set per_entity: true"))
+    if part.stage not in {stage.stage for stage in plan.stages}:
+        declared = [stage.stage for stage in plan.stages]
+        found.append(
+            (("stage",), f"unknown stage {part.stage!r}; the plan's stages are {declared}")
+        )
+    for field in ("part_of", "per_stage"):
+        name = getattr(part, field)
+        if name:
+            problems = input_problems(indicator, name, plan.indicator_map, "stage part")
+            found.extend(((field,), message) for message in problems)
+    return found
+
+
+def check_stages(plan: Plan) -> PlanProblems:
+    """Each stage once, with a known per-entity number for its pupils."""
+    found: PlanProblems = []
+    seen: set[str] = set()
+    for index, stage in enumerate(plan.stages):
+        here: tuple[str | int, ...] = ("stages", index)
+        if stage.stage in seen:
+            found.append(((*here, "stage"), f"stage {stage.stage!r} is listed twice"))
+        seen.add(stage.stage)
+        pupils = plan.indicator_map.get(stage.pupils)
+        if pupils is None:
+            found.append(((*here, "pupils"), f"unknown indicator {stage.pupils!r}"))
+        elif not pupils.per_entity or pupils.type != "number":
+            found.append(((*here, "pupils"), f"{stage.pupils!r} must be a per-entity number"))
     return found
 
 

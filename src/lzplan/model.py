@@ -127,6 +127,39 @@ class Total:
 
 
 @dataclass(frozen=True)
+class StagePart:
+    """A school's figure for one stage (小学, 初中, 高中) of the stages it teaches.
+
+    Without ``per_stage`` the whole school's figure (rooms, grounds, equipment) is split
+    between its stages by weighted pupils (see :class:`Stage`); with it, the figure is the
+    one given per stage (teachers), or the whole figure for a school of that stage only.
+    """
+
+    __pydantic_config__ = _STRICT
+    part_of: Identifier
+    stage: Identifier
+    per_stage: str = ""
+
+    def text(self) -> str:
+        """``sports_area, 小学's part``."""
+        how = f", or {self.per_stage}" if self.per_stage else " by weighted pupils"
+        return f"{self.part_of} of the {self.stage} part{how}"
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One stage a school may teach: the indicator of its pupils, and the weight of one of
+    them when a school's shared figures are split between its stages (the national
+    九年一贯制 小学:初中 = 1:1.1, 完全中学 初中:高中 = 1:1.2, 十二年一贯制 1:1.1:1.32 are
+    the weights 1, 1.1, 1.32)."""
+
+    __pydantic_config__ = _STRICT
+    stage: Identifier
+    pupils: Identifier
+    weight: Annotated[float, Gt(0)] = 1.0
+
+
+@dataclass(frozen=True)
 class Indicator:
     """A measured quantity that data files supply, one value per year (and entity).
 
@@ -148,7 +181,7 @@ class Indicator:
     #: The range (in ``unit``) outside which a value is almost certainly a typing mistake.
     plausible: tuple[float, float] | None = None
     #: Computed from other indicators where the data does not give it.
-    derived: Ratio | Total | None = None
+    derived: Ratio | Total | StagePart | None = None
 
     @property
     def inputs(self) -> tuple[str, ...]:
@@ -157,6 +190,8 @@ class Indicator:
             return (self.derived.numerator, self.derived.denominator)
         if isinstance(self.derived, Total):
             return (self.derived.sum_of,)
+        if isinstance(self.derived, StagePart):
+            return tuple(filter(None, (self.derived.part_of, self.derived.per_stage)))
         return ()
 
 
@@ -456,6 +491,8 @@ class Plan:
     source_document: str = ""
     #: The roster of who must report, relative to the plan file (``roster.csv``).
     roster: str = ""
+    #: The stages a school may teach, for indicators that are a stage's part of a school's.
+    stages: tuple[Stage, ...] = ()
 
     def section(self, key: str) -> Section | None:
         """The section whose id or Chinese name is ``key``."""

@@ -25,6 +25,7 @@ _HERE = Path(__file__).resolve().parent
 BUNDLED_PLANS = {
     "linzi-2021-2025": "plan.yaml",
     "preschool-universal": "preschool-universal.yaml",
+    "compulsory-quality-balance": "compulsory-quality-balance.yaml",
 }
 
 

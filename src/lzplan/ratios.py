@@ -28,8 +28,14 @@ def compute_ratio(indicator: Indicator, ratio: Ratio, by_key: dict[Key, Observat
         given = by_key.get((indicator.id, year, entity))
         if given is not None and given.value is not None and not _both(numerator, denominator):
             continue  # a ratio given without (both) its counts stands as given
+        if _blank(numerator) and _blank(denominator):
+            continue  # two blank cells: the entity has no such figure (a 初中 has no 小学 part)
         found.append(_one(indicator, ratio, numerator, denominator, given))
     return found
+
+
+def _blank(found: Observation | None) -> bool:
+    return found is None or found.value is None
 
 
 def _both(numerator: Observation | None, denominator: Observation | None) -> bool:

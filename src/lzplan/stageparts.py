@@ -1,0 +1,92 @@
+"""Stage parts (``derived: {part_of, stage, per_stage}``): a school's figure for one of
+the stages it teaches, so that a 九年一贯制 school is judged as a 小学 and as a 初中.
+
+A school has a stage when its pupils of that stage are above 0. A shared figure (rooms,
+grounds, equipment) is split between its stages by weighted pupils — share = wₛPₛ ÷ Σ wₜPₜ
+with the plan's ``stages`` weights. A figure given per stage (teachers) is used as given; a
+school of one stage may give the whole figure instead; a school of several stages that
+does not give it per stage has no value for it (named, never guessed).
+"""
+
+from __future__ import annotations
+
+from .derivedbase import Found, Key, empty, located, observation
+from .display import format_number
+from .errors import Problem
+from .model import Indicator, Plan, StagePart
+from .observations import Observation
+
+
+def compute_stage_part(
+    indicator: Indicator, part: StagePart, plan: Plan, by_key: dict[Key, Observation]
+) -> Found:
+    """The stage's part for each school and year with pupils of that stage."""
+    found: Found = []
+    for (name, year, entity), pupils in sorted(by_key.items()):
+        if name != _pupils_of(plan, part.stage) or not entity or not (pupils.value or 0) > 0:
+            continue
+        stages = _stage_pupils(plan, by_key, year, entity)
+        found.append(_one(indicator, part, plan, by_key, pupils, stages))
+    return found
+
+
+def no_stage(plan: Plan, by_key: dict[Key, Observation], parts_of: set[str]) -> list[Problem]:
+    """Schools that give a figure stages are parts of, but no pupils of any stage: they
+    would be in no stage's criteria, so they are named."""
+    said: dict[Problem, None] = {}
+    for (name, year, entity), seen in sorted(by_key.items()):
+        if name in parts_of and entity and not _stage_pupils(plan, by_key, year, entity):
+            pupils = "、".join(stage.pupils for stage in plan.stages)
+            message = (
+                f"{entity} gives {name} for {year} but no pupils of any stage ({pupils}): "
+                "it is in no stage's figures; give its pupils"
+            )
+            said[located(seen, message, "warning")] = None
+    return list(said)
+
+
+def _pupils_of(plan: Plan, stage: str) -> str:
+    return next(s.pupils for s in plan.stages if s.stage == stage)
+
+
+def _stage_pupils(
+    plan: Plan, by_key: dict[Key, Observation], year: int, entity: str
+) -> dict[str, float]:
+    """Each stage the school teaches (pupils above 0) → its pupils."""
+    found: dict[str, float] = {}
+    for stage in plan.stages:
+        seen = by_key.get((stage.pupils, year, entity))
+        if seen is not None and seen.value is not None and seen.value > 0:
+            found[stage.stage] = seen.value
+    return found
+
+
+def _one(
+    indicator: Indicator,
+    part: StagePart,
+    plan: Plan,
+    by_key: dict[Key, Observation],
+    pupils: Observation,
+    stages: dict[str, float],
+) -> tuple[Observation, Problem | None]:
+    year, entity = pupils.year, pupils.entity
+    whole = by_key.get((part.part_of, year, entity))
+    if part.per_stage:
+        own = by_key.get((part.per_stage, year, entity))
+        if own is not None and own.value is not None:
+            return observation(indicator, own.value, own, f"given: {part.per_stage}"), None
+        if len(stages) > 1:
+            why = f"a school of {len(stages)} stages gives {part.per_stage}, not {part.part_of}"
+            return empty(indicator, pupils, why), None
+        if whole is None or whole.value is None:
+            return empty(indicator, pupils, f"no {part.part_of}"), None
+        return observation(indicator, whole.value, whole, f"given: {part.part_of}"), None
+    if whole is None or whole.value is None:
+        return empty(indicator, pupils, f"no {part.part_of}"), None
+    weights = {stage.stage: stage.weight for stage in plan.stages}
+    weighted = {stage: weights[stage] * count for stage, count in stages.items()}
+    share = weighted[part.stage] / sum(weighted.values())
+    split = " + ".join(f"{format_number(weights[s])}×{format_number(n)}" for s, n in stages.items())
+    ours = format_number(weighted[part.stage])
+    note = f"computed: {part.part_of} {whole.shown()} × {ours} ÷ ({split})"
+    return observation(indicator, whole.value * share, whole, note), None
