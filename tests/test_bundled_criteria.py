@@ -169,14 +169,19 @@ def test_a_school_with_figures_but_no_pupils_of_any_stage_is_named(
             "derived.stage: unknown stage '中学'; the plan's stages are ['小学', '初中', '高中']",
         ),
         (
-            "{stage: 高中, pupils: pupils_senior, weight: 1.32}",
-            "{stage: 高中, pupils: pupils_high, weight: 1.32}",
+            "{stage: 高中, pupils: pupils_senior,",
+            "{stage: 高中, pupils: pupils_high,",
             "stages[2].pupils: unknown indicator 'pupils_high'",
         ),
         (
-            "{stage: 高中, pupils: pupils_senior, weight: 1.32}",
-            "{stage: 初中, pupils: pupils_senior, weight: 1.32}",
+            "{stage: 高中, pupils: pupils_senior,",
+            "{stage: 初中, pupils: pupils_senior,",
             "stages[2].stage: stage '初中' is listed twice",
+        ),
+        (
+            "kinds: [高中, 完全中学",
+            "kinds: [高级中学, 完全中学",
+            "stages[2].kinds[0]: unknown roster kind '高级中学'",
         ),
     ],
 )
@@ -189,3 +194,60 @@ def test_plan_checks_what_a_stage_part_needs(
     result = runner.invoke(main, ["targets", "--plan", str(tmp_path / "plan.yaml")])
     assert result.exit_code == 2
     assert message in result.stderr
+
+
+def _county(tmp_path: Path, edit: tuple[str, str] = ("", ""), extra: str = "") -> Path:
+    text = (SCHOOLS / "2025.csv").read_text("utf-8")
+    assert edit[0] in text
+    data = tmp_path / "2025.csv"
+    data.write_text(text.replace(*edit) + extra, "utf-8")
+    return data
+
+
+def test_a_complete_secondary_school_without_its_senior_pupils_is_named(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # without 高中 pupils all its rooms would count for its 初中: the roster says it teaches both
+    data = _county(tmp_path, extra="丁中学,,500,,,40,,,6,,,5,4000,6000,1500000,14\n")
+    roster = tmp_path / "roster.csv"
+    roster.write_text(SCHOOL_ROSTER.read_text("utf-8") + "丁中学,,,完全中学,,公办,,\n", "utf-8")
+    args = ["check", str(data), "--plan", "compulsory-quality-balance", "--roster", str(roster)]
+    result = runner.invoke(main, args)
+    assert (
+        "丁中学 teaches 高中 (a 完全中学 in the roster) but gives no pupils_senior for 2025: its "
+        "shared figures are split without that stage; give its pupils" in result.stderr
+    )
+    template = runner.invoke(main, ["template", "2025", "--plan", "compulsory-quality-balance"])
+    assert "pupils_senior,高中在校生数" in template.stdout
+
+
+def test_equipment_typed_in_wan_yuan_without_its_unit_is_refused(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # 132 (万元) typed for 1,320,000 元: 0.22 元 a pupil is no school's
+    data = _county(tmp_path, ("4800,1320000,15", "4800,132,15"))
+    code, _, stderr = compulsory(runner, data)
+    assert code == 2
+    assert "primary_equipment_per_pupil for 甲小学 in 2025 would be" in stderr
+    assert "not plausible (expected 50–200,000)" in stderr
+
+
+def test_a_roster_school_with_blank_pupils_is_named_in_the_stages_cv(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    data = _county(tmp_path, ("甲小学,600,", "甲小学,,"))
+    _, rows, _ = compulsory(runner, data)
+    cv = rows["resources.cv_primary_aux_area_per_pupil"]
+    assert (cv["status"], cv["misses"]) == ("missing", ["甲小学 (no data)"])
+
+
+def test_a_one_stage_school_giving_its_teachers_whole_and_for_the_stage_differently(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    data = _county(tmp_path, ("甲小学,600,,27,,", "甲小学,600,,27,30,"))
+    _, rows, stderr = compulsory(runner, data)
+    assert rows["resources.each_primary_school"]["status"] == "pass"  # 30 per 600: 5 ≥ 4.2
+    assert (
+        "甲小学 teaches only 小学 but gives teachers_above_degree 27 and "
+        "teachers_above_degree_primary 30 for 2025: teachers_above_degree_primary is used" in stderr
+    )

@@ -949,11 +949,11 @@ def test_a_cv_over_a_stage_names_schools_the_roster_does_not_know_or_that_sent_n
     assert result.misses == ("school0 (no data)", "新学校 (not in the roster: of which kind?)")
 
 
-def test_a_cv_over_a_stage_without_a_roster_says_what_it_needs():
+def test_a_cv_over_a_stage_without_a_roster_counts_what_is_reported_and_says_so():
     result = check(stage_cv(("小学", "九年一贯制")), national_example(), 2025)
     assert (result.status, result.detail) == (
-        "missing",
-        "without a roster saying which entities are 小学、九年一贯制",
+        "fail",
+        "cv over 5 entities, weighted by pupils (no roster: those the data reports)",
     )
 
 

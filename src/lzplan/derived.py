@@ -40,7 +40,7 @@ def derive(
     errors: list[Problem] = []
     parts_of = {i.derived.part_of for i in derived if isinstance(i.derived, StagePart)}
     if parts_of:
-        warnings.update(dict.fromkeys(no_stage(plan, by_key, parts_of)))
+        warnings.update(dict.fromkeys(no_stage(plan, by_key, parts_of, roster)))
     for indicator in derived:
         for computed, problem in _compute(indicator, plan, by_key, roster):
             by_key[(indicator.id, computed.year, computed.entity)] = computed
@@ -154,7 +154,9 @@ def _check_stage_part(indicator: Indicator, part: StagePart, plan: Plan) -> Plan
 
 
 def check_stages(plan: Plan) -> PlanProblems:
-    """Each stage once, with a known per-entity number for its pupils."""
+    """Each stage once, with a known per-entity number for its pupils, of known kinds."""
+    from .roster import KINDS
+
     found: PlanProblems = []
     seen: set[str] = set()
     for index, stage in enumerate(plan.stages):
@@ -167,6 +169,11 @@ def check_stages(plan: Plan) -> PlanProblems:
             found.append(((*here, "pupils"), f"unknown indicator {stage.pupils!r}"))
         elif not pupils.per_entity or pupils.type != "number":
             found.append(((*here, "pupils"), f"{stage.pupils!r} must be a per-entity number"))
+        found.extend(
+            ((*here, "kinds", i), f"unknown roster kind {kind!r}; expected one of {list(KINDS)}")
+            for i, kind in enumerate(stage.kinds)
+            if kind not in KINDS
+        )
     return found
 
 

@@ -157,6 +157,9 @@ class Stage:
     stage: Identifier
     pupils: Identifier
     weight: Annotated[float, Gt(0)] = 1.0
+    #: The roster kinds of school that teach it (完全中学 teaches 初中 and 高中): a school of
+    #: such a kind without pupils of the stage is named, not silently split without it.
+    kinds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -504,7 +507,7 @@ class Plan:
     def given_as(self, indicator_id: str) -> tuple[str, ...]:
         """The indicators a data file gives for ``indicator_id``: the counts a derived one
         is computed from, followed through derived ones (bureaus keep counts, not ratios);
-        itself for a given one."""
+        itself for a given one. A stage part needs every stage's pupils, to split by."""
         given: dict[str, None] = {}
         seen: set[str] = set()
         waiting = [indicator_id]
@@ -515,6 +518,8 @@ class Plan:
             seen.add(name)
             found = self.indicator_map.get(name)
             inputs = found.inputs if found is not None else ()
+            if found is not None and isinstance(found.derived, StagePart):
+                inputs = (*inputs, *(stage.pupils for stage in self.stages))
             waiting.extend(inputs)
             if not inputs:
                 given[name] = None

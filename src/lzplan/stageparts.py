@@ -10,11 +10,16 @@ does not give it per stage has no value for it (named, never guessed).
 
 from __future__ import annotations
 
-from .derivedbase import Found, Key, empty, located, observation
+from typing import TYPE_CHECKING
+
+from .derivedbase import Found, Key, differs, empty, located, observation
 from .display import format_number
 from .errors import Problem
-from .model import Indicator, Plan, StagePart
+from .model import Indicator, Plan, Stage, StagePart
 from .observations import Observation
+
+if TYPE_CHECKING:
+    from .roster import Roster
 
 
 def compute_stage_part(
@@ -30,19 +35,44 @@ def compute_stage_part(
     return found
 
 
-def no_stage(plan: Plan, by_key: dict[Key, Observation], parts_of: set[str]) -> list[Problem]:
-    """Schools that give a figure stages are parts of, but no pupils of any stage: they
-    would be in no stage's criteria, so they are named."""
+def no_stage(
+    plan: Plan, by_key: dict[Key, Observation], parts_of: set[str], roster: Roster | None
+) -> list[Problem]:
+    """Schools that give a figure stages are parts of but no pupils of any stage (they
+    would be in no stage's criteria), or, by their roster kind, not of every stage they
+    teach (a 完全中学 without 高中 pupils would put all its rooms in its 初中): named."""
     said: dict[Problem, None] = {}
     for (name, year, entity), seen in sorted(by_key.items()):
-        if name in parts_of and entity and not _stage_pupils(plan, by_key, year, entity):
+        if name not in parts_of or not entity:
+            continue
+        stages = _stage_pupils(plan, by_key, year, entity)
+        if not stages:
             pupils = "、".join(stage.pupils for stage in plan.stages)
             message = (
                 f"{entity} gives {name} for {year} but no pupils of any stage ({pupils}): "
                 "it is in no stage's figures; give its pupils"
             )
             said[located(seen, message, "warning")] = None
+        for stage in _taught(plan, roster, entity):
+            if stage.stage not in stages:
+                message = (
+                    f"{entity} teaches {stage.stage} (a {_kind(roster, entity)} in the roster) "
+                    f"but gives no {stage.pupils} for {year}: its shared figures are split "
+                    "without that stage; give its pupils"
+                )
+                said[located(seen, message, "warning")] = None
     return list(said)
+
+
+def _kind(roster: Roster | None, entity: str) -> str:
+    found = roster.match(entity) if roster is not None else None
+    return found.kind if found is not None else ""
+
+
+def _taught(plan: Plan, roster: Roster | None, entity: str) -> list[Stage]:
+    """The stages the roster's kind of ``entity`` teaches (none without a roster)."""
+    kind = _kind(roster, entity)
+    return [stage for stage in plan.stages if kind and kind in stage.kinds]
 
 
 def _pupils_of(plan: Plan, stage: str) -> str:
@@ -74,7 +104,8 @@ def _one(
     if part.per_stage:
         own = by_key.get((part.per_stage, year, entity))
         if own is not None and own.value is not None:
-            return observation(indicator, own.value, own, f"given: {part.per_stage}"), None
+            said = _both_given(part, own, whole) if len(stages) == 1 else None
+            return observation(indicator, own.value, own, f"given: {part.per_stage}"), said
         if len(stages) > 1:
             why = f"a school of {len(stages)} stages gives {part.per_stage}, not {part.part_of}"
             return empty(indicator, pupils, why), None
@@ -90,3 +121,17 @@ def _one(
     ours = format_number(weighted[part.stage])
     note = f"computed: {part.part_of} {whole.shown()} × {ours} ÷ ({split})"
     return observation(indicator, whole.value * share, whole, note), None
+
+
+def _both_given(part: StagePart, own: Observation, whole: Observation | None) -> Problem | None:
+    """A school of one stage giving the figure both whole and for the stage, differently."""
+    if whole is None or whole.value is None or own.value is None:
+        return None
+    if not differs(whole.value, own.value):
+        return None
+    message = (
+        f"{own.entity} teaches only {part.stage} but gives {part.part_of} {whole.shown()} "
+        f"and {part.per_stage} {own.shown()} for {own.year}: {part.per_stage} is used; "
+        "check which one is mistyped"
+    )
+    return located(own, message, "warning")

@@ -137,11 +137,7 @@ def _most_unequal(
 def judge_aggregate(target: Target, rule: Aggregate, context: Context) -> Verdict:
     reported = entity_values(rule, context)
     outside: tuple[str, ...] = ()
-    if rule.kinds:
-        if context.roster is None:
-            kinds = "、".join(rule.kinds)
-            why = f"without a roster saying which entities are {kinds}"
-            return Verdict("missing", why, rule.op, rule.value, lacking=target.indicators)
+    if rule.kinds and context.roster is not None:
         reported, outside = _of_kinds(rule, context.roster, context.year, reported)
     weights = context.data.entities(rule.weight, context.year) if rule.weight else {}
     absent = outside + tuple(
@@ -166,7 +162,8 @@ def judge_aggregate(target: Target, rule: Aggregate, context: Context) -> Verdic
     if weighting:
         numbers["weight_total"] = sum(weighting)
     weighted = f", weighted by {rule.weight}" if rule.weight else ""
-    detail = f"{rule.stat} over {len(values)} entities{weighted}"
+    unchecked = " (no roster: those the data reports)" if rule.kinds and not context.roster else ""
+    detail = f"{rule.stat} over {len(values)} entities{weighted}{unchecked}"
     due = is_due(target, context.year, rule.every_year)
     if not met and due:
         status: Status = "fail"
@@ -213,7 +210,8 @@ def describe_aggregate(target: Target, rule: Aggregate) -> str:
     stat = f"{rule.stat} weighted by {rule.weight}" if rule.weight else rule.stat
     if rule.kinds:
         stat = f"{stat} over {'、'.join(rule.kinds)}"
-    return f"{stat} {symbol(rule.op)} {format_number(rule.value)} by {target.deadline}"
+    when = "every year" if rule.every_year else f"by {target.deadline}"
+    return f"{stat} {symbol(rule.op)} {format_number(rule.value)} {when}"
 
 
 def check_aggregate(rule: Aggregate) -> list[tuple[tuple[str | int, ...], str]]:
