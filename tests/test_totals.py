@@ -17,6 +17,8 @@ from lzplan.planfile import load_plan, plan_roster
 from lzplan.rawfile import RawFile
 from lzplan.totals import Totals, label_of
 
+from .conftest import EXAMPLES
+
 openpyxl = pytest.importorskip("openpyxl")
 
 
@@ -275,3 +277,41 @@ def test_an_empty_last_cell_in_a_workbook_skips_the_check_as_in_csv() -> None:
     text = "\n".join(",".join("" if c is None else str(c) for c in row) for row in rows) + "\n"
     assert len(read(text).observations) == 4  # CSV: the check is skipped
     assert len(read(workbook(rows), "2024.xlsx").observations) == 4
+
+
+@pytest.mark.parametrize("total_row", ["last", "first"])
+def test_a_total_blank_cells_leave_in_doubt_is_a_warning_not_a_silence(total_row: str) -> None:
+    # 2 + blank cannot make 5 unless the blank hides 3: named, but not refused
+    rows = ["城西中学,2", "齐陵二中,", "合计,5"]
+    if total_row == "first":
+        rows = rows[-1:] + rows[:-1]
+    found = read(f"学校名称,{TEACHERS}\n" + "\n".join(rows) + "\n")
+    (warning,) = [n for n in found.notices if n.severity == "warning"]
+    assert (warning.line, warning.column) == (4 if total_row == "last" else 2, TEACHERS)
+    assert warning.message == (
+        "the 合计 row gives 5 for mental_health_teachers but the 1 row(s) with a value sum to 2 "
+        "and 1 row(s) are blank: write 0 where a blank means none, and check the figures and "
+        "the 合计 row"
+    )
+
+
+def test_a_total_that_blanks_cannot_explain_is_still_only_doubted_and_a_full_one_refused() -> None:
+    found = read(f"学校名称,{TEACHERS}\n城西中学,2\n齐陵二中,1\n合计,3\n")
+    assert [n for n in found.notices if n.severity == "warning"] == []
+    (problem,) = refused(f"学校名称,{TEACHERS}\n城西中学,2\n齐陵二中,1\n合计,4\n")
+    assert "the 2 row(s) it totals sum to 3" in problem.message
+
+
+def test_a_refused_name_adds_no_total_mismatch(runner: CliRunner, tmp_path: Path) -> None:
+    # a complete roster refuses the misspelt school: its figures are in no sum, so the 合计
+    # (which counts it) is not also called wrong
+    bureau = EXAMPLES / "bureau"
+    data = tmp_path / "2024.csv"
+    data.write_text(
+        "学校名称,在校生数,心理健康教育教师数\n东城小学,300,1\n南山中学校区,500,2\n合计,800,3\n",
+        "utf-8",
+    )
+    result = runner.invoke(main, ["check", str(data), "--plan", str(bureau / "town_plan.yaml")])
+    assert result.exit_code == 2
+    assert "'南山中学校区' is not in the roster" in result.stderr
+    assert "合计" not in result.stderr

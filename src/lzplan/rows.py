@@ -20,7 +20,7 @@ from .layout import Layout
 from .model import Indicator
 from .observations import Observation
 from .problems import ProblemList
-from .totals import Totals, label_of
+from .totals import BLANK, Totals, label_of
 from .values import Flag, UnitProblem, ValueProblem
 from .vocabulary import Vocabulary
 from .years import FileYear, SheetYear, sheet_year
@@ -73,6 +73,8 @@ class SheetReader:
         yield from self._rows(rows)
         for number, column, message in self.totals.finish():
             self._problem(number, column, message)
+        for number, column, message in self.totals.doubtful:
+            self.notices.append(Problem(self.name, message, number, column, severity="warning"))
 
     def _settle_year(self) -> None:
         if self.table.year_columns:
@@ -190,7 +192,7 @@ class SheetReader:
         if total:
             self._total(number, indicator, year, label, parsed[0], where)
             return
-        self.totals.count(indicator, year, parsed[0])
+        self.totals.count(indicator, year, _counted(parsed[0]))
         yield self._observation(indicator, year, parsed, number, entity, cells, column)
 
     def _indicator(self, number: int, cells: list[str]) -> Indicator | None:
@@ -272,6 +274,7 @@ class SheetReader:
                 number, self._header("entity"), "no entity: name the school, town or item"
             )
             return
+        refused = False  # a name refused once: the row's figures are in no sum
         for column in self.table.columns:
             indicator = self._wide_indicator(column)
             if indicator is None:
@@ -279,7 +282,7 @@ class SheetReader:
             # a workbook row ends at its last filled cell: what lies beyond is empty
             text = cells[column.index].strip() if column.index < len(cells) else ""
             parsed = self._value(number, column.text, indicator, text, column.unit, not label)
-            if parsed is None or year is None:
+            if parsed is None or year is None or refused:
                 if not label and year is not None:
                     self.totals.count(indicator, year, None)  # refused: the sum is not known
                 continue
@@ -288,8 +291,10 @@ class SheetReader:
                 continue
             entity = self._resolve(number, indicator.id, name, code, year)
             if entity is None:
-                return
-            self.totals.count(indicator, year, parsed[0])
+                refused = True
+                self.totals.count(indicator, year, None)
+                continue
+            self.totals.count(indicator, year, _counted(parsed[0]))
             yield self._observation(indicator, year, parsed, number, entity, cells, column.text)
 
     def _wide_indicator(self, column: layout.Column) -> Indicator | None:
@@ -362,3 +367,8 @@ class SheetReader:
 
     def _problem(self, number: int, column: str | None, message: str) -> None:
         self.problems.add(Problem(self.name, message, number, column))
+
+
+def _counted(value: float | None) -> float | str:
+    """A value as totals rows add it: a cell without a value is a blank, not a refusal."""
+    return BLANK if value is None else value

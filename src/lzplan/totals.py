@@ -19,6 +19,10 @@ TOTALS = frozenset({"合计", "总计", "全区", "全区合计", "全县", "全
 SUBTOTALS = frozenset({"小计", "subtotal"})
 AVERAGES = frozenset({"平均", "均值", "全区平均", "平均值", "average", "mean"})
 LABELS = TOTALS | SUBTOTALS | AVERAGES
+#: A row whose cell is blank, as :meth:`Totals.count` takes it (``None``: a value refused,
+#: so the sum is unknown and not checked).
+BLANK = ""
+Counted = float | None | str
 
 
 def label_of(text: str) -> str:
@@ -53,13 +57,16 @@ class Totals:
     """Running sums of the rows of one sheet, per indicator and year."""
 
     def __init__(self) -> None:
-        # None in a sum: a row without a value, or one refused, so the sum is unknown
-        self.group: dict[tuple[str, int], list[float | None]] = {}
-        self.whole: dict[tuple[str, int], list[float | None]] = {}
+        # None in a sum: a row refused (already an error), so the sum is unknown
+        self.group: dict[tuple[str, int], list[Counted]] = {}
+        self.whole: dict[tuple[str, int], list[Counted]] = {}
         self.pending: list[_Pending] = []
+        #: (row, column, message): totals that blank cells leave in doubt, for a warning.
+        self.doubtful: list[tuple[int, str, str]] = []
 
-    def count(self, indicator: Indicator, year: int, value: float | None) -> None:
-        """An entity's value, which totals rows must add up to."""
+    def count(self, indicator: Indicator, year: int, value: Counted) -> None:
+        """An entity's value, which totals rows must add up to: ``BLANK`` for a blank cell,
+        ``None`` for a value refused (the sum is then unknown)."""
         if summable(indicator):
             self.group.setdefault((indicator.id, year), []).append(value)
             self.whole.setdefault((indicator.id, year), []).append(value)
@@ -83,25 +90,54 @@ class Totals:
         if not values and label not in SUBTOTALS:
             self.pending.append(_Pending(indicator, year, label, value, *where))
             return ""
-        return _wrong(indicator, label, value, values)
+        return self._judged(indicator, label, value, values, where)
+
+    def _judged(
+        self,
+        indicator: Indicator,
+        label: str,
+        value: float,
+        values: list[Counted],
+        where: tuple[int, str],
+    ) -> str:
+        """The error for a total the rows do not make; one blank cells leave in doubt (a
+        blank may be none, or a figure not given) is kept for a warning instead."""
+        wrong = _wrong(indicator, label, value, values)
+        if wrong and BLANK in values:
+            self.doubtful.append((*where, wrong))
+            return ""
+        return wrong
 
     def finish(self) -> list[tuple[int, str, str]]:
         """(row, column, message) for each 合计 at the top that the rows below do not make."""
         found = []
         for total in self.pending:
             values = self.whole.get((total.indicator.id, total.year), [])
-            wrong = _wrong(total.indicator, total.label, total.value, values)
+            where = (total.row, total.column)
+            wrong = self._judged(total.indicator, total.label, total.value, values, where)
             if wrong:
                 found.append((total.row, total.column, wrong))
         return found
 
 
-def _wrong(indicator: Indicator, label: str, value: float, values: list[float | None]) -> str:
+def _wrong(indicator: Indicator, label: str, value: float, values: list[Counted]) -> str:
+    """Why the totals row is wrong. A blank cell is not taken for 0, but neither does it
+    hide a total the other rows do not make: a 初中's blank 小学 pupils are none, and a 合计
+    off by 100 beside them is likely a typing mistake, so it is named with the blanks. A
+    refused value (already an error) leaves the sum unknown: nothing more is said."""
     if not values or any(item is None for item in values):
-        return ""  # nothing to check against, or a row without a value: the sum is unknown
-    expected = sum(item for item in values if item is not None)
+        return ""
+    expected = sum(item for item in values if isinstance(item, int | float))
     if abs(expected - value) <= max(1e-6 * abs(expected), 1e-9):
         return ""
+    blank = values.count(BLANK)
+    if blank:
+        return (
+            f"the {label} row gives {format_number(value)} for {indicator.id} but the "
+            f"{len(values) - blank} row(s) with a value sum to {format_number(expected)} and "
+            f"{blank} row(s) are blank: write 0 where a blank means none, and check the "
+            f"figures and the {label} row"
+        )
     return (
         f"the {label} row gives {format_number(value)} for {indicator.id} but the "
         f"{len(values)} row(s) it totals sum to {format_number(expected)}: correct the "
