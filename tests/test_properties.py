@@ -228,7 +228,7 @@ def _workbook_bytes(grid: list[list[object]]) -> bytes:
 
 def _as_number(cell: str) -> object:
     """A workbook cell as a program writes it: integers as numbers, the rest as text."""
-    return int(cell) if cell.lstrip("-").isdigit() and len(cell) < 12 else cell
+    return int(cell) if cell.lstrip("-").isdecimal() and len(cell) < 12 else cell
 
 
 @GRID_SETTINGS

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from .exitcodes import ExitCode
+from .reporters import CHECK_FORMATS, PROGRESS_FORMATS, render
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -63,7 +64,7 @@ _FORCE = click.option("--force", is_flag=True, help="Replace the --output file i
 _FORMAT = click.option(
     "--format",
     "output_format",
-    type=click.Choice(["table", "json", "csv"]),
+    type=click.Choice(list(CHECK_FORMATS)),
     default="table",
     show_default=True,
     help="table for people, json for programs, csv for Excel.",
@@ -389,20 +390,8 @@ def check(
     loaded = _load(plan_path, paths, options, roster_path, each)
     _say_problems(loaded)
     reports = judge_datasets(loaded.plan, loaded.datasets)
-    data: str | bytes
-    if output_format == "json":
-        from .report_json import render_check as render_json
-
-        data = (render_json(reports) + "\n").encode()  # JSON is UTF-8 whatever the console
-    elif output_format == "csv":
-        from .report_csv import render_csv_bytes
-
-        data = render_csv_bytes(reports)
-    else:
-        from .report_table import render_check
-
-        to_terminal = _terminal() and output is None
-        data = render_check(reports, loaded.plan, _width(), to_terminal)
+    chosen = CHECK_FORMATS[output_format]
+    data = render(chosen, reports, loaded.plan, _width(), _terminal() and output is None)
     _finish(data, output, force, loaded, failed(reports, fail_on))
 
 
@@ -511,20 +500,8 @@ def progress(
         reports = [measure(loaded.plan, dataset, year) for dataset in loaded.datasets]
     except LzplanError as error:
         _problems(error.problems)
-    data: str | bytes
-    if output_format == "json":
-        from .report_json import render_progress as render_json
-
-        data = (render_json(reports) + "\n").encode()
-    elif output_format == "csv":
-        from .report_csv import render_progress_bytes
-
-        data = render_progress_bytes(reports)
-    else:
-        from .report_progress import render_progress
-
-        to_terminal = _terminal() and output is None
-        data = render_progress(reports, loaded.plan, _width(), to_terminal)
+    reporter = PROGRESS_FORMATS[output_format]
+    data = render(reporter, reports, loaded.plan, _width(), _terminal() and output is None)
     _finish(data, output, force, loaded, progress_failed(reports, fail_on))
 
 

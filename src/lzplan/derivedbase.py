@@ -21,22 +21,29 @@ Found = list[tuple[Observation, Problem | None]]
 
 
 def observation(
-    indicator: Indicator, value: float | None, anchor: Observation, note: str, entity: str = "?"
+    indicator: Indicator,
+    value: float | None,
+    anchor: Observation,
+    note: str,
+    entity: str | None = None,
 ) -> Observation:
-    """A computed value, placed where ``anchor`` (a figure it comes from) was read."""
+    """A computed value, placed where ``anchor`` (a figure it comes from) was read; for
+    ``anchor``'s entity unless another is given (``""``: the district)."""
     return Observation(
         indicator.id,
         anchor.year,
         value,
         anchor.file,
         anchor.row,
-        anchor.entity if entity == "?" else entity,
+        anchor.entity if entity is None else entity,
         note=note,
         column=anchor.column,
     )
 
 
-def empty(indicator: Indicator, anchor: Observation, why: str, entity: str = "?") -> Observation:
+def empty(
+    indicator: Indicator, anchor: Observation, why: str, entity: str | None = None
+) -> Observation:
     """The indicator without a value: an entity a rule then names as without data."""
     return observation(indicator, None, anchor, f"not computed: {why}", entity)
 

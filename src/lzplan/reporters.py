@@ -1,0 +1,43 @@
+"""The result formats of ``check`` and ``progress``, by name: ``--format`` is built from
+here, and adding a format is one module and one line in each table. Reporter modules are
+imported only when their format is asked for, so a plain check never loads rich or json."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Format:
+    """A reporter: ``module.function``. A ``table`` takes the plan, the width and whether
+    it writes to a terminal; the others take the reports alone (text gets a final newline
+    and is UTF-8 whatever the console; bytes are written as they are)."""
+
+    module: str
+    function: str
+    table: bool = False
+
+
+CHECK_FORMATS: dict[str, Format] = {
+    "table": Format("report_table", "render_check", table=True),
+    "json": Format("report_json", "render_check"),
+    "csv": Format("report_csv", "render_csv_bytes"),
+}
+PROGRESS_FORMATS: dict[str, Format] = {
+    "table": Format("report_progress", "render_progress", table=True),
+    "json": Format("report_json", "render_progress"),
+    "csv": Format("report_csv", "render_progress_bytes"),
+}
+assert CHECK_FORMATS.keys() == PROGRESS_FORMATS.keys()  # the commands share one --format
+
+
+def render(chosen: Format, reports: Any, plan: Any, width: int, terminal: bool) -> str | bytes:
+    """The reports in the ``chosen`` format."""
+    reporter = getattr(importlib.import_module(f".{chosen.module}", __package__), chosen.function)
+    if chosen.table:
+        text: str = reporter(reports, plan, width, terminal)
+        return text
+    data: str | bytes = reporter(reports)
+    return (data + "\n").encode() if isinstance(data, str) else data
