@@ -1,23 +1,26 @@
 """The result formats of ``check`` and ``progress``, by name: ``--format`` is built from
 here, and adding a format is one module and one line in each table. Reporter modules are
-imported only when their format is asked for, so a plain check never loads rich or json."""
+imported only when their format is asked for, so a plain check never loads rich or json;
+this module itself is imported by every run (``--help`` too), hence a plain class rather
+than a dataclass."""
 
 from __future__ import annotations
 
-import importlib
-from dataclasses import dataclass
 from typing import Any
 
 
-@dataclass(frozen=True)
 class Format:
     """A reporter: ``module.function``. A ``table`` takes the plan, the width and whether
     it writes to a terminal; the others take the reports alone (text gets a final newline
     and is UTF-8 whatever the console; bytes are written as they are)."""
 
-    module: str
-    function: str
-    table: bool = False
+    __slots__ = ("function", "module", "table")
+
+    def __init__(self, module: str, function: str, table: bool = False) -> None:
+        self.module, self.function, self.table = module, function, table
+
+    def __repr__(self) -> str:
+        return f"{self.module}.{self.function}"
 
 
 CHECK_FORMATS: dict[str, Format] = {
@@ -35,6 +38,8 @@ assert CHECK_FORMATS.keys() == PROGRESS_FORMATS.keys()  # the commands share one
 
 def render(chosen: Format, reports: Any, plan: Any, width: int, terminal: bool) -> str | bytes:
     """The reports in the ``chosen`` format."""
+    import importlib
+
     reporter = getattr(importlib.import_module(f".{chosen.module}", __package__), chosen.function)
     if chosen.table:
         text: str = reporter(reports, plan, width, terminal)
