@@ -153,10 +153,11 @@ def test_a_school_with_figures_but_no_pupils_of_any_stage_is_named(
     args = ["check", str(tmp_path / "2025.csv"), "--plan", "compulsory-quality-balance"]
     result = runner.invoke(main, [*args, "--roster", str(roster)])
     assert (
-        "丁学校 gives equipment_value for 2025 but no pupils of any stage "
+        "丁学校 gives figures for 2025 but no pupils of any stage "
         "(pupils_primary、pupils_junior、pupils_senior): it is in no stage's figures"
         in result.stderr
     )
+    assert result.stderr.count("丁学校 gives figures") == 1  # once, not once per figure
     assert "丁学校 (no data" in result.stdout  # and the 小学 criteria name it as without data
 
 

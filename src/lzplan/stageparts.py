@@ -27,8 +27,9 @@ def compute_stage_part(
 ) -> Found:
     """The stage's part for each school and year with pupils of that stage."""
     found: Found = []
-    for (name, year, entity), pupils in sorted(by_key.items()):
-        if name != _pupils_of(plan, part.stage) or not entity or not (pupils.value or 0) > 0:
+    wanted = _pupils_of(plan, part.stage)
+    for (name, year, entity), pupils in list(by_key.items()):
+        if name != wanted or not entity or not (pupils.value or 0) > 0:
             continue
         stages = _stage_pupils(plan, by_key, year, entity)
         found.append(_one(indicator, part, plan, by_key, pupils, stages))
@@ -41,27 +42,27 @@ def no_stage(
     """Schools that give a figure stages are parts of but no pupils of any stage (they
     would be in no stage's criteria), or, by their roster kind, not of every stage they
     teach (a 完全中学 without 高中 pupils would put all its rooms in its 初中): named."""
-    said: dict[Problem, None] = {}
+    said: dict[tuple[str, int, str], Problem] = {}  # one of each per school and year
     for (name, year, entity), seen in sorted(by_key.items()):
-        if name not in parts_of or not entity:
+        if name not in parts_of or not entity or (entity, year, "") in said:
             continue
         stages = _stage_pupils(plan, by_key, year, entity)
         if not stages:
             pupils = "、".join(stage.pupils for stage in plan.stages)
             message = (
-                f"{entity} gives {name} for {year} but no pupils of any stage ({pupils}): "
+                f"{entity} gives figures for {year} but no pupils of any stage ({pupils}): "
                 "it is in no stage's figures; give its pupils"
             )
-            said[located(seen, message, "warning")] = None
+            said[(entity, year, "")] = located(seen, message, "warning")
         for stage in _taught(plan, roster, entity):
-            if stage.stage not in stages:
+            if stage.stage not in stages and (entity, year, stage.stage) not in said:
                 message = (
                     f"{entity} teaches {stage.stage} (a {_kind(roster, entity)} in the roster) "
                     f"but gives no {stage.pupils} for {year}: its shared figures are split "
                     "without that stage; give its pupils"
                 )
-                said[located(seen, message, "warning")] = None
-    return list(said)
+                said[(entity, year, stage.stage)] = located(seen, message, "warning")
+    return list(said.values())
 
 
 def _kind(roster: Roster | None, entity: str) -> str:
