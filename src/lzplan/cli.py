@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from .exitcodes import ExitCode
-from .reporters import CHECK_FORMATS, PROGRESS_FORMATS, render
+from .reporters import CHECK_FORMATS, PROGRESS_FORMATS, READINESS_FORMATS, render
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -503,6 +503,76 @@ def progress(
     reporter = PROGRESS_FORMATS[output_format]
     data = render(reporter, reports, loaded.plan, _width(), _terminal() and output is None)
     _finish(data, output, force, loaded, progress_failed(reports, fail_on))
+
+
+@main.command()
+@_PATHS
+@click.option(
+    "--plan",
+    "plan_paths",
+    multiple=True,
+    type=click.Path(),
+    help="A criteria plan (a bundled name or a file, such as a province's stricter one); "
+    "repeat for more. Default: compulsory-quality-balance and preschool-universal.",
+)
+@click.option(
+    "--year",
+    type=click.IntRange(1900, 2200),
+    help="Now: the year to judge (default: the latest year with per-school data).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(list(READINESS_FORMATS)),
+    default="table",
+    show_default=True,
+    help="table for people, json with every number, csv: the 问题清单 (one row per "
+    "school and problem), xlsx: every view as a sheet (needs --output).",
+)
+@_reading
+def readiness(
+    paths: tuple[str, ...],
+    plan_paths: tuple[str, ...],
+    year: int | None,
+    output_format: str,
+    output: str | None,
+    force: bool,
+    each: bool,
+    roster_path: str | None,
+    encoding: str | None,
+    sheet: str | None,
+) -> None:
+    """Would the county pass accreditation? The national criteria on per-school data,
+    with what each failing school would take and the district's total.
+
+    PATHS (files and folders) form one dataset unless --each.
+    """
+    from dataclasses import replace
+
+    from .errors import Problem
+    from .readiness import CRITERIA_PLANS, assess, latest_year
+
+    if output_format == "xlsx" and output in (None, "-"):
+        _problems((Problem("--format xlsx", "a workbook needs --output FILE.xlsx"),))
+    names = plan_paths or CRITERIA_PLANS
+    options = replace(_options(year, encoding, sheet), companions=frozenset(names))
+    loads = [_load(name, paths, options, roster_path, each) for name in names]
+    for loaded in loads:
+        _say_problems(loaded)
+    now = year or latest_year([d for loaded in loads for d in loaded.datasets])
+    if now is None:
+        _problems((Problem("--year", "the data has no year to judge: give --year"),))
+    assessed = [
+        assess(loaded.plan, dataset, now) for loaded in loads for dataset in loaded.datasets
+    ]
+    plans = [loaded.plan for loaded in loads for _ in loaded.datasets]
+    chosen = READINESS_FORMATS[output_format]
+    data = render(chosen, assessed, plans, _width(), _terminal() and output is None)
+    failing = any(item.verdict == "fail" for item in assessed)
+    merged = loads[0]
+    files = [file for loaded in loads for file in loaded.files]
+    problems = [problem for loaded in loads for problem in loaded.problems]
+    _finish(data, output, force, replace(merged, files=files, problems=problems), failing)
 
 
 @main.command()

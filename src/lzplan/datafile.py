@@ -32,6 +32,9 @@ class ReadOptions:
     encoding: str | None = None
     sheet: str | None = None
     roster: Roster | None = None
+    #: Bundled plans read in the same run (``readiness``): their indicators are expected,
+    #: not noted as unused.
+    companions: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -71,6 +74,8 @@ def read_raw(raw: rawfile.RawFile, vocabulary: Vocabulary, options: ReadOptions)
         reader.unused = unused
         found.observations.extend(reader.read(search, rows))
     for plan_name, ids in sorted(unused.items()):
+        if plan_name in options.companions:
+            continue
         used = f"not used: {', '.join(sorted(ids))}, indicators of the bundled plan {plan_name}"
         found.notices.append(_note(raw.name, used))
     only_results = bool(found.notices) and all(

@@ -88,6 +88,10 @@ class Dataset:
         """Every year some observation describes."""
         return tuple(sorted({year for _, year in (*self._totals, *self._entities)}))
 
+    def entity_years(self) -> tuple[int, ...]:
+        """Every year some per-entity (school, town) observation describes."""
+        return tuple(sorted({year for _, year in self._entities}))
+
     def _iter(self, indicator: str, entity: str) -> Iterator[tuple[tuple[str, int], Observation]]:
         if entity:
             for key, by_entity in self._entities.items():

@@ -1,6 +1,7 @@
 """Derived indicators: figures a plan judges computed from the ones bureaus keep — a
-ratio of two counts (:mod:`lzplan.ratios`) or a district total of a per-entity figure
-(:mod:`lzplan.sums`) — in the order their inputs need, so a ratio of two totals works.
+ratio of two counts (:mod:`lzplan.ratios`), a district total of a per-entity figure
+(:mod:`lzplan.sums`), a stage's part of a school's (:mod:`lzplan.stageparts`) or a sum of
+one entity's figures (:mod:`lzplan.additions`) — in the order their inputs need.
 """
 
 from __future__ import annotations
@@ -8,9 +9,10 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from .additions import check_addition, compute_addition
 from .derivedbase import Found, Key
 from .errors import DataError, Problem
-from .model import Indicator, Plan, Ratio, StagePart, Total
+from .model import Addition, Indicator, Plan, Ratio, StagePart, Total
 from .observations import Observation
 from .ratios import check_ratio, compute_ratio, input_problems
 from .stageparts import compute_stage_part, no_stage
@@ -63,6 +65,8 @@ def _compute(
         return compute_total(indicator, rule, by_key, roster)
     if isinstance(rule, StagePart):
         return compute_stage_part(indicator, rule, plan, by_key)
+    if isinstance(rule, Addition):
+        return compute_addition(indicator, rule, by_key)
     if rule is None:
         return []
     assert_never(rule)
@@ -106,8 +110,12 @@ def check_plan(plan: Plan) -> PlanProblems:
             problems = check_ratio(indicator, rule, indicators)
         elif isinstance(rule, Total):
             problems = _check_total(indicator, rule, indicators)
-        else:
+        elif isinstance(rule, Addition):
+            problems = check_addition(indicator, rule, indicators)
+        elif isinstance(rule, StagePart):
             problems = _check_stage_part(indicator, rule, plan)
+        else:
+            assert_never(rule)
         found.extend(((*here, *path), message) for path, message in problems)
     return found
 

@@ -127,6 +127,20 @@ class Total:
 
 
 @dataclass(frozen=True)
+class Addition:
+    """The sum of several figures of the same entity and year: a school's pupils over all
+    the stages it teaches. A figure the entity does not give counts as none of it (a 小学
+    gives no 初中 pupils); an entity giving none of them gets no value."""
+
+    __pydantic_config__ = _STRICT
+    add: Annotated[tuple[Identifier, ...], MinLen(2)]
+
+    def text(self) -> str:
+        """``pupils_primary + pupils_junior``."""
+        return " + ".join(self.add)
+
+
+@dataclass(frozen=True)
 class StagePart:
     """A school's figure for one stage (小学, 初中, 高中) of the stages it teaches.
 
@@ -163,6 +177,18 @@ class Stage:
 
 
 @dataclass(frozen=True)
+class Exclusion:
+    """Schools outside a set of criteria's scope: those of the roster's ``kinds`` (with
+    ``fewer_pupils_than``: only those with fewer pupils over all the plan's stages), listed
+    as excluded with the ``reason``, never silently left out."""
+
+    __pydantic_config__ = _STRICT
+    kinds: Annotated[tuple[str, ...], MinLen(1)]
+    reason: Annotated[str, MinLen(1)]
+    fewer_pupils_than: Annotated[int, Ge(1)] | None = None
+
+
+@dataclass(frozen=True)
 class Indicator:
     """A measured quantity that data files supply, one value per year (and entity).
 
@@ -184,7 +210,7 @@ class Indicator:
     #: The range (in ``unit``) outside which a value is almost certainly a typing mistake.
     plausible: tuple[float, float] | None = None
     #: Computed from other indicators where the data does not give it.
-    derived: Ratio | Total | StagePart | None = None
+    derived: Ratio | Total | StagePart | Addition | None = None
 
     @property
     def inputs(self) -> tuple[str, ...]:
@@ -195,6 +221,8 @@ class Indicator:
             return (self.derived.sum_of,)
         if isinstance(self.derived, StagePart):
             return tuple(filter(None, (self.derived.part_of, self.derived.per_stage)))
+        if isinstance(self.derived, Addition):
+            return self.derived.add
         return ()
 
 
@@ -496,6 +524,8 @@ class Plan:
     roster: str = ""
     #: The stages a school may teach, for indicators that are a stage's part of a school's.
     stages: tuple[Stage, ...] = ()
+    #: Schools outside the scope of every rule of the plan (教学点 under 50 pupils).
+    exclude: tuple[Exclusion, ...] = ()
 
     def section(self, key: str) -> Section | None:
         """The section whose id or Chinese name is ``key``."""

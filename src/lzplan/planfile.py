@@ -236,6 +236,10 @@ def _cross_check(plan: Plan) -> list[tuple[tuple[str | int, ...], str]]:
         found.append((("period_end",), "the period ends before it starts"))
     found.extend(_indicator_check(plan))
     found.extend(check_derived(plan))
+    if plan.exclude:
+        from .exclusions import check_exclusions
+
+        found.extend(check_exclusions(plan))
     sections = {section.id for section in plan.sections}
     indicators = plan.indicator_map
     for index, target in enumerate(plan.targets):

@@ -224,6 +224,14 @@ def grouped_rows(plan: Plan, items: Sequence[Any], cells: Any, width: int) -> li
     return _grouped_rows(plan, items, cells, width)
 
 
+def check_block(report: Report, plan: Plan, title: str) -> Block:
+    """The check table of one report under ``title``, with its notes and summary below."""
+    rows = _grouped_rows(plan, report.results, _check_cells, len(_CHECK_HEADERS))
+    lines = [(s, f"{_LABEL.get(s, s)} {text}") for s, text in notes(report, plan)]
+    lines.append(("summary", summary(report)))
+    return (title, _CHECK_HEADERS, rows, (False, False, False, False, True), lines)
+
+
 def render_blocks(blocks: list[Block], width: int, rich: bool, color: bool = True) -> str:
     """Tables with their lines below, drawn by rich (terminals) or plainly (pipes, files)."""
     return _rich(blocks, width, color) if rich else _plain(blocks, width)

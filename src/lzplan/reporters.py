@@ -34,6 +34,13 @@ PROGRESS_FORMATS: dict[str, Format] = {
     "csv": Format("report_csv", "render_progress_bytes"),
 }
 assert CHECK_FORMATS.keys() == PROGRESS_FORMATS.keys()  # the commands share one --format
+#: ``readiness``: its table takes the criteria plans; csv is the 问题清单 (problem list).
+READINESS_FORMATS: dict[str, Format] = {
+    "table": Format("report_readiness", "render_table", table=True),
+    "json": Format("report_readiness", "render_json"),
+    "csv": Format("report_readiness", "render_csv_bytes"),
+    "xlsx": Format("report_readiness_xlsx", "render_xlsx"),
+}
 
 
 def render(chosen: Format, reports: Any, plan: Any, width: int, terminal: bool) -> str | bytes:

@@ -70,20 +70,20 @@ def _write_table(sheet: Any, table: Table) -> None:
 
     bold = Font(bold=True)
     for column, text in enumerate(table.header, start=1):
-        _put(sheet, 1, column, text).font = bold
+        put_cell(sheet, 1, column, text).font = bold
     for row_index, cells in enumerate(table.rows, start=2):
         for column, value in enumerate(cells, start=1):
-            _put(sheet, row_index, column, value)
+            put_cell(sheet, row_index, column, value)
     if table.flags:
         validation = _yes_no_validation()
         for row_index, column_index in table.flags:
             validation.add(sheet.cell(row=row_index + 2, column=column_index + 1))
         sheet.add_data_validation(validation)
     sheet.freeze_panes = "A2"
-    _size_columns(sheet)
+    size_columns(sheet)
 
 
-def _put(sheet: Any, row: int, column: int, value: str | int) -> Any:
+def put_cell(sheet: Any, row: int, column: int, value: str | float) -> Any:
     """Write one cell; text is stored as text even when it starts with = + - @."""
     cell = sheet.cell(row=row, column=column)
     if value == "":
@@ -115,7 +115,7 @@ def _yes_no_validation() -> Any:
     )
 
 
-def _size_columns(sheet: Any, limit: int = _MAX_WIDTH) -> None:
+def size_columns(sheet: Any, limit: int = _MAX_WIDTH) -> None:
     """Each column as wide as its widest cell (CJK characters count two), within a limit."""
     from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
@@ -140,12 +140,12 @@ def _write_notes(sheet: Any, rows: Sequence[TemplateRow], wide: bool, titles: li
     columns = _wide_notes(rows, titles) if wide else list(_LONG_NOTES)
     lines = [("栏目", "说明"), *columns, *_GENERAL_NOTES]
     for row_index, (topic, text) in enumerate(lines, start=1):
-        _put(sheet, row_index, 1, topic)
-        _put(sheet, row_index, 2, text).alignment = Alignment(wrap_text=True, vertical="top")
+        put_cell(sheet, row_index, 1, topic)
+        put_cell(sheet, row_index, 2, text).alignment = Alignment(wrap_text=True, vertical="top")
     for column in (1, 2):
         sheet.cell(row=1, column=column).font = Font(bold=True)
     sheet.freeze_panes = "A2"
-    _size_columns(sheet, limit=90)
+    size_columns(sheet, limit=90)
 
 
 _LONG_NOTES: tuple[tuple[str, str], ...] = (

@@ -72,5 +72,10 @@ def flags(target: Target, context: Context) -> tuple[str, ...]:
 
 def judge(plan: Plan, data: Lookup, year: int, roster: Roster | None = None) -> tuple[Result, ...]:
     """Every target of ``plan`` judged for ``year``."""
-    context = Context(plan, data, year, roster)
+    outside: dict[str, str] = {}
+    if plan.exclude:
+        from ..exclusions import excluded
+
+        outside = excluded(plan, data, roster, year)
+    context = Context(plan, data, year, roster, outside)
     return tuple(evaluate(target, context) for target in plan.targets)

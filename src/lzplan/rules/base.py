@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..model import Plan, Target
@@ -78,6 +78,8 @@ class Context:
     data: Lookup
     year: int
     roster: Roster | None = None
+    #: Entities outside the plan's scope, with why (:mod:`lzplan.exclusions`).
+    excluded: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

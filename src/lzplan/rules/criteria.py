@@ -11,7 +11,7 @@ from ..model import Criterion, KOfN, Target
 from ..observations import Observation
 from ..results import Status
 from .base import Context, Verdict, compare, is_due, missing
-from .entities import check_each, each_names
+from .entities import check_each, each_names, excluded_note
 
 
 def reached(criterion: Criterion, value: float) -> float:
@@ -61,6 +61,7 @@ def judge_k_of_n(target: Target, rule: KOfN, context: Context) -> Verdict:
         )
     else:
         status, detail = "pass", f"all {len(names)} meet {standard}"
+    detail += excluded_note(rule, context)
     actual = f"{meeting}/{len(names)} meet"
     misses = tuple(failing + absent)
     return Verdict(status, detail, None, _standard(rule), actual, None, misses, numbers)

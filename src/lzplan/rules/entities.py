@@ -17,7 +17,11 @@ if TYPE_CHECKING:
 
 
 def entity_values(rule: Each | Aggregate, context: Context) -> dict[str, Observation]:
-    return context.data.entities(rule.indicator, context.year)
+    """The rule's indicator for each entity in the plan's scope."""
+    found = context.data.entities(rule.indicator, context.year)
+    if not context.excluded:
+        return found
+    return {name: seen for name, seen in found.items() if name not in context.excluded}
 
 
 def must_report(rule: Each | KOfN, roster: Roster | None, year: int) -> list[str] | None:
@@ -37,9 +41,18 @@ def each_names(rule: Each | KOfN, context: Context, reported: Mapping[str, objec
     if names is None:
         return sorted(reported)
     roster = context.roster
-    if rule.entities or roster is None:
-        return names
-    return names + sorted(name for name in reported if roster.match(name) is None)
+    if not rule.entities and roster is not None:
+        names += sorted(name for name in reported if roster.match(name) is None)
+    return [name for name in names if name not in context.excluded]
+
+
+def excluded_note(rule: Each | KOfN | Aggregate, context: Context) -> str:
+    """``; 2 excluded (丁教学点: …)``: who of the rule's kinds the plan leaves out."""
+    if not context.excluded or context.roster is None or not rule.kinds:
+        return ""
+    of_kinds = {e.name for e in context.roster.of_kinds(rule.kinds, context.year)}
+    named = [f"{name}: {why}" for name, why in context.excluded.items() if name in of_kinds]
+    return f"; {len(named)} excluded ({'; '.join(named)})" if named else ""
 
 
 def judge_each(target: Target, rule: Each, context: Context) -> Verdict:
@@ -74,6 +87,7 @@ def judge_each(target: Target, rule: Each, context: Context) -> Verdict:
         status, detail = "pending", f"{not_meeting}; due by {target.deadline}"
     else:
         status, detail = "pass", f"all {len(names)} meet {standard}"
+    detail += excluded_note(rule, context)
     return Verdict(
         status, detail, rule.op, rule.value, actual, None, tuple(failing + absent), numbers
     )
@@ -138,7 +152,7 @@ def judge_aggregate(target: Target, rule: Aggregate, context: Context) -> Verdic
     reported = entity_values(rule, context)
     outside: tuple[str, ...] = ()
     if rule.kinds and context.roster is not None:
-        reported, outside = _of_kinds(rule, context.roster, context.year, reported)
+        reported, outside = in_kinds(rule, context.roster, context.year, reported, context.excluded)
     weights = context.data.entities(rule.weight, context.year) if rule.weight else {}
     absent = outside + tuple(
         f"{name} (no data)"
@@ -164,6 +178,7 @@ def judge_aggregate(target: Target, rule: Aggregate, context: Context) -> Verdic
     weighted = f", weighted by {rule.weight}" if rule.weight else ""
     unchecked = " (no roster: those the data reports)" if rule.kinds and not context.roster else ""
     detail = f"{rule.stat} over {len(values)} entities{weighted}{unchecked}"
+    detail += excluded_note(rule, context)
     due = is_due(target, context.year, rule.every_year)
     if not met and due:
         status: Status = "fail"
@@ -177,12 +192,17 @@ def judge_aggregate(target: Target, rule: Aggregate, context: Context) -> Verdic
     )
 
 
-def _of_kinds(
-    rule: Aggregate, roster: Roster, year: int, reported: dict[str, Observation]
+def in_kinds(
+    rule: Aggregate,
+    roster: Roster,
+    year: int,
+    reported: dict[str, Observation],
+    excluded: Mapping[str, str],
 ) -> tuple[dict[str, Observation], tuple[str, ...]]:
     """The reported entities of the rule's kinds, and those that could not be counted: of
     those kinds without data, or reported but unknown to the roster (of no known kind)."""
     members = [entity.name for entity in roster.of_kinds(rule.kinds, year)]
+    members = [name for name in members if name not in excluded]
     kept = {name: reported[name] for name in members if name in reported}
     lacking = [f"{name} (no data)" for name in members if name not in reported]
     unknown = [

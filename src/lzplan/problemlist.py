@@ -1,0 +1,44 @@
+"""The 问题清单: one row per school and problem, to send back to the schools — what a
+readiness assessment found lacking, in the words and units a school works in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .display import format_number, symbol
+from .readiness import PlanReadiness
+from .shortfalls import Need
+
+HEADER: tuple[str, ...] = (
+    "学校", "评估标准", "问题", "指标", "现值", "要求", "需达到", "需增加", "增加项目", "单位",
+    "依据",
+)  # fmt: skip
+
+ProblemRow = tuple[str | float | None, ...]
+
+
+def problem(need: Need) -> str:
+    """未达标 (below a requirement), 超出限额 (over a limit) or 缺数据 (not given)."""
+    if need.value is None:
+        return "缺数据"
+    return "超出限额" if need.op in ("<=", "<") else "未达标"
+
+
+def rows(assessed: list[PlanReadiness]) -> Iterator[ProblemRow]:
+    """The problem rows of every plan assessed, school by school (in name order)."""
+    found = [(need.entity, index, need) for index, r in enumerate(assessed) for need in r.needs]
+    for entity, index, need in sorted(found, key=lambda item: (item[0], item[1])):
+        readiness = assessed[index]
+        yield (
+            entity,
+            readiness.title_zh,
+            problem(need),
+            need.name_zh,
+            need.value,
+            f"{symbol(need.op)} {format_number(need.required)}",
+            round(need.raise_to, 4) if need.value is not None else None,
+            need.add,
+            need.add_name_zh or None,
+            need.add_unit or None,
+            need.target,
+        )

@@ -1,0 +1,102 @@
+"""Accreditation readiness: the national criteria plans run on a county's per-school data,
+with what each failing criterion would take (:mod:`lzplan.shortfalls`, :mod:`lzplan.relief`)
+and who is outside their scope (:mod:`lzplan.exclusions`). The results are data; the
+reporters in :mod:`lzplan.report_readiness` turn them into text, JSON, CSV and Excel."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from .exclusions import excluded
+from .relief import Relief, relief
+from .results import Result
+from .rules import judge
+from .rules.base import Context
+from .shortfalls import Need, needs, totals
+
+if TYPE_CHECKING:
+    from .dataset import Dataset
+    from .model import Plan
+
+#: The criteria plans ``lzplan readiness`` runs unless told otherwise.
+CRITERIA_PLANS: tuple[str, ...] = ("compulsory-quality-balance", "preschool-universal")
+
+Verdict = Literal["pass", "fail", "missing"]
+
+
+@dataclass(frozen=True)
+class Cost:
+    """One raw figure the district must add to: how much, in its unit."""
+
+    indicator: str
+    name_zh: str
+    unit: str
+    amount: float
+
+
+@dataclass(frozen=True)
+class PlanReadiness:
+    """One set of criteria judged on one dataset in one year, and what failing ones take."""
+
+    plan: str
+    title_zh: str
+    title_en: str
+    dataset: str
+    year: int
+    results: tuple[Result, ...]
+    needs: tuple[Need, ...]
+    bill: tuple[Cost, ...]
+    reliefs: tuple[Relief, ...]
+    excluded: tuple[tuple[str, str], ...]
+
+    @property
+    def verdict(self) -> Verdict:
+        """``pass`` only when every criterion passes; ``fail`` when one fails; else ``missing``."""
+        statuses = {result.status for result in self.results}
+        if "fail" in statuses:
+            return "fail"
+        return "pass" if statuses <= {"pass"} else "missing"
+
+
+def latest_year(datasets: list[Dataset]) -> int | None:
+    """The latest year any dataset has per-school figures for (else any figures)."""
+    years = [year for dataset in datasets for year in dataset.entity_years()]
+    years = years or [year for dataset in datasets for year in dataset.years]
+    return max(years) if years else None
+
+
+def assess(plan: Plan, dataset: Dataset, year: int) -> PlanReadiness:
+    """``plan``'s criteria on ``dataset`` in ``year``, with shortfalls and CV reliefs."""
+    roster = dataset.roster
+    outside = excluded(plan, dataset, roster, year)
+    results = judge(plan, dataset, year, roster)
+    context = Context(plan, dataset, year, roster, outside)
+    by_id = {target.id: target for target in plan.targets}
+    found: list[Need] = []
+    reliefs: list[Relief] = []
+    for result in results:
+        if result.status not in ("fail", "missing", "pending"):
+            continue
+        target = by_id[result.target]
+        found.extend(needs(target, context))
+        if result.status == "fail":
+            eased = relief(target, context)
+            if eased is not None:
+                reliefs.append(eased)
+    bill = tuple(
+        Cost(name, plan.indicator(name).name_zh, plan.indicator(name).unit, amount)
+        for name, amount in totals(found).items()
+    )
+    return PlanReadiness(
+        plan.id,
+        plan.title_zh,
+        plan.title_en,
+        dataset.name,
+        year,
+        results,
+        tuple(found),
+        bill,
+        tuple(reliefs),
+        tuple(outside.items()),
+    )

@@ -1,0 +1,195 @@
+"""What it would take: each failing school's shortfall, in the raw units a budget request
+is written in (teachers to add, m² to build, 元 of equipment, classrooms to equip).
+
+A school failing a ``k_of_n`` rule is brought to pass the cheapest way the rule allows:
+the criteria it may miss (``n − at_least``) are the ones furthest below their requirement,
+raised only to the floor (85 %); the rest it misses are raised to the requirement. A ratio's
+shortfall becomes its numerator's: ``requirement × pupils ÷ scale − now``; a stage's part
+of a shared figure (rooms of a 九年一贯制) becomes the whole school's, since only a share of
+what it builds counts for that stage. An ``each`` rule's excess (pupils over the size
+limit) is named with the amount above it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .model import Criterion, Each, Indicator, KOfN, Plan, Ratio, StagePart, Target
+from .rules.base import Context, compare
+from .rules.criteria import reached
+from .rules.entities import each_names, entity_values
+
+#: Units whose amounts are whole things: a shortfall of 2.3 teachers is 3 teachers.
+_WHOLE = frozenset({"人", "间", "个", "所", "名"})
+
+
+@dataclass(frozen=True)
+class Need:
+    """One school's shortfall on one criterion.
+
+    ``value`` is the school's figure (``None``: not given, so not judged), ``required``
+    the requirement and ``raise_to`` what it must reach (the requirement, or the floor for
+    a criterion it may miss);
+    ``add`` how much of ``add_indicator`` (in ``add_unit``) it takes, ``None`` where no
+    raw figure converts (a limit exceeded: ``value`` above ``required``)."""
+
+    entity: str
+    target: str
+    indicator: str
+    name_zh: str
+    op: str
+    value: float | None
+    required: float
+    raise_to: float
+    add: float | None = None
+    add_indicator: str = ""
+    add_name_zh: str = ""
+    add_unit: str = ""
+
+
+def needs(target: Target, context: Context) -> list[Need]:
+    """The shortfalls of every school failing ``target`` (a ``k_of_n`` or ``each`` rule)."""
+    rule = target.rule
+    if isinstance(rule, KOfN):
+        return _k_of_n_needs(target, rule, context)
+    if isinstance(rule, Each):
+        return _each_needs(target, rule, context)
+    return []
+
+
+def _each_needs(target: Target, rule: Each, context: Context) -> list[Need]:
+    reported = entity_values(rule, context)
+    name_zh = context.plan.indicator(rule.indicator).name_zh
+    found = []
+    for name in each_names(rule, context, reported):
+        seen = reported.get(name)
+        value = None if seen is None else seen.value
+        if value is not None and compare(value, rule.op, rule.value):
+            continue
+        found.append(
+            Need(name, target.id, rule.indicator, name_zh, rule.op, value, rule.value, rule.value)
+        )
+    return found
+
+
+def _k_of_n_needs(target: Target, rule: KOfN, context: Context) -> list[Need]:
+    given = {c.indicator: context.data.entities(c.indicator, context.year) for c in rule.criteria}
+    reported = {name: None for found in given.values() for name in found}
+    found: list[Need] = []
+    for name in each_names(rule, context, reported):
+        known = []
+        for criterion in rule.criteria:
+            seen = given[criterion.indicator].get(name)
+            if seen is not None and seen.value is not None:
+                known.append((criterion, seen.value))
+            else:
+                found.append(_unknown(name, target, criterion, context.plan))
+        if len(known) < len(rule.criteria):
+            continue  # without every figure the bill cannot be written
+        missed = [(c, v) for c, v in known if not compare(v, c.op, c.value)]
+        spare = len(rule.criteria) - rule.at_least
+        below = [(c, v) for c, v in missed if reached(c, v) < rule.floor - 1e-9]
+        if len(missed) <= spare and not below:
+            continue
+        # the criteria it may miss: those furthest below (each then needs only the floor)
+        ranked = sorted(missed, key=lambda cv: max(reached(*cv), rule.floor))
+        for index, (criterion, value) in enumerate(ranked):
+            share = rule.floor if index < spare else 1.0
+            if index < spare and reached(criterion, value) >= rule.floor - 1e-9:
+                continue
+            found.append(_need(name, target, criterion, value, share, context))
+    return found
+
+
+def _unknown(name: str, target: Target, criterion: Criterion, plan: Plan) -> Need:
+    name_zh = plan.indicator(criterion.indicator).name_zh
+    op, value = criterion.op, criterion.value
+    return Need(name, target.id, criterion.indicator, name_zh, op, None, value, value)
+
+
+def _need(
+    name: str, target: Target, criterion: Criterion, value: float, share: float, context: Context
+) -> Need:
+    plan = context.plan
+    raise_to = criterion.value * share if criterion.op in (">=", ">") else criterion.value / share
+    need = Need(
+        name,
+        target.id,
+        criterion.indicator,
+        plan.indicator(criterion.indicator).name_zh,
+        criterion.op,
+        value,
+        criterion.value,
+        raise_to,
+    )
+    return _in_raw_units(need, plan, context)
+
+
+def _in_raw_units(need: Need, plan: Plan, context: Context) -> Need:
+    """The shortfall of a ratio as its numerator's, and of a stage's part as the school's."""
+    ratio = plan.indicator(need.indicator).derived
+    if not isinstance(ratio, Ratio) or need.op not in (">=", ">"):
+        return need
+    pupils = _value(context, ratio.denominator, need.entity)
+    numerator = _value(context, ratio.numerator, need.entity)
+    if pupils is None or numerator is None:
+        return need
+    add = need.raise_to * pupils / ratio.scale - numerator
+    indicator = plan.indicator(ratio.numerator)
+    part = indicator.derived
+    if isinstance(part, StagePart):
+        indicator, add = _of_school(part, plan, context, need.entity, numerator, add)
+    return _rounded(need, indicator.id, indicator.name_zh, indicator.unit, add)
+
+
+def _of_school(
+    part: StagePart, plan: Plan, context: Context, entity: str, numerator: float, add: float
+) -> tuple[Indicator, float]:
+    """Who adds it: the stage's own figure where given (teachers), else the whole school's,
+    of which the stage counts only its share."""
+    if part.per_stage and _value(context, part.per_stage, entity) is not None:
+        return plan.indicator(part.per_stage), add
+    whole = _value(context, part.part_of, entity)
+    if whole and 0 < numerator < whole:
+        return plan.indicator(part.part_of), add * whole / numerator
+    return plan.indicator(part.part_of), add
+
+
+def _rounded(need: Need, indicator: str, name_zh: str, unit: str, add: float) -> Need:
+    whole = unit in _WHOLE or unit == "元"
+    amount = math.ceil(add - 1e-9) if whole else math.ceil(add * 10 - 1e-9) / 10
+    return Need(
+        need.entity,
+        need.target,
+        need.indicator,
+        need.name_zh,
+        need.op,
+        need.value,
+        need.required,
+        need.raise_to,
+        float(max(amount, 0)),
+        indicator,
+        name_zh,
+        unit,
+    )
+
+
+def _value(context: Context, indicator: str, entity: str) -> float | None:
+    seen = context.data.entities(indicator, context.year).get(entity)
+    return None if seen is None else seen.value
+
+
+def totals(found: list[Need]) -> dict[str, float]:
+    """The district's bill: each raw figure's additions summed over schools. A school
+    adding to one shared figure for two stages adds the larger amount once (the rooms a
+    九年一贯制 builds for its 初中 part count for its 小学 part too)."""
+    largest: dict[tuple[str, str], float] = {}
+    for need in found:
+        if need.add is not None and need.add_indicator:
+            key = (need.entity, need.add_indicator)
+            largest[key] = max(largest.get(key, 0.0), need.add)
+    bill: dict[str, float] = {}
+    for (_, indicator), amount in largest.items():
+        bill[indicator] = bill.get(indicator, 0.0) + amount
+    return bill

@@ -1,0 +1,189 @@
+"""``readiness``: the criteria plans on per-school data, what failing schools would take in
+raw units, the CV once low schools are raised, and who is outside the scope. Every number
+asserted is worked out by hand in the comments."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lzplan.check import load
+from lzplan.cli import main
+from lzplan.datafile import ReadOptions
+from lzplan.planfile import find_plan
+from lzplan.readiness import PlanReadiness, assess, latest_year
+
+from .conftest import EXAMPLES
+
+COMPULSORY = EXAMPLES / "criteria" / "compulsory"
+HEADER = "学校名称,小学在校生数,初中在校生数,高于规定学历教师数,县级以上骨干教师数,体育、艺术专任教师数,教学及辅助用房面积,体育运动场馆面积,教学仪器设备值,网络多媒体教室数,小学最大班额\n"  # noqa: E501
+ROSTER = "# complete: yes\nname,aliases,code,kind,town,ownership,from,to\n"
+
+
+def assessed(folder: Path, roster: Path | None = None) -> PlanReadiness:
+    loaded = load(find_plan("compulsory-quality-balance"), roster, [folder], ReadOptions())
+    year = latest_year(loaded.datasets)
+    assert year is not None
+    return assess(loaded.plan, loaded.datasets[0], year)
+
+
+def county(tmp_path: Path, schools: list[str], kinds: dict[str, str]) -> Path:
+    """A folder with a 2025 file of 小学 rows and a roster of ``kinds``."""
+    data = tmp_path / "county"
+    data.mkdir()
+    (data / "2025.csv").write_text(HEADER + "".join(row + "\n" for row in schools), "utf-8")
+    rows = "".join(f"{name},,,{kind},,公办,,\n" for name, kind in kinds.items())
+    (tmp_path / "roster.csv").write_text(ROSTER + rows, "utf-8")
+    return data
+
+
+def test_a_combined_school_s_shared_rooms_are_billed_for_the_whole_school() -> None:
+    # 丙学校 (九年一贯制): 400 小学 and 300 初中 pupils, weighted 400 : 330, so its 初中
+    # part holds 330/730 of the 3650 m² rooms = 1650 m² = 5.5 m² a pupil. It misses two
+    # 初中 criteria: rooms 5.5/5.8 = 94.8 % and grounds 8.8/10.2 = 86.2 %. The one it may
+    # miss is the one furthest below (grounds, at ≥ 85 % already); rooms must reach 5.8:
+    # 5.8 × 300 − 1650 = 90 m² more for the part, which is 90 ÷ (330/730) = 199.09 m² of
+    # the whole school's, rounded up to 199.1.
+    result = assessed(COMPULSORY / "schools", COMPULSORY / "roster.csv")
+    billed = [need for need in result.needs if need.add is not None]
+    assert [(n.entity, n.indicator, n.add, n.add_indicator) for n in billed] == [
+        ("丙学校", "junior_aux_area_per_pupil", 199.1, "teaching_aux_area")
+    ]
+    assert [(c.indicator, c.amount, c.unit) for c in result.bill] == [
+        ("teaching_aux_area", 199.1, "m²")
+    ]
+    assert result.verdict == "fail"
+
+
+def test_a_criterion_below_the_floor_is_raised_to_the_floor_only(tmp_path: Path) -> None:
+    # 甲: 1000 pupils; everything met but degree teachers, 30 per 1000 = 3.0 per 100,
+    # 71.4 % of 4.2: below the 85 % floor. It may miss one criterion, so it needs only
+    # the floor: 0.85 × 4.2 = 3.57 per 100 → 35.7 teachers → 6 more (35.7 − 30, rounded up).
+    # Its largest class (40) is within 45.
+    folder = county(
+        tmp_path,
+        ["甲小学,1000,,30,10,9,4500,7500,2000000,23,40"],
+        {"甲小学": "小学"},
+    )
+    result = assessed(folder, tmp_path / "roster.csv")
+    (need,) = [n for n in result.needs if n.target == "resources.each_primary_school"]
+    assert (need.value, need.raise_to, need.add, need.add_indicator) == (
+        3.0,
+        pytest.approx(3.57),
+        6.0,
+        "teachers_above_degree",
+    )
+
+
+def test_a_school_over_the_size_limit_is_named_with_its_excess(tmp_path: Path) -> None:
+    folder = county(
+        tmp_path,
+        ["大小学,2150,,100,22,20,10000,17000,4400000,50,44"],
+        {"大小学": "小学"},
+    )
+    result = assessed(folder, tmp_path / "roster.csv")
+    (need,) = [n for n in result.needs if n.target == "guarantee.school_size"]
+    assert (need.entity, need.value, need.required, need.add) == ("大小学", 2150, 2000, None)
+
+
+def test_a_cv_over_its_limit_after_raising_the_low_schools_and_who_moves_it(
+    tmp_path: Path,
+) -> None:
+    # Sports ground per pupil of four 小学 of 100 pupils: 2, 10, 10, 20 m². Equal weights:
+    # mean 10.5; squared deviations 72.25, 0.25, 0.25, 90.25 → variance 40.75, S = 6.3836,
+    # CV = 0.6080 > 0.50. Raising 甲 (2) to the 7.5 requirement: 7.5, 10, 10, 20, mean
+    # 11.875, variance (19.1406 + 3.5156 + 3.5156 + 66.0156) / 4 = 23.0469, CV = 0.4043.
+    # Then 丁校 (20) brought to that mean: 7.5, 10, 10, 11.875, mean 9.84375, variance
+    # (5.4932 + 0.0244 + 0.0244 + 4.1260) / 4 = 2.4170, CV = 0.1579: it moves it most.
+    rows = [
+        f"{name},100,,5,1,1,500,{area},250000,3,40"
+        for name, area in (("甲校", 200), ("乙校", 1000), ("丙校", 1000), ("丁校", 2000))
+    ]
+    folder = county(tmp_path, rows, dict.fromkeys(("甲校", "乙校", "丙校", "丁校"), "小学"))
+    result = assessed(folder, tmp_path / "roster.csv")
+    (eased,) = result.reliefs
+    assert eased.target == "resources.cv_primary_sports_area_per_pupil"
+    assert eased.cv == pytest.approx(0.6080, abs=1e-4)
+    assert (eased.requirement, eased.raised) == (7.5, ("甲校",))
+    assert eased.cv_after == pytest.approx(0.4043, abs=1e-4)
+    assert eased.moves[0].entity == "丁校"
+    assert eased.moves[0].cv_after == pytest.approx(0.1579, abs=1e-4)
+
+
+def test_a_teaching_point_under_50_pupils_is_excluded_and_listed(tmp_path: Path) -> None:
+    # 小教学点 (30 pupils) is outside the scope: listed, and judged by no rule (its
+    # figures would fail every criterion); 大教学点 (60) is judged as a 小学; the
+    # special-education school is listed without giving any figure.
+    rows = [
+        "甲小学,500,,25,6,5,2500,4000,1100000,12,40",
+        "小教学点,30,,1,0,0,60,100,20000,0,30",
+        "大教学点,60,,3,1,1,300,500,130000,2,30",
+    ]
+    kinds = {
+        "甲小学": "小学",
+        "小教学点": "教学点",
+        "大教学点": "教学点",
+        "特教学校": "特殊教育学校",
+    }
+    result = assessed(county(tmp_path, rows, kinds), tmp_path / "roster.csv")
+    assert dict(result.excluded) == {
+        "特教学校": "特殊教育学校不在评估范围",
+        "小教学点": "不足50人的教学点不在评估范围 (30 pupils)",
+    }
+    assert not [n for n in result.needs if n.entity == "小教学点"]
+    each = next(r for r in result.results if r.target == "resources.each_primary_school")
+    assert each.numbers["entities"] == 2  # 甲小学 and 大教学点
+    assert "小教学点" in each.detail and "excluded" in each.detail
+    # 大教学点: 3 degree teachers per 60 pupils = 5 per 100; multimedia 2 per 60 = 3.33:
+    # it is judged, and meets the criteria like 甲小学.
+    assert each.status == "pass"
+
+
+def test_the_command_exits_1_on_a_failing_criterion_and_writes_the_problem_list(
+    runner: CliRunner, in_root: Path
+) -> None:
+    args = ["readiness", str(COMPULSORY / "schools"), "--roster", str(COMPULSORY / "roster.csv")]
+    table = runner.invoke(main, args)
+    assert table.exit_code == 1, table.output
+    assert "would NOT pass" in table.output
+    assert "+199.1 m²" in table.output
+    assert "not used" not in table.stderr  # the other criteria plan's columns are expected
+    listed = runner.invoke(main, [*args, "--format", "csv"])
+    lines = listed.stdout_bytes.decode("utf-8-sig").splitlines()
+    assert lines[0] == "学校,评估标准,问题,指标,现值,要求,需达到,需增加,增加项目,单位,依据"
+    assert any(
+        line.startswith("丙学校,") and ",未达标,初中生均教学及辅助用房面积,5.5," in line
+        for line in lines
+    )
+    assert any(",缺数据,小学最大班额," in line for line in lines)
+    data = json.loads(runner.invoke(main, [*args, "--format", "json"]).output)
+    assert [item["plan"] for item in data] == ["compulsory-quality-balance", "preschool-universal"]
+    assert data[0]["verdict"] == "fail"
+    assert data[0]["bill"] == [
+        {
+            "indicator": "teaching_aux_area",
+            "name_zh": "教学及辅助用房面积",
+            "unit": "m²",
+            "amount": 199.1,
+        }
+    ]
+    need = next(n for n in data[0]["needs"] if n["add"] is not None)
+    assert need["problem"] == "below_requirement"
+
+
+def test_the_workbook_holds_every_view(runner: CliRunner, tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    out = tmp_path / "readiness.xlsx"
+    args = ["readiness", str(COMPULSORY / "schools"), "--roster", str(COMPULSORY / "roster.csv")]
+    result = runner.invoke(main, [*args, "--format", "xlsx", "--output", str(out)])
+    assert result.exit_code == 1, result.output
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["总览", "问题清单", "缺口合计", "差异系数", "不在评估范围"]
+    bill = list(book["缺口合计"].iter_rows(values_only=True))
+    assert bill[1][1:4] == ("教学及辅助用房面积", 199.1, "m²")
+    assert book["问题清单"].freeze_panes == "A2"
+    no_file = runner.invoke(main, [*args, "--format", "xlsx"])
+    assert no_file.exit_code == 2 and "--output" in no_file.output
