@@ -187,3 +187,32 @@ def test_the_workbook_holds_every_view(runner: CliRunner, tmp_path: Path) -> Non
     assert book["问题清单"].freeze_panes == "A2"
     no_file = runner.invoke(main, [*args, "--format", "xlsx"])
     assert no_file.exit_code == 2 and "--output" in no_file.output
+
+
+def test_check_notes_beside_a_milestone_what_the_criteria_find(
+    runner: CliRunner, in_root: Path
+) -> None:
+    # The Linzi plan's 2025 milestone, judged on a dataset that also holds per-school
+    # figures: its note is the compulsory criteria's verdict on them, which fails (丙学校).
+    args = ["check", "data/illustrative/2025.csv", str(COMPULSORY / "schools"), "--format", "json"]
+    rows = json.loads(runner.invoke(main, args).stdout)
+    (milestone,) = [r for r in rows if r["target"] == "compulsory.balanced_accreditation"]
+    (note,) = milestone["notes"]
+    assert "would NOT pass" in note and "resources.each_junior_school" in note
+    (other,) = [r for r in rows if r["target"] == "preschool.national_accreditation"]
+    assert other["notes"] == [
+        "decided by the national criteria (preschool-universal): `lzplan readiness` judges "
+        "them on per-school data"
+    ]
+    assert milestone["status"] == "fail"  # the note never changes the verdict
+
+
+def test_a_milestone_naming_an_unknown_criteria_plan_is_refused(
+    runner: CliRunner, tmp_path: Path, in_root: Path
+) -> None:
+    text = (in_root / "data" / "plan.yaml").read_text("utf-8")
+    broken = text.replace("criteria: compulsory-quality-balance", "criteria: compulsory-balance")
+    (tmp_path / "plan.yaml").write_text(broken, "utf-8")
+    result = runner.invoke(main, ["targets", "--plan", str(tmp_path / "plan.yaml")])
+    assert result.exit_code == 2
+    assert "unknown criteria plan 'compulsory-balance'" in result.output

@@ -68,12 +68,18 @@ def check_files(
 
 def judge_datasets(plan: Plan, datasets: list[Dataset]) -> list[Report]:
     """One :class:`Report` per dataset already read and each year it judges, against the
-    roster its names were matched with."""
-    return [
+    roster its names were matched with; an accreditation milestone carries what the
+    national criteria find on the per-school data read (:mod:`lzplan.accreditation`)."""
+    reports = [
         Report(dataset.name, year, judge(plan, dataset, year, dataset.roster))
         for dataset in datasets
         for year in dataset.years
     ]
+    if any(target.criteria for target in plan.targets):
+        from .accreditation import with_readiness
+
+        reports = with_readiness(plan, datasets, reports)
+    return reports
 
 
 def summarise(datasets: list[Dataset]) -> list[str]:

@@ -43,6 +43,8 @@ class FileRead:
 
     observations: list[Observation] = field(default_factory=list)
     notices: list[Problem] = field(default_factory=list)
+    #: Other bundled plans whose indicators the file gives (set aside, not read).
+    companions: set[str] = field(default_factory=set)
 
 
 def read_path(path: Path, vocabulary: Vocabulary, options: ReadOptions) -> FileRead:
@@ -73,6 +75,7 @@ def read_raw(raw: rawfile.RawFile, vocabulary: Vocabulary, options: ReadOptions)
         tables += 1
         reader.unused = unused
         found.observations.extend(reader.read(search, rows))
+    found.companions.update(unused)
     for plan_name, ids in sorted(unused.items()):
         if plan_name in options.companions:
             continue

@@ -52,6 +52,10 @@ class Dataset:
         self.history_files = history_files
         #: The roster names were matched against; the rules judge against it too.
         self.roster = roster
+        #: Other bundled plans whose indicators the files give (criteria plans' school data).
+        self.companions: frozenset[str] = frozenset()
+        #: What it was read from, to read again for another plan.
+        self.inputs: tuple[Input, ...] = ()
         self._totals: dict[tuple[str, int], Observation] = {}
         self._entities: dict[tuple[str, int], dict[str, Observation]] = {}
         for observation in observations:
@@ -165,7 +169,12 @@ def _dataset(group: list[Input], vocabulary: Vocabulary, options: ReadOptions) -
         merged, contradictions = derive(vocabulary.plan, merged, options.roster)
         notices = (*notices, *contradictions)
     shown = tuple(_shown(item) for item in files)
-    return Dataset(name, merged, years, notices, shown, tuple(map(str, siblings)), options.roster)
+    dataset = Dataset(
+        name, merged, years, notices, shown, tuple(map(str, siblings)), options.roster
+    )
+    dataset.companions = frozenset(plan for read in reads for plan in read.companions)
+    dataset.inputs = tuple(group)
+    return dataset
 
 
 def _shown(item: Input) -> str:

@@ -497,6 +497,9 @@ class Target:
     note: str = ""
     #: Which way is better, for the progress measure: ``increase`` or ``decrease``.
     direction: Literal["increase", "decrease"] | None = None
+    #: The bundled criteria plan that decides it (a national accreditation), which
+    #: ``lzplan readiness`` runs on per-school data.
+    criteria: str = ""
 
     @property
     def indicators(self) -> tuple[str, ...]:

@@ -249,6 +249,14 @@ def _cross_check(plan: Plan) -> list[tuple[tuple[str | int, ...], str]]:
         if target.baseline is not None and target.baseline.year >= target.deadline:
             found.append(((*here, "baseline", "year"), "the baseline is not before the deadline"))
         found.extend(((*here, *path), message) for path, message in _rule_check(target, indicators))
+        if target.criteria and target.criteria not in BUNDLED_PLANS:
+            known = [name for name in BUNDLED_PLANS if name != plan.id]
+            found.append(
+                (
+                    (*here, "criteria"),
+                    f"unknown criteria plan {target.criteria!r}; bundled: {known}",
+                )
+            )
     return found
 
 

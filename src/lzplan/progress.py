@@ -80,6 +80,8 @@ class Progress:
     gap: float | None = None
     #: the schools or items that held a deteriorating target back, in its latest year
     behind: tuple[str, ...] = ()
+    #: for an accreditation milestone, what the national criteria find on the data (``now``)
+    notes: tuple[str, ...] = ()
 
     @property
     def section(self) -> str:
@@ -118,6 +120,15 @@ def measure(plan: Plan, data: Dataset, now: int | None = None) -> ProgressReport
         _progress(target, [yearly[year][index] for year in years], plan, data, now)
         for index, target in enumerate(plan.targets)
     )
+    if any(target.criteria for target in plan.targets):
+        from dataclasses import replace
+
+        from .accreditation import milestone_note
+
+        results = tuple(
+            replace(p, notes=(milestone_note(p.target, data, now),)) if p.target.criteria else p
+            for p in results
+        )
     last = max(target.deadline for target in plan.targets)
     midterm = plan.period_start + (plan.period_end - plan.period_start) // 2
     # the matrix ends at the last deadline: later years are said in its title ("as of")

@@ -126,6 +126,7 @@ def notes(report: ProgressReport, plan: Plan) -> list[tuple[str, str]]:
             lines.append(("fail", f"{target.id}: held back by {', '.join(progress.behind)}"))
         if progress.pace:
             lines.append(("pending", f"{target.id}: {_pace_text(progress)}"))
+        lines.extend(("note", f"{target.id}: {note}") for note in progress.notes)
     finals = [p for p in report.results if p.final]
     if finals:
         lines.extend(("summary", line) for line in final_summary(finals, plan))

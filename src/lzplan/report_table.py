@@ -33,6 +33,7 @@ _STYLE = {
 }
 _VERDICT_STYLE = {_LABEL[status]: style for status, style in _STYLE.items()}
 _STYLE["flag"] = "magenta"  # a note on a figure, never a verdict
+_STYLE["note"] = "dim"
 _CHECK_HEADERS = ("Target", "Expected", "Actual", "Verdict", "Gap")
 _TARGET_HEADERS = ("Target", "Rule", "Nature")
 
@@ -134,6 +135,7 @@ def notes(report: Report, plan: Plan | None = None) -> list[tuple[str, str]]:
         named = [_with_name(item, plan) for item in absent]
         found.append(("missing", f"no data for {len(absent)} indicator(s): {', '.join(named)}"))
     found.extend(("flag", f"{r.target}: {flag}") for r in report.results for flag in r.flags)
+    found.extend(("note", f"{r.target}: {note}") for r in report.results for note in r.notes)
     return found
 
 

@@ -30,7 +30,9 @@ class Result:
     what the data file must supply for this target, and ``lacking`` what it did not.
     ``flags`` are notes on figures that moved surprisingly (never a change of status);
     ``sources`` where each figure behind the verdict was read (``file[sheet]:row``);
-    ``confidence`` how sure the criterion itself is (see :class:`~lzplan.model.Citation`).
+    ``confidence`` how sure the criterion itself is (see :class:`~lzplan.model.Citation`);
+    ``notes`` what else bears on it (for an accreditation milestone, what the national
+    criteria find on the per-school data read), never a change of status.
     """
 
     target: str
@@ -54,6 +56,7 @@ class Result:
     flags: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     confidence: str = ""
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

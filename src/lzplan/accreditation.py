@@ -1,0 +1,78 @@
+"""Beside a plan's accreditation milestones (targets with ``criteria:``), what the national
+criteria find on the per-school data the run read — computed then, nothing stored — or,
+without such data, where to look. The criteria plan and its readiness are imported only
+when a dataset holds its figures, so a plain check stays fast."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .dataset import Dataset
+    from .model import Plan, Target
+    from .readiness import PlanReadiness
+    from .results import Report, Result
+
+
+def with_readiness(plan: Plan, datasets: list[Dataset], reports: list[Report]) -> list[Report]:
+    """``reports`` (one per dataset and year, in :func:`~lzplan.check.judge_datasets`
+    order) with a note on each milestone decided by a criteria plan."""
+    deciding = {target.id: target for target in plan.targets if target.criteria}
+    if not deciding:
+        return reports
+    by_name = {dataset.name: dataset for dataset in datasets}
+    found = []
+    for report in reports:
+        dataset = by_name[report.dataset]
+        results = tuple(
+            _noted(result, deciding[result.target], dataset, report.year)
+            if result.target in deciding
+            else result
+            for result in report.results
+        )
+        found.append(replace(report, results=results))
+    return found
+
+
+def _noted(result: Result, target: Target, dataset: Dataset, year: int) -> Result:
+    return replace(result, notes=(*result.notes, milestone_note(target, dataset, year)))
+
+
+def milestone_note(target: Target, dataset: Dataset, year: int) -> str:
+    """What the criteria deciding ``target`` find on ``dataset``'s per-school figures for
+    ``year``, or, when it has none, that ``lzplan readiness`` judges them."""
+    if target.criteria not in dataset.companions:
+        return (
+            f"decided by the national criteria ({target.criteria}): `lzplan readiness` "
+            "judges them on per-school data"
+        )
+    return summary(_assess(target.criteria, dataset, year), year)
+
+
+def summary(assessed: PlanReadiness | None, year: int) -> str:
+    """One line: the verdict of the criteria on the data, and what fails."""
+    if assessed is None:
+        return f"the national criteria: no per-school figures for {year}"
+    from .report_readiness import headline
+
+    failing = [r.target for r in assessed.results if r.status == "fail"]
+    text = f"on the per-school data for {year}, {headline(assessed)}"
+    if failing:
+        text += f"; failing: {', '.join(failing)}"
+    return text + "; `lzplan readiness` gives each school's shortfall"
+
+
+def _assess(criteria: str, dataset: Dataset, year: int) -> PlanReadiness | None:
+    """The criteria plan judged on the files ``dataset`` was read from, for ``year``."""
+    from .datafile import ReadOptions
+    from .dataset import Request, build
+    from .planfile import find_plan, load_plan
+    from .readiness import assess
+
+    plan = load_plan(find_plan(criteria))
+    options = ReadOptions(roster=dataset.roster, companions=frozenset(dataset.companions))
+    (school_data,) = build(plan, Request(dataset.inputs, options))
+    if year not in school_data.entity_years():
+        return None
+    return assess(plan, school_data, year)
