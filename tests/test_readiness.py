@@ -216,3 +216,21 @@ def test_a_milestone_naming_an_unknown_criteria_plan_is_refused(
     result = runner.invoke(main, ["targets", "--plan", str(tmp_path / "plan.yaml")])
     assert result.exit_code == 2
     assert "unknown criteria plan 'compulsory-balance'" in result.output
+
+
+@pytest.mark.parametrize(
+    ("answer", "status"),
+    [("是", "pass"), ("2024-03-01", "pass"), ("否", "fail")],
+)
+def test_a_yes_no_criterion_is_decided_by_the_year_judged(
+    tmp_path: Path, answer: str, status: str
+) -> None:
+    # A yearly condition, not a deadline: a yes dated 2024 is no "late" fulfilment of the
+    # criteria's 2017, and a no in 2025 fails whatever an earlier year said.
+    (tmp_path / "2025.csv").write_text(
+        f"指标,数值\n不足100名学生的学校按100名学生核定公用经费,{answer}\n", "utf-8"
+    )
+    loaded = load(find_plan("compulsory-quality-balance"), None, [tmp_path], ReadOptions())
+    result = assess(loaded.plan, loaded.datasets[0], 2025)
+    (small,) = [r for r in result.results if r.target == "guarantee.small_schools"]
+    assert small.status == status

@@ -363,12 +363,15 @@ class Aggregate:
 
 @dataclass(frozen=True)
 class Milestone:
-    """A yes/no achievement due by the target's deadline (value: yes/no or a date)."""
+    """A yes/no achievement due by the target's deadline (value: yes/no or a date); with
+    ``every_year``, a condition that must hold in each year judged (an accreditation's
+    yes/no item): that year's own answer decides."""
 
     __pydantic_config__ = _STRICT
     kind: Literal["milestone"]
     indicator_fields: ClassVar[tuple[str, ...]] = ("indicator",)
     indicator: Identifier
+    every_year: bool = False
 
 
 @dataclass(frozen=True)

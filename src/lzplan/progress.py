@@ -18,6 +18,7 @@ from .model import (
     Comparison,
     Each,
     KOfN,
+    Milestone,
     Projection,
     Target,
     Threshold,
@@ -156,7 +157,9 @@ def _progress(
     elif isinstance(rule, (Threshold, Approximate, Aggregate)):
         broken = ()
         found = _series_measure(target, results, plan)
-    elif isinstance(rule, Comparison) or (isinstance(rule, (Each, KOfN)) and rule.every_year):
+    elif isinstance(rule, Comparison) or (
+        isinstance(rule, (Each, KOfN, Milestone)) and rule.every_year
+    ):
         found = _every_year(sum(r.status in ("pass", "fail") for r in judged), broken)
     elif isinstance(rule, Projection):
         broken = ()

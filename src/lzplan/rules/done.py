@@ -38,6 +38,8 @@ def done_by(
 
 
 def judge_milestone(target: Target, rule: Milestone, context: Context) -> Verdict:
+    if rule.every_year:
+        return _holds(rule, context)
     history = context.data.history(rule.indicator, context.year)
     status, detail, found = done_by(history, target.deadline, context.year)
     if found is None:
@@ -87,7 +89,19 @@ def judge_checklist(target: Target, rule: Checklist, context: Context) -> Verdic
 # --- descriptions and plan checks -----------------------------------------------------
 
 
+def _holds(rule: Milestone, context: Context) -> Verdict:
+    """A yes/no condition of the year judged: yes passes, no fails, nothing is missing."""
+    seen = context.data.value(rule.indicator, context.year)
+    if seen is None or seen.flag is None:
+        return missing((rule.indicator,), f"in {context.year}", None, "yes")
+    status: Status = "pass" if seen.flag.done else "fail"
+    detail = f"{'yes' if seen.flag.done else 'no'} in {context.year}"
+    return Verdict(status, detail, None, "yes", seen.shown())
+
+
 def describe_milestone(target: Target, rule: Milestone) -> str:
+    if rule.every_year:
+        return "yes, every year"
     return f"done by {target.deadline}"
 
 
