@@ -167,7 +167,7 @@ PRIMARY_RURAL_ROLES = (
 )
 JUNIOR_ROLES = (("fail_degree_grounds", 1), ("fail_equipment", 1), ("big_class", 1))
 
-COUNTY_FIGURES: tuple[tuple[str, float, str], ...] = (
+COUNTY_FIGURES: tuple[tuple[str, float | str, str], ...] = (
     # compulsory-quality-balance: government guarantee, quality, recognition
     ("中小学教师平均工资收入", 112600, "元"),
     ("当地公务员平均工资收入", 109800, "元"),
@@ -182,6 +182,10 @@ COUNTY_FIGURES: tuple[tuple[str, float, str], ...] = (
     ("初中三年巩固率", 98.4, "%"),
     ("残疾儿童少年入学率", 96.8, "%"),
     ("社会认可度", 90.2, "%"),  # both plans
+    ("不足100名学生的学校按100名学生核定公用经费", "是", ""),
+    ("特殊教育学校生均公用经费", 7200, "元"),
+    ("国家义务教育质量监测各科达到Ⅲ级以上", "是", ""),
+    ("国家义务教育质量监测校际差异率", 0.12, ""),
     # preschool-universal: county figures that are not computed from kindergartens
     ("园长、专任教师持证上岗率", 100, "%"),
     ("教职工配足配齐幼儿园占比", 100, "%"),
@@ -212,7 +216,15 @@ SCHOOL_COLUMNS = (
     "网络多媒体教室数",
     "小学最大班额",
     "初中最大班额",
+    # the plan's other per-school items (A2, A3): every school passes them
+    "教学班数",  # not 班级数, which the preschool plan reads as a kindergarten's 班数
+    "音乐专用教室数",
+    "美术专用教室数",
+    "公用经费",
+    "教师培训经费",
 )
+#: Public operating funds per pupil (元 a year; a school under 100 pupils is funded as 100).
+OPERATING_FUNDS = {"小学": 800, "初中": 1000, "高中": 1200}
 TEACHER_COLUMNS = {
     "degree": "高于规定学历教师数",
     "backbone": "县级以上骨干教师数",
@@ -248,6 +260,7 @@ class School:
     teachers: dict[str, dict[str, int]] = field(default_factory=dict)  # stage → figure → n
     shared: dict[str, int] = field(default_factory=dict)
     largest_class: dict[str, int] = field(default_factory=dict)
+    other: dict[str, int] = field(default_factory=dict)  # classes, rooms, funds by column
 
     @property
     def in_data(self) -> bool:
@@ -522,6 +535,31 @@ def fill_school(school: School, rng: random.Random) -> None:
     if school.kind == "教学点":
         school.shared["mm"] = max(school.shared["mm"], 2)
     school.largest_class = _largest_class(school, rng)
+    school.other = _other_items(school, rng)
+
+
+def _other_items(school: School, rng: random.Random) -> dict[str, int]:
+    """Classes, music and art rooms (≥ 1 each per 12 classes), operating funds and the
+    teacher-training budget (≥ 5 % of them): every school passes these."""
+    classes = 0
+    for stage, pupils in school.pupils.items():
+        if school.kind == "教学点":
+            classes += max(1, min(6, math.ceil(pupils / 12)))
+        else:
+            largest = school.largest_class.get(stage, rng.randint(46, 50))
+            classes += math.ceil(pupils / (largest * rng.uniform(0.85, 0.96)))
+    funded = max(100, sum(school.pupils.values()))
+    per_pupil = sum(OPERATING_FUNDS[s] * p for s, p in school.pupils.items()) / max(
+        1, sum(school.pupils.values())
+    )
+    funds = _round(funded * per_pupil, True, 100)
+    return {
+        "教学班数": classes,
+        "音乐专用教室数": math.ceil(classes / 12) + rng.choice((0, 0, 1)),
+        "美术专用教室数": math.ceil(classes / 12) + rng.choice((0, 0, 1)),
+        "公用经费": funds,
+        "教师培训经费": _round(funds * rng.uniform(0.052, 0.075), True, 100),
+    }
 
 
 def weighted_cv(parts: list[tuple[float, float]]) -> float:
@@ -744,6 +782,7 @@ def _school_row(school: School) -> list[object]:
         cells[column] = school.shared[name]
     for stage, largest in school.largest_class.items():
         cells[f"{stage}最大班额"] = largest
+    cells.update(school.other)
     return [cells.get(column, "") for column in SCHOOL_COLUMNS]
 
 
@@ -774,7 +813,10 @@ def write_county_figures(path: Path, county: County) -> None:
     rows: list[Sequence[object]] = [["指标", "数值", "单位"]]
     if county.kindergartens:
         rows.append(["3-5岁常住人口", _population(county), "人"])
-    rows += [[name, f"{value:g}", unit] for name, value, unit in COUNTY_FIGURES]
+    rows += [
+        [name, value if isinstance(value, str) else f"{value:g}", unit]
+        for name, value, unit in COUNTY_FIGURES
+    ]
     _write_csv(path, rows)
 
 
@@ -918,7 +960,8 @@ Each check reads the whole folder; files and figures of the other plan give a no
 {_list(oversize + big_class, "无")}
 
 县级指标：教师交流轮岗比例 8%（要求 ≥ 10%）不达标；其余（教师工资不低于公务员、社会认可度
-90.2% 等）达标。不在评估范围（列出为 excluded）：特殊教育学校、职业学校，以及
+90.2% 等）达标。每校的音乐、美术专用教室（每12个班级各1间以上）和教师培训经费（不低于公用经费的
+5%）全部达标。不在评估范围（列出为 excluded）：特殊教育学校、职业学校，以及
 
 {_list(excluded, "无")}
 {pre_zh}
@@ -934,7 +977,8 @@ Each check reads the whole folder; files and figures of the other plan give a no
 * **School and class size**: schools over 2000 pupils: {len(out.oversize)}; schools with a
   largest class over the limit (小学 45, 初中 50): {len(out.big_class)}; named above.
 * **County figures**: teacher rotation 8 % (needs ≥ 10 %) fails; teachers' pay is above
-  civil servants' and the others pass.
+  civil servants' and the others pass. Every school's music and art rooms (one each per 12
+  classes) and teacher-training budget (≥ 5 % of its operating funds) pass.
 * Special-education and vocational schools, and 教学点 under 50 pupils, are excluded.
 {pre_en}
 ## 重新生成 / Regenerating

@@ -235,3 +235,39 @@ def test_a_cell_that_is_no_number_is_refused() -> None:
 def test_a_count_too_large_to_convert_is_refused_not_a_crash() -> None:
     with pytest.raises(ValueProblem, match="expected a whole number, found inf 人"):
         read("students_total", "1e305万人")
+
+
+# --- the plain-number fast path ----------------------------------------------------------
+
+
+def _slow(indicator_id: str, cell: str) -> float | str | None:
+    """The value (or the refusal) the full unit machinery gives a cell with a unit in it."""
+    indicator = PLAN.indicator(indicator_id)
+    try:
+        return read_value(indicator, f"{cell}{indicator.unit}")[0]
+    except ValueProblem as exc:
+        return type(exc).__name__
+
+
+@pytest.mark.parametrize(
+    ("indicator_id", "cell"),
+    [
+        ("kindergartens", "98"),
+        ("kindergartens", "0098"),
+        ("kindergartens", "-3"),  # a negative count: refused either way
+        ("kindergartens", "1.5"),  # half a kindergarten: refused either way
+        ("myopia_rate", "56.25"),
+        ("myopia_rate", "156"),  # over 100 %: refused either way
+        ("teacher_average_pay", "118600"),
+    ],
+)
+def test_a_plain_number_reads_as_the_same_number_with_its_unit_written(
+    indicator_id: str, cell: str
+) -> None:
+    # A province's cells are mostly plain numbers, read without the unit machinery; the
+    # value and any refusal must be what the same figure with its unit written gives.
+    try:
+        fast: float | str | None = read_value(PLAN.indicator(indicator_id), cell)[0]
+    except ValueProblem as exc:
+        fast = type(exc).__name__
+    assert fast == _slow(indicator_id, cell)

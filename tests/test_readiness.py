@@ -234,3 +234,14 @@ def test_a_yes_no_criterion_is_decided_by_the_year_judged(
     result = assess(loaded.plan, loaded.datasets[0], 2025)
     (small,) = [r for r in result.results if r.target == "guarantee.small_schools"]
     assert small.status == status
+
+
+def test_the_roster_kept_in_the_county_folder_is_not_read_as_data(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    folder = county(tmp_path, ["甲小学,500,,25,6,5,2500,4000,1100000,12,40"], {"甲小学": "小学"})
+    (tmp_path / "roster.csv").rename(folder / "roster.csv")
+    args = ["validate", str(folder), "--plan", "compulsory-quality-balance"]
+    result = runner.invoke(main, [*args, "--roster", str(folder / "roster.csv")])
+    assert result.exit_code == 0, result.output
+    assert "roster.csv" not in result.output

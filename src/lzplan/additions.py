@@ -3,20 +3,20 @@ a school's pupils over all the stages it teaches, for the school-size limit."""
 
 from __future__ import annotations
 
-from .derivedbase import Found, Key, differs, located, observation
+from .derivedbase import Found, Index, differs, located, observation
 from .display import format_number
 from .model import Addition, Indicator
 from .observations import Observation
 from .ratios import input_problems
 
 
-def compute_addition(indicator: Indicator, rule: Addition, by_key: dict[Key, Observation]) -> Found:
+def compute_addition(indicator: Indicator, rule: Addition, by_key: Index) -> Found:
     """The sum for every entity and year that gives at least one of the figures; a given
     figure that the parts contradict is warned about and the parts' sum is used."""
     parts: dict[tuple[int, str], list[Observation]] = {}
-    wanted = set(rule.add)
-    for (name, year, entity), seen in by_key.items():
-        if name in wanted and seen.value is not None:
+    found_of = [item for name in rule.add for item in by_key.of(name).items()]
+    for (_, year, entity), seen in found_of:
+        if seen.value is not None:
             parts.setdefault((year, entity), []).append(seen)
     found: Found = []
     for (year, entity), given in sorted(parts.items()):

@@ -8,6 +8,8 @@ any other, never judged.
 
 from __future__ import annotations
 
+import re
+
 from .model import Indicator
 from .plausible import implausible
 from .values import (
@@ -25,6 +27,9 @@ from .values import (
     same_unit,
 )
 
+#: A plain number in ASCII digits: read as it is, without the unit machinery.
+_PLAIN = re.compile(r"-?[0-9]+(?:\.[0-9]+)?\Z")
+
 
 def read_value(
     indicator: Indicator, cell: str, unit: str = "", sheet_unit: str = "", checked: bool = True
@@ -36,6 +41,12 @@ def read_value(
     in 人 also holds rates in %). ``checked``: hold the value to the indicator's
     plausible range (a totals row over many schools is not).
     """
+    if indicator.type == "number" and not unit and not sheet_unit and _PLAIN.match(cell):
+        value = float(cell)
+        problem = implausible(indicator, value, value, "") if checked else None
+        if problem is not None:
+            raise ValueProblem(problem)
+        return value, None
     if is_no_value(cell):
         return None, None
     if indicator.type == "flag":

@@ -550,12 +550,14 @@ def readiness(
     from dataclasses import replace
 
     from .errors import Problem
+    from .planfile import BUNDLED_PLANS
     from .readiness import CRITERIA_PLANS, assess, latest_year
 
     if output_format == "xlsx" and output in (None, "-"):
         _problems((Problem("--format xlsx", "a workbook needs --output FILE.xlsx"),))
     names = plan_paths or CRITERIA_PLANS
-    options = replace(_options(year, encoding, sheet), companions=frozenset(names))
+    # a county's folder holds figures for every plan: none of them is worth a note
+    options = replace(_options(year, encoding, sheet), companions=frozenset(BUNDLED_PLANS))
     loads = [_load(name, paths, options, roster_path, each) for name in names]
     for loaded in loads:
         _say_problems(loaded)

@@ -140,7 +140,8 @@ def build_each(plan: Plan, request: Request) -> tuple[list[Dataset], list[Proble
 
 
 def _dataset(group: list[Input], vocabulary: Vocabulary, options: ReadOptions) -> Dataset:
-    files, skipped = _files(group)
+    roster = options.roster.path if options.roster is not None else None
+    files, skipped = _files(group, roster)
     reads: list[FileRead] = []
     problems: list[Problem] = []
     for item in files:
@@ -190,14 +191,17 @@ def _read(item: Input, vocabulary: Vocabulary, options: ReadOptions) -> FileRead
     return read_path(item, vocabulary, options)
 
 
-def _files(group: list[Input]) -> tuple[list[Input], list[Problem]]:
+def _files(group: list[Input], roster: Path | None = None) -> tuple[list[Input], list[Problem]]:
     """The inputs with folders replaced by the data files inside them (sorted, recursive),
-    and a note for each file there that looks like a table lzplan cannot read."""
+    and a note for each file there that looks like a table lzplan cannot read. The roster
+    kept beside the data in a county's folder is the roster, not data."""
     files: list[Input] = []
     skipped: list[Problem] = []
     for item in group:
         if isinstance(item, Path) and item.is_dir():
             found = sorted(_data_files(item))
+            if roster is not None:
+                found = [path for path in found if not _same_file(path, roster)]
             skipped += [
                 Problem(
                     str(path), "skipped: save it as .csv or .xlsx to have it read", severity="note"
@@ -211,6 +215,13 @@ def _files(group: list[Input]) -> tuple[list[Input], list[Problem]]:
         else:
             files.append(item)
     return files, skipped
+
+
+def _same_file(path: Path, other: Path) -> bool:
+    try:
+        return path.samefile(other)
+    except OSError:
+        return False
 
 
 def _data_files(folder: Path, suffixes: tuple[str, ...] = DATA_SUFFIXES) -> Iterator[Path]:

@@ -10,7 +10,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from .additions import check_addition, compute_addition
-from .derivedbase import Found, Key
+from .derivedbase import Found, Index
 from .errors import DataError, Problem
 from .model import Addition, Indicator, Plan, Ratio, StagePart, Total
 from .observations import Observation
@@ -37,7 +37,7 @@ def derive(
     derived = _in_order(plan)
     if not derived:
         return observations, []
-    by_key: dict[Key, Observation] = {(o.indicator, o.year, o.entity): o for o in observations}
+    by_key = Index(observations)
     warnings: dict[Problem, None] = {}  # one zero denominator behind seven ratios: said once
     errors: list[Problem] = []
     parts_of = {i.derived.part_of for i in derived if isinstance(i.derived, StagePart)}
@@ -55,9 +55,7 @@ def derive(
     return list(by_key.values()), list(warnings)
 
 
-def _compute(
-    indicator: Indicator, plan: Plan, by_key: dict[Key, Observation], roster: Roster | None
-) -> Found:
+def _compute(indicator: Indicator, plan: Plan, by_key: Index, roster: Roster | None) -> Found:
     rule = indicator.derived
     if isinstance(rule, Ratio):
         return compute_ratio(indicator, rule, by_key)

@@ -3,6 +3,7 @@ makes, and how it locates a problem."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal
 
 from .errors import Problem
@@ -16,6 +17,27 @@ _ABSOLUTE = 0.05
 
 #: (indicator, year, entity) → the observation.
 Key = tuple[str, int, str]
+
+
+class Index(dict[Key, Observation]):
+    """Observations by (indicator, year, entity), and by indicator: each derived figure
+    reads only its inputs' observations, not a province's every one."""
+
+    def __init__(self, observations: Iterable[Observation] = ()) -> None:
+        super().__init__()
+        self._of: dict[str, dict[Key, Observation]] = {}
+        for seen in observations:
+            self[(seen.indicator, seen.year, seen.entity)] = seen
+
+    def __setitem__(self, key: Key, value: Observation) -> None:
+        super().__setitem__(key, value)
+        self._of.setdefault(key[0], {})[key] = value
+
+    def of(self, indicator: str) -> dict[Key, Observation]:
+        """The observations of one indicator."""
+        return self._of.get(indicator, {})
+
+
 #: What a derived indicator computes: observations, each with a problem to say (or none).
 Found = list[tuple[Observation, Problem | None]]
 

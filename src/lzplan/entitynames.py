@@ -45,6 +45,14 @@ class EntityNames:
                     for given in (name, *plan.given_as(name)):
                         self.listed.setdefault(given, set()).update(rule.entities)
 
+    def scope(self, indicator: str) -> str:
+        """What a name's meaning depends on for ``indicator``: its own list of items, the
+        roster, or nothing (a name stands as written); names resolve alike within a scope."""
+        if indicator in self.listed:
+            return indicator
+        kind = self.plan.indicator(indicator).entity_kind
+        return " roster" if self.roster is not None and kind in ROSTER_KINDS else " free"
+
     def resolve(
         self, indicator: str, name: str, code: str, year: int | None = None, hint: bool = True
     ) -> Named:

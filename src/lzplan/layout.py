@@ -92,7 +92,14 @@ class Layout:
 
     def role(self, role: str) -> Column | None:
         """The first column with ``role``, if any."""
-        return next((column for column in self.columns if column.role == role), None)
+        return self._roles.get(role)
+
+    @cached_property
+    def _roles(self) -> dict[str, Column]:
+        found: dict[str, Column] = {}
+        for column in self.columns:
+            found.setdefault(column.role, column)
+        return found
 
     @cached_property
     def year_columns(self) -> tuple[Column, ...]:

@@ -10,7 +10,7 @@ is a typing mistake in a count, refused like any implausible cell.
 
 from __future__ import annotations
 
-from .derivedbase import Found, Key, differs, empty, located, observation, who
+from .derivedbase import Found, Index, differs, empty, located, observation, who
 from .display import format_number
 from .errors import Problem
 from .model import Indicator, Ratio
@@ -18,10 +18,10 @@ from .observations import Observation
 from .plausible import plausible_range, within
 
 
-def compute_ratio(indicator: Indicator, ratio: Ratio, by_key: dict[Key, Observation]) -> Found:
+def compute_ratio(indicator: Indicator, ratio: Ratio, by_key: Index) -> Found:
     """The ratio for each entity and year that gives either count, and a problem to say."""
     found: Found = []
-    places = {key[1:] for key in by_key if key[0] in (ratio.numerator, ratio.denominator)}
+    places = {key[1:] for key in (*by_key.of(ratio.numerator), *by_key.of(ratio.denominator))}
     for year, entity in sorted(places):
         numerator = by_key.get((ratio.numerator, year, entity))
         denominator = by_key.get((ratio.denominator, year, entity))

@@ -27,7 +27,7 @@ _VERDICT = {
     "fail": "would NOT pass",
     "missing": "cannot tell: data missing",
 }
-_NEED_HEADERS = ("School", "Criterion", "Now", "Needs", "To add")
+_NEED_HEADERS = ("School or place", "Criterion", "Now", "Needs", "To add")
 
 
 def headline(readiness: PlanReadiness) -> str:
@@ -62,10 +62,12 @@ def _need_cells(need: Any) -> Row:
     if need.raise_to != need.required:
         needs += f" (85% of {format_number(need.required)})"
     add = "" if need.add is None else f"+{format_number(need.add)} {need.add_unit}"
+    gap = format_number(round(abs(need.value - need.required), 2))
+    over = need.op in ("<=", "<")
     what = (
         (add, need.add_name_zh)
         if add
-        else (f"over the limit by {format_number(round(need.value - need.required, 2))}",)
+        else (f"over the limit by {gap}" if over else f"short by {gap}",)
     )
     return Row(((need.entity,), (need.name_zh, need.target), (now,), (needs,), what))
 

@@ -247,7 +247,7 @@ class SheetReader:
     ) -> str | None:
         """The entity's own name; each name is worked out once per sheet, and an unknown
         one is reported once (a school is named in every column of a wide row)."""
-        key = (indicator, name, code, year)
+        key = (self.vocabulary.entities.scope(indicator), name, code, year)
         named = self.named.get(key)
         if named is None:
             entities = self.vocabulary.entities

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .model import Criterion, Each, Indicator, KOfN, Plan, Ratio, StagePart, Target
+from .model import Criterion, Each, Indicator, KOfN, Plan, Ratio, StagePart, Target, Threshold
 from .rules.base import Context, compare
 from .rules.criteria import reached
 from .rules.entities import each_names, entity_values
@@ -55,7 +55,26 @@ def needs(target: Target, context: Context) -> list[Need]:
         return _k_of_n_needs(target, rule, context)
     if isinstance(rule, Each):
         return _each_needs(target, rule, context)
+    if isinstance(rule, Threshold):
+        return _county_needs(target, rule, context)
     return []
+
+
+#: The entity a district figure's shortfall is named for.
+DISTRICT = "（全县）"
+
+
+def _county_needs(target: Target, rule: Threshold, context: Context) -> list[Need]:
+    """A district rate computed from counts (公办 share of children) short of its
+    threshold: the counts it would take."""
+    seen = context.data.value(rule.indicator, context.year)
+    if seen is None or seen.value is None or compare(seen.value, rule.op, rule.value):
+        return []
+    plan = context.plan
+    name_zh = plan.indicator(rule.indicator).name_zh
+    need = Need(DISTRICT, target.id, rule.indicator, name_zh, rule.op, seen.value, rule.value,
+                rule.value)  # fmt: skip
+    return [_in_raw_units(need, plan, context)]
 
 
 def _each_needs(target: Target, rule: Each, context: Context) -> list[Need]:
@@ -127,14 +146,22 @@ def _need(
 
 
 def _in_raw_units(need: Need, plan: Plan, context: Context) -> Need:
-    """The shortfall of a ratio as its numerator's, and of a stage's part as the school's."""
+    """The shortfall of a ratio as its numerator's (teachers per 100 pupils: teachers), or
+    under an upper limit as its denominator's (children per teacher: teachers); a stage's
+    part of a school's figure as the whole school's."""
     ratio = plan.indicator(need.indicator).derived
-    if not isinstance(ratio, Ratio) or need.op not in (">=", ">"):
+    if not isinstance(ratio, Ratio) or need.op == "==":
         return need
     pupils = _value(context, ratio.denominator, need.entity)
     numerator = _value(context, ratio.numerator, need.entity)
     if pupils is None or numerator is None:
         return need
+    if need.op in ("<=", "<"):
+        if need.raise_to <= 0:
+            return need
+        add = numerator * ratio.scale / need.raise_to - pupils
+        indicator = plan.indicator(ratio.denominator)
+        return _rounded(need, indicator.id, indicator.name_zh, indicator.unit, add)
     add = need.raise_to * pupils / ratio.scale - numerator
     indicator = plan.indicator(ratio.numerator)
     part = indicator.derived
@@ -176,7 +203,10 @@ def _rounded(need: Need, indicator: str, name_zh: str, unit: str, add: float) ->
 
 
 def _value(context: Context, indicator: str, entity: str) -> float | None:
-    seen = context.data.entities(indicator, context.year).get(entity)
+    if entity == DISTRICT:
+        seen = context.data.value(indicator, context.year)
+    else:
+        seen = context.data.entities(indicator, context.year).get(entity)
     return None if seen is None else seen.value
 
 

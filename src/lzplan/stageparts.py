@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .derivedbase import Found, Key, differs, empty, located, observation
+from .derivedbase import Found, Index, differs, empty, located, observation
 from .display import format_number
 from .errors import Problem
 from .model import Indicator, Plan, Stage, StagePart
@@ -22,29 +22,26 @@ if TYPE_CHECKING:
     from .roster import Roster
 
 
-def compute_stage_part(
-    indicator: Indicator, part: StagePart, plan: Plan, by_key: dict[Key, Observation]
-) -> Found:
+def compute_stage_part(indicator: Indicator, part: StagePart, plan: Plan, by_key: Index) -> Found:
     """The stage's part for each school and year with pupils of that stage."""
     found: Found = []
     wanted = _pupils_of(plan, part.stage)
-    for (name, year, entity), pupils in list(by_key.items()):
-        if name != wanted or not entity or not (pupils.value or 0) > 0:
+    for (_, year, entity), pupils in list(by_key.of(wanted).items()):
+        if not entity or not (pupils.value or 0) > 0:
             continue
         stages = _stage_pupils(plan, by_key, year, entity)
         found.append(_one(indicator, part, plan, by_key, pupils, stages))
     return found
 
 
-def no_stage(
-    plan: Plan, by_key: dict[Key, Observation], parts_of: set[str], roster: Roster | None
-) -> list[Problem]:
+def no_stage(plan: Plan, by_key: Index, parts_of: set[str], roster: Roster | None) -> list[Problem]:
     """Schools that give a figure stages are parts of but no pupils of any stage (they
     would be in no stage's criteria), or, by their roster kind, not of every stage they
     teach (a 完全中学 without 高中 pupils would put all its rooms in its 初中): named."""
     said: dict[tuple[str, int, str], Problem] = {}  # one of each per school and year
-    for (name, year, entity), seen in sorted(by_key.items()):
-        if name not in parts_of or not entity or (entity, year, "") in said:
+    of_parts = sorted(item for name in parts_of for item in by_key.of(name).items())
+    for (_, year, entity), seen in of_parts:
+        if not entity or (entity, year, "") in said:
             continue
         stages = _stage_pupils(plan, by_key, year, entity)
         if not stages:
@@ -80,9 +77,7 @@ def _pupils_of(plan: Plan, stage: str) -> str:
     return next(s.pupils for s in plan.stages if s.stage == stage)
 
 
-def _stage_pupils(
-    plan: Plan, by_key: dict[Key, Observation], year: int, entity: str
-) -> dict[str, float]:
+def _stage_pupils(plan: Plan, by_key: Index, year: int, entity: str) -> dict[str, float]:
     """Each stage the school teaches (pupils above 0) → its pupils."""
     found: dict[str, float] = {}
     for stage in plan.stages:
@@ -96,7 +91,7 @@ def _one(
     indicator: Indicator,
     part: StagePart,
     plan: Plan,
-    by_key: dict[Key, Observation],
+    by_key: Index,
     pupils: Observation,
     stages: dict[str, float],
 ) -> tuple[Observation, Problem | None]:

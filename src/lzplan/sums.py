@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .derivedbase import Found, Key, differs, empty, located, observation
+from .derivedbase import Found, Index, differs, empty, located, observation
 from .display import format_number
 from .errors import Problem
 from .model import Indicator, Total
@@ -26,12 +26,12 @@ _NAMED = 5
 
 
 def compute_total(
-    indicator: Indicator, total: Total, by_key: dict[Key, Observation], roster: Roster | None
+    indicator: Indicator, total: Total, by_key: Index, roster: Roster | None
 ) -> Found:
     """The total for each year with a figure of ``total.sum_of``, and a problem to say."""
     found: Found = []
     by_year: dict[int, dict[str, Observation]] = {}
-    for (name, year, entity), seen in by_key.items():
+    for (name, year, entity), seen in by_key.of(total.sum_of).items():
         if name == total.sum_of and entity:
             by_year.setdefault(year, {})[entity] = seen
     for year, parts in sorted(by_year.items()):

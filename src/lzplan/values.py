@@ -8,6 +8,7 @@ which are money, time or area, and which add up across schools.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -194,6 +195,7 @@ _MULTIPLIERS = {"万": 1e4, "亿": 1e8}
 _AVERAGE_WORDS = ("人均", "生均", "师均", "校均", "平均", "每百", "每千", "每万")
 
 
+@functools.lru_cache(maxsize=4096)
 def canonical_unit(unit: str) -> str:
     """The unit as compared: full-width folded, ``％``/``percent`` → ``%``, ``平方米`` → ``m²``."""
     text = normalise(unit)
@@ -211,12 +213,14 @@ def relatives(unit: str) -> tuple[str, ...]:
     return tuple(FAMILIES[found[0]]) if found else ()
 
 
+@functools.lru_cache(maxsize=1024)  # asked for every cell of a province
 def is_average(indicator: Indicator) -> bool:
     """Whether ``indicator``'s name or an alias makes it an average or a ratio (人均, 生均 …)."""
     names = (indicator.name_zh, *indicator.aliases)
     return any(word in name for name in names for word in _AVERAGE_WORDS)
 
 
+@functools.lru_cache(maxsize=1024)  # asked for every cell of a province
 def counts_whole_things(indicator: Indicator) -> bool:
     """Whether every value of ``indicator`` is a whole number: schools, teachers, classes …
 
@@ -226,6 +230,7 @@ def counts_whole_things(indicator: Indicator) -> bool:
     return indicator.type == "number" and unit in WHOLE_UNITS and not is_average(indicator)
 
 
+@functools.lru_cache(maxsize=1024)  # asked for every cell of a province
 def summable(indicator: Indicator) -> bool:
     """Whether values of ``indicator`` add up across entities (counts, areas, money).
 

@@ -113,7 +113,8 @@ def statistic(rule: Aggregate, values: list[float], weights: list[float] | None 
 
 
 def _weighted_mean(values: list[float], weights: list[float] | None) -> tuple[list[float], float]:
-    shares = [w / sum(weights) for w in weights] if weights else [1 / len(values)] * len(values)
+    total = sum(weights) if weights else 0.0
+    shares = [w / total for w in weights] if weights else [1 / len(values)] * len(values)
     return shares, sum(share * value for share, value in zip(shares, values, strict=True))
 
 
