@@ -122,6 +122,16 @@ def render_json(assessed: list[PlanReadiness]) -> str:
 _PROBLEM_EN = {"缺数据": "no_data", "超出限额": "over_limit", "未达标": "below_requirement"}
 
 
+def _cell(value: object) -> object:
+    """A number as Excel should read it (2000, 0.604230: six decimals at most, no
+    thousands commas); text made safe from being run as a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return format_number(value).replace(",", "")
+    return neutralise(value)
+
+
 def render_csv_bytes(assessed: list[PlanReadiness]) -> bytes:
     """The 问题清单 as CSV: UTF-8 with a BOM for Excel, no cell Excel would run."""
     out = io.StringIO()
@@ -129,5 +139,5 @@ def render_csv_bytes(assessed: list[PlanReadiness]) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(HEADER)
     for row in rows(assessed):
-        writer.writerow(["" if cell is None else neutralise(cell) for cell in row])
+        writer.writerow([_cell(cell) for cell in row])
     return out.getvalue().encode("utf-8", "backslashreplace")
