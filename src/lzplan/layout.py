@@ -42,7 +42,9 @@ WIDE_ROLES = frozenset({"entity", "code", "year", "note", "source", "ignored"})
 _YEAR_HEADER = re.compile(r"^((?:19|20|21)\d\d)(?:年(?:度)?(?:数据|数值|数)?)?$")
 # 在园幼儿数（人）: an indicator column whose header carries the unit
 _UNIT_SUFFIX = re.compile(r"^(.+?)[（(]([^（()）]+)[)）]$")
-_UNIT_LINE = re.compile(r"^(?:计量)?单位[：:]\s*(\S+)$")
+# 金额单位：万元 and 面积单位：平方米 name the kind of figure they apply to; a unit line
+# applies only where its unit converts, so the kind need not be checked
+_UNIT_LINE = re.compile(r"^(?:计量|金额|货币|面积|数量|人数)?单位[：:]\s*(\S+)$")
 
 
 def fold(text: str) -> str:

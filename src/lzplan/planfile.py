@@ -82,7 +82,10 @@ def load_plan(path: Path | None = None) -> Plan:
     path = path or bundled_plan_path()
     raw = _read(path)
     key = raw + b"".join(_read(base) for base in _bases(raw, path))  # what it extends, too
-    code = ("model.py", "planfile.py", "planmerge.py", "derived.py")
+    code = (
+        "model.py", "rulemodel.py", "derivedmodel.py", "modelbase.py", "planfile.py",
+        "planmerge.py", "derived.py", "additions.py", "exclusions.py",
+    )  # fmt: skip
     return cached("plan", key, code, lambda: parse_plan(raw, str(path)), Plan)
 
 
