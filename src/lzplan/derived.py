@@ -45,14 +45,14 @@ def derive(
         warnings.update(dict.fromkeys(no_stage(plan, by_key, parts_of, roster)))
     for indicator in derived:
         for computed, problem in _compute(indicator, plan, by_key, roster):
-            by_key[(indicator.id, computed.year, computed.entity)] = computed
+            by_key.put(computed)
             if problem is not None and problem.severity == "error":
                 errors.append(problem)
             elif problem is not None:
                 warnings[problem] = None
     if errors:
         raise DataError(errors)
-    return list(by_key.values()), list(warnings)
+    return by_key.values(), list(warnings)
 
 
 def _compute(indicator: Indicator, plan: Plan, by_key: Index, roster: Roster | None) -> Found:

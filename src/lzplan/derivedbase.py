@@ -19,23 +19,42 @@ _ABSOLUTE = 0.05
 Key = tuple[str, int, str]
 
 
-class Index(dict[Key, Observation]):
-    """Observations by (indicator, year, entity), and by indicator: each derived figure
+class Index:
+    """Observations by indicator, then by (indicator, year, entity): each derived figure
     reads only its inputs' observations, not a province's every one."""
 
     def __init__(self, observations: Iterable[Observation] = ()) -> None:
-        super().__init__()
         self._of: dict[str, dict[Key, Observation]] = {}
+        #: What several derived figures share, worked out once (each school's stages).
+        self.memo: dict[str, object] = {}
+        of = self._of
         for seen in observations:
-            self[(seen.indicator, seen.year, seen.entity)] = seen
+            key = (seen.indicator, seen.year, seen.entity)
+            found = of.get(key[0])
+            if found is None:
+                found = of[key[0]] = {}
+            found[key] = seen
 
-    def __setitem__(self, key: Key, value: Observation) -> None:
-        super().__setitem__(key, value)
-        self._of.setdefault(key[0], {})[key] = value
+    def put(self, seen: Observation) -> None:
+        """Add (or replace) an observation."""
+        key = (seen.indicator, seen.year, seen.entity)
+        found = self._of.get(key[0])
+        if found is None:
+            found = self._of[key[0]] = {}
+        found[key] = seen
+
+    def get(self, key: Key) -> Observation | None:
+        """The observation of (indicator, year, entity), if any."""
+        found = self._of.get(key[0])
+        return None if found is None else found.get(key)
 
     def of(self, indicator: str) -> dict[Key, Observation]:
         """The observations of one indicator."""
         return self._of.get(indicator, {})
+
+    def values(self) -> list[Observation]:
+        """Every observation."""
+        return [seen for found in self._of.values() for seen in found.values()]
 
 
 #: What a derived indicator computes: observations, each with a problem to say (or none).

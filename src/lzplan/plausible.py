@@ -72,8 +72,14 @@ def plausible_range(indicator: Indicator) -> Range | None:
 
 def within(value: float, bounds: Range) -> bool:
     """Whether ``value`` lies in ``bounds``, ends included, forgiving float noise."""
+    low, high = widened(bounds)
+    return low <= value <= high
+
+
+def widened(bounds: Range) -> Range:
+    """``bounds`` with the float noise :func:`within` forgives: to test many values."""
     low, high = bounds
-    return low - _slack(low) <= value <= high + _slack(high)
+    return low - _slack(low), high + _slack(high)
 
 
 def _slack(bound: float) -> float:

@@ -10,22 +10,41 @@ is a typing mistake in a count, refused like any implausible cell.
 
 from __future__ import annotations
 
+import math
+
 from .derivedbase import Found, Index, differs, empty, located, observation, who
 from .display import format_number
 from .errors import Problem
 from .model import Indicator, Ratio
 from .observations import Observation
-from .plausible import plausible_range, within
+from .plausible import plausible_range, widened, within
 
 
 def compute_ratio(indicator: Indicator, ratio: Ratio, by_key: Index) -> Found:
     """The ratio for each entity and year that gives either count, and a problem to say."""
     found: Found = []
-    places = {key[1:] for key in (*by_key.of(ratio.numerator), *by_key.of(ratio.denominator))}
+    numerators, denominators = by_key.of(ratio.numerator), by_key.of(ratio.denominator)
+    givens = by_key.of(indicator.id)
+    places = {key[1:] for key in (*numerators, *denominators)}
+    bounds = plausible_range(indicator)
+    low, high = (-math.inf, math.inf) if bounds is None else widened(bounds)
+    note = f"computed: {ratio.text()}"
     for year, entity in sorted(places):
-        numerator = by_key.get((ratio.numerator, year, entity))
-        denominator = by_key.get((ratio.denominator, year, entity))
-        given = by_key.get((indicator.id, year, entity))
+        numerator = numerators.get((ratio.numerator, year, entity))
+        denominator = denominators.get((ratio.denominator, year, entity))
+        given = givens.get((indicator.id, year, entity))
+        top = None if numerator is None else numerator.value
+        bottom = None if denominator is None else denominator.value
+        if top is not None and bottom is not None and bottom != 0:
+            # the usual case, kept lean: a province has hundreds of thousands of them
+            value = top / bottom * ratio.scale
+            assert numerator is not None
+            computed = observation(indicator, value, numerator, note)
+            if low <= value <= high and (
+                given is None or given.value is None or not differs(given.value, value)
+            ):
+                found.append((computed, None))
+                continue
         if given is not None and given.value is not None and not _both(numerator, denominator):
             continue  # a ratio given without (both) its counts stands as given
         if _blank(numerator) and _blank(denominator):

@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .derivedbase import Found, Index, differs, empty, located, observation
-from .display import format_number
 from .errors import Problem
 from .model import Indicator, Plan, Stage, StagePart
 from .observations import Observation
@@ -26,12 +25,26 @@ def compute_stage_part(indicator: Indicator, part: StagePart, plan: Plan, by_key
     """The stage's part for each school and year with pupils of that stage."""
     found: Found = []
     wanted = _pupils_of(plan, part.stage)
+    every = _all_stage_pupils(plan, by_key)
     for (_, year, entity), pupils in list(by_key.of(wanted).items()):
         if not entity or not (pupils.value or 0) > 0:
             continue
-        stages = _stage_pupils(plan, by_key, year, entity)
-        found.append(_one(indicator, part, plan, by_key, pupils, stages))
+        found.append(_one(indicator, part, plan, by_key, pupils, every[(year, entity)]))
     return found
+
+
+def _all_stage_pupils(plan: Plan, by_key: Index) -> dict[tuple[int, str], dict[str, float]]:
+    """Each school's stages (pupils above 0) → its pupils, worked out once for all the
+    stage parts of a run."""
+    found = by_key.memo.get("stage pupils")
+    if found is None:
+        table: dict[tuple[int, str], dict[str, float]] = {}
+        for stage in plan.stages:
+            for (_, year, entity), seen in by_key.of(stage.pupils).items():
+                if entity and seen.value is not None and seen.value > 0:
+                    table.setdefault((year, entity), {})[stage.stage] = seen.value
+        by_key.memo["stage pupils"] = found = table
+    return found  # type: ignore[return-value]
 
 
 def no_stage(plan: Plan, by_key: Index, parts_of: set[str], roster: Roster | None) -> list[Problem]:
@@ -40,10 +53,14 @@ def no_stage(plan: Plan, by_key: Index, parts_of: set[str], roster: Roster | Non
     teach (a 完全中学 without 高中 pupils would put all its rooms in its 初中): named."""
     said: dict[tuple[str, int, str], Problem] = {}  # one of each per school and year
     of_parts = sorted(item for name in parts_of for item in by_key.of(name).items())
+    every = _all_stage_pupils(plan, by_key)
+    taught: dict[str, list[Stage]] = {}
+    seen_school: set[tuple[str, int]] = set()
     for (_, year, entity), seen in of_parts:
-        if not entity or (entity, year, "") in said:
+        if not entity or (entity, year, "") in said or (entity, year) in seen_school:
             continue
-        stages = _stage_pupils(plan, by_key, year, entity)
+        seen_school.add((entity, year))
+        stages = every.get((year, entity), {})
         if not stages:
             pupils = "、".join(stage.pupils for stage in plan.stages)
             message = (
@@ -51,7 +68,9 @@ def no_stage(plan: Plan, by_key: Index, parts_of: set[str], roster: Roster | Non
                 "it is in no stage's figures; give its pupils"
             )
             said[(entity, year, "")] = located(seen, message, "warning")
-        for stage in _taught(plan, roster, entity):
+        if entity not in taught:
+            taught[entity] = _taught(plan, roster, entity)
+        for stage in taught[entity]:
             if stage.stage not in stages and (entity, year, stage.stage) not in said:
                 message = (
                     f"{entity} teaches {stage.stage} (a {_kind(roster, entity)} in the roster) "
@@ -110,13 +129,18 @@ def _one(
         return observation(indicator, whole.value, whole, f"given: {part.part_of}"), None
     if whole is None or whole.value is None:
         return empty(indicator, pupils, f"no {part.part_of}"), None
+    if len(stages) == 1:
+        return observation(indicator, whole.value, whole, f"given: {part.part_of}"), None
     weights = {stage.stage: stage.weight for stage in plan.stages}
     weighted = {stage: weights[stage] * count for stage, count in stages.items()}
     share = weighted[part.stage] / sum(weighted.values())
-    split = " + ".join(f"{format_number(weights[s])}×{format_number(n)}" for s, n in stages.items())
-    ours = format_number(weighted[part.stage])
-    note = f"computed: {part.part_of} {whole.shown()} × {ours} ÷ ({split})"
-    return observation(indicator, whole.value * share, whole, note), None
+    return observation(indicator, whole.value * share, whole, _SPLIT_NOTE), None
+
+
+#: How a combined school's shared figure was split (the numbers are its pupils').
+_SPLIT_NOTE = (
+    "computed: the school's figure × the stage's weighted pupils ÷ all its weighted pupils"
+)
 
 
 def _both_given(part: StagePart, own: Observation, whole: Observation | None) -> Problem | None:
