@@ -153,12 +153,17 @@ def test_the_command_exits_1_on_a_failing_criterion_and_writes_the_problem_list(
     assert "not used" not in table.stderr  # the other criteria plan's columns are expected
     listed = runner.invoke(main, [*args, "--format", "csv"])
     lines = listed.stdout_bytes.decode("utf-8-sig").splitlines()
-    assert lines[0] == "学校,评估标准,问题,指标,现值,要求,需达到,需增加,增加项目,单位,依据"
+    assert lines[0] == (
+        "学校,学校标识码,乡镇（街道）,评估标准,问题,指标,现值,要求,需达到,需增加,增加项目,单位,"
+        "需填报,依据"
+    )
     assert any(
         line.startswith("丙学校,") and ",未达标,初中生均教学及辅助用房面积,5.5," in line
         for line in lines
     )
-    assert any(",缺数据,小学最大班额," in line for line in lines)
+    # a blank cell is named as the figure to fill in, not as the ratio it would make
+    blank = ",缺数据,每12个班级音乐专用教室数,,≥ 1,,,,,音乐专用教室数、教学班数,"
+    assert any(line.startswith("甲小学,,,") and blank in line for line in lines)
     data = json.loads(runner.invoke(main, [*args, "--format", "json"]).output)
     assert [item["plan"] for item in data] == ["compulsory-quality-balance", "preschool-universal"]
     assert data[0]["verdict"] == "fail"
@@ -245,3 +250,63 @@ def test_the_roster_kept_in_the_county_folder_is_not_read_as_data(
     result = runner.invoke(main, [*args, "--roster", str(folder / "roster.csv")])
     assert result.exit_code == 0, result.output
     assert "roster.csv" not in result.output
+
+
+def test_a_header_with_its_unit_is_the_other_plans_column_not_an_unknown_one(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    # readiness reads the same file under both criteria plans: under the preschool plan
+    # 小学在校生数（人） is the compulsory plan's column, set aside like 小学在校生数.
+    (tmp_path / "2025.csv").write_text(
+        "学校名称,小学在校生数（人）,高于规定学历教师数（人）\n甲小学,600,27\n", "utf-8"
+    )
+    result = runner.invoke(main, ["readiness", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    (primary,) = [
+        r for r in json.loads(result.stdout)[0]["results"]
+        if r["target"] == "resources.each_primary_school"
+    ]  # fmt: skip
+    assert primary["status"] == "missing"  # read: the school is judged, lacking the rest
+
+
+def test_the_district_plan_sets_aside_a_per_kindergarten_sheet(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    # 在园幼儿数 is the Linzi plan's district total but each kindergarten's figure in the
+    # preschool criteria: a sheet with one row per kindergarten is the criteria's data.
+    (tmp_path / "幼儿园-2025.csv").write_text(
+        "幼儿园名称,在园幼儿数,专任教师数\n甲幼儿园,320,22\n", "utf-8"
+    )
+    (tmp_path / "全区-2025.csv").write_text("指标,数值\n学前三年毛入园率,98\n", "utf-8")
+    result = runner.invoke(main, ["check", str(tmp_path), "--format", "json"])
+    assert result.exit_code in (0, 1), result.output  # judged, not refused
+    assert "children_enrolled" in result.stderr and "preschool-universal" in result.stderr  # one note: not used by this plan
+
+
+def test_a_name_the_roster_does_not_know_is_judged_where_it_gives_figures(
+    tmp_path: Path,
+) -> None:
+    # Under an incomplete roster 河口中心小学 (a typo) is warned about and judged as what
+    # its figures say — a 小学 — not named as lacking every 初中 figure it left blank.
+    folder = county(
+        tmp_path,
+        [
+            "甲小学,500,,25,6,5,2500,4000,1100000,12,40",
+            "河口中心小学,500,,25,6,5,2500,4000,1100000,12,40",
+        ],
+        {"甲小学": "小学"},
+    )
+    roster = tmp_path / "roster.csv"
+    roster.write_text(roster.read_text("utf-8").replace("# complete: yes", "# complete: no"))
+    (folder / "2025.csv").write_text(
+        (folder / "2025.csv")
+        .read_text("utf-8")
+        .replace(",小学最大班额", ",小学最大班额,初中最大班额")
+        .replace(",40\n", ",40,\n"),
+        "utf-8",
+    )
+    result = assessed(folder, roster)
+    junior = next(r for r in result.results if r.target == "guarantee.class_size_junior")
+    assert "河口中心小学" not in " ".join(junior.misses)
+    primary = next(r for r in result.results if r.target == "resources.each_primary_school")
+    assert primary.numbers["entities"] == 2

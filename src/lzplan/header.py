@@ -124,11 +124,21 @@ def _set_aside_foreign(table: Layout, vocabulary: Vocabulary) -> tuple[Layout, d
     columns = []
     for column in table.columns:
         foreign = vocabulary.foreign(column.text) if column.role == "unknown" else None
+        if _district_total(column, table, vocabulary):
+            # a per-kindergarten 在园幼儿数 is another plan's figure, not this one's total
+            foreign = vocabulary.foreign_per_entity(column.text)
         if foreign is not None:
             unused.setdefault(foreign[0], set()).add(foreign[1])
             column = replace(column, role="ignored")
         columns.append(column)
     return replace(table, columns=tuple(columns)), unused
+
+
+def _district_total(column: Column, table: Layout, vocabulary: Vocabulary) -> bool:
+    """A wide table's column naming one of this plan's district totals."""
+    if column.role != "indicator_value" or table.form != "wide":
+        return False
+    return not vocabulary.plan.indicator(column.indicator).per_entity
 
 
 def _clashes(table: Layout, vocabulary: Vocabulary) -> Iterator[str]:

@@ -52,6 +52,12 @@ def fold(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
 
 
+def without_unit(text: str) -> str:
+    """``在园幼儿数`` for ``在园幼儿数（人）``; the text itself when no unit ends it."""
+    with_unit = _UNIT_SUFFIX.match(unicodedata.normalize("NFKC", text).strip())
+    return with_unit.group(1) if with_unit else text
+
+
 def closest(text: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
     """The one of ``choices`` most like ``text`` (difflib's ratio at least ``cutoff``): the
     did-you-mean of every message."""
@@ -146,7 +152,7 @@ def column_of(index: int, text: str, names: IndicatorNames) -> Column:
     if indicator is not None:
         return Column(index, text, "indicator_value", indicator.id)
     with_unit = _UNIT_SUFFIX.match(unicodedata.normalize("NFKC", text).strip())
-    if with_unit:
+    if with_unit:  # 在园幼儿数（人）
         indicator = names.find(with_unit.group(1))
         if indicator is not None:
             return Column(index, text, "indicator_value", indicator.id, with_unit.group(2))

@@ -10,8 +10,8 @@ from .readiness import PlanReadiness
 from .shortfalls import Need
 
 HEADER: tuple[str, ...] = (
-    "学校", "评估标准", "问题", "指标", "现值", "要求", "需达到", "需增加", "增加项目", "单位",
-    "依据",
+    "学校", "学校标识码", "乡镇（街道）", "评估标准", "问题", "指标", "现值", "要求", "需达到",
+    "需增加", "增加项目", "单位", "需填报", "依据",
 )  # fmt: skip
 
 ProblemRow = tuple[str | float | None, ...]
@@ -27,18 +27,24 @@ def problem(need: Need) -> str:
 def rows(assessed: list[PlanReadiness]) -> Iterator[ProblemRow]:
     """The problem rows of every plan assessed, school by school (in name order)."""
     found = [(need.entity, index, need) for index, r in enumerate(assessed) for need in r.needs]
+    places = {name: (code, town) for r in assessed for name, code, town in r.places}
     for entity, index, need in sorted(found, key=lambda item: (item[0], item[1])):
         readiness = assessed[index]
+        code, town = places.get(entity, ("", ""))
+        given = need.value is not None
         yield (
             entity,
+            code or None,
+            town or None,
             readiness.title_zh,
             problem(need),
             need.name_zh,
             need.value,
             f"{symbol(need.op)} {format_number(need.required)}",
-            round(need.raise_to, 4) if need.value is not None else None,
+            round(need.raise_to, 4) if given else None,
             need.add,
-            need.add_name_zh or None,
+            need.add_name_zh if given and need.add_name_zh else None,
             need.add_unit or None,
+            None if given else need.add_name_zh or need.name_zh,
             need.target,
         )

@@ -18,6 +18,7 @@ from .shortfalls import Need, needs, totals
 if TYPE_CHECKING:
     from .dataset import Dataset
     from .model import Plan
+    from .roster import Roster
 
 #: The criteria plans ``lzplan readiness`` runs unless told otherwise.
 CRITERIA_PLANS: tuple[str, ...] = ("compulsory-quality-balance", "preschool-universal")
@@ -49,6 +50,8 @@ class PlanReadiness:
     bill: tuple[Cost, ...]
     reliefs: tuple[Relief, ...]
     excluded: tuple[tuple[str, str], ...]
+    #: (entity, 学校标识码, town) from the roster, for each entity with a shortfall.
+    places: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def verdict(self) -> Verdict:
@@ -84,6 +87,7 @@ def assess(plan: Plan, dataset: Dataset, year: int) -> PlanReadiness:
             eased = relief(target, context)
             if eased is not None:
                 reliefs.append(eased)
+    places = tuple(_place(name, roster) for name in dict.fromkeys(n.entity for n in found))
     bill = tuple(
         Cost(name, plan.indicator(name).name_zh, plan.indicator(name).unit, amount)
         for name, amount in totals(found).items()
@@ -99,4 +103,10 @@ def assess(plan: Plan, dataset: Dataset, year: int) -> PlanReadiness:
         bill,
         tuple(reliefs),
         tuple(outside.items()),
+        places,
     )
+
+
+def _place(name: str, roster: Roster | None) -> tuple[str, str, str]:
+    entity = roster.match(name) if roster is not None else None
+    return (name, entity.code, entity.town) if entity is not None else (name, "", "")

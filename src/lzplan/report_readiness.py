@@ -83,10 +83,13 @@ def _after(readiness: PlanReadiness) -> list[str]:
     lacking: dict[str, list[str]] = {}
     for need in readiness.needs:
         if need.value is None:
-            lacking.setdefault(need.entity, []).append(need.name_zh)
+            blank = lacking.setdefault(need.entity, [])
+            for name in (need.add_name_zh or need.name_zh).split("、"):
+                if name not in blank:
+                    blank.append(name)
     if lacking:
         owed = "; ".join(f"{school}: {'、'.join(names)}" for school, names in lacking.items())
-        lines.append(f"Not given, so not judged: {owed}")
+        lines.append(f"Left blank, so not judged (to fill in): {owed}")
     for eased in readiness.reliefs:
         lines.append(_relief_line(eased))
     for entity, why in readiness.excluded:

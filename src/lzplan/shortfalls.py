@@ -13,11 +13,11 @@ limit) is named with the amount above it.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import Criterion, Each, Indicator, KOfN, Plan, Ratio, StagePart, Target, Threshold
 from .rules.base import Context, compare
-from .rules.criteria import reached
+from .rules.criteria import reached, reported_by
 from .rules.entities import each_names, entity_values
 
 #: Units whose amounts are whole things: a shortfall of 2.3 teachers is 3 teachers.
@@ -32,7 +32,9 @@ class Need:
     the requirement and ``raise_to`` what it must reach (the requirement, or the floor for
     a criterion it may miss);
     ``add`` how much of ``add_indicator`` (in ``add_unit``) it takes, ``None`` where no
-    raw figure converts (a limit exceeded: ``value`` above ``required``)."""
+    raw figure converts (a limit exceeded: ``value`` above ``required``). Without a value,
+    ``add_indicator`` lists (comma-separated) the figures the school left blank, and
+    ``add_name_zh`` their Chinese names: what it must fill in."""
 
     entity: str
     target: str
@@ -86,24 +88,28 @@ def _each_needs(target: Target, rule: Each, context: Context) -> list[Need]:
         value = None if seen is None else seen.value
         if value is not None and compare(value, rule.op, rule.value):
             continue
-        found.append(
-            Need(name, target.id, rule.indicator, name_zh, rule.op, value, rule.value, rule.value)
+        need = Need(
+            name, target.id, rule.indicator, name_zh, rule.op, value, rule.value, rule.value
         )
+        if value is None:
+            blank = _blank_inputs(rule.indicator, name, context)
+            to_fill = "、".join(context.plan.indicator(found).name_zh for found in blank)
+            need = replace(need, add_indicator=",".join(blank), add_name_zh=to_fill)
+        found.append(need)
     return found
 
 
 def _k_of_n_needs(target: Target, rule: KOfN, context: Context) -> list[Need]:
     given = {c.indicator: context.data.entities(c.indicator, context.year) for c in rule.criteria}
-    reported = {name: None for found in given.values() for name in found}
     found: list[Need] = []
-    for name in each_names(rule, context, reported):
+    for name in each_names(rule, context, reported_by(given)):
         known = []
         for criterion in rule.criteria:
             seen = given[criterion.indicator].get(name)
             if seen is not None and seen.value is not None:
                 known.append((criterion, seen.value))
             else:
-                found.append(_unknown(name, target, criterion, context.plan))
+                found.append(_unknown(name, target, criterion, context))
         if len(known) < len(rule.criteria):
             continue  # without every figure the bill cannot be written
         missed = [(c, v) for c, v in known if not compare(v, c.op, c.value)]
@@ -121,10 +127,33 @@ def _k_of_n_needs(target: Target, rule: KOfN, context: Context) -> list[Need]:
     return found
 
 
-def _unknown(name: str, target: Target, criterion: Criterion, plan: Plan) -> Need:
+def _unknown(name: str, target: Target, criterion: Criterion, context: Context) -> Need:
+    """A criterion a school has no figure for, with the cells it left blank to fill in."""
+    plan = context.plan
     name_zh = plan.indicator(criterion.indicator).name_zh
+    blank = _blank_inputs(criterion.indicator, name, context)
+    to_fill = "、".join(plan.indicator(found).name_zh for found in blank)
     op, value = criterion.op, criterion.value
-    return Need(name, target.id, criterion.indicator, name_zh, op, None, value, value)
+    return Need(name, target.id, criterion.indicator, name_zh, op, None, value, value, None,
+                ",".join(blank), to_fill)  # fmt: skip
+
+
+def _blank_inputs(indicator: str, entity: str, context: Context) -> list[str]:
+    """The figures a school gives that ``indicator`` is computed from and that it left
+    blank (a stage part: the school's figure or the stage's own, either will do)."""
+    if _value(context, indicator, entity) is not None:
+        return []
+    rule = context.plan.indicator(indicator).derived
+    if isinstance(rule, Ratio):
+        found = _blank_inputs(rule.numerator, entity, context)
+        return found + _blank_inputs(rule.denominator, entity, context)
+    if isinstance(rule, StagePart):
+        if rule.per_stage and _value(context, rule.per_stage, entity) is not None:
+            return []
+        return _blank_inputs(rule.part_of, entity, context) + (
+            [rule.per_stage] * bool(rule.per_stage)
+        )
+    return [indicator]
 
 
 def _need(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .entitynames import EntityNames
-from .layout import IndicatorNames, fold
+from .layout import IndicatorNames, fold, without_unit
 
 if TYPE_CHECKING:
     from .model import Plan
@@ -29,7 +29,22 @@ class Vocabulary:
         first unknown name, so a file that names only this plan's indicators never pays."""
         if self._foreign is None:
             self._foreign = _other_plans(self.plan)
-        return self._foreign.get(fold(text))
+        found = self._foreign.get(fold(text))
+        if found is None:  # 小学在校生数（人）: the name without the unit in its header
+            bare = without_unit(text)
+            found = self._foreign.get(fold(bare)) if bare != text else None
+        return found
+
+    def foreign_per_entity(self, text: str) -> tuple[str, str] | None:
+        """:meth:`foreign`, when the other plan gives that figure per school or kindergarten:
+        a wide table's 在园幼儿数 is then each kindergarten's, not this plan's district total."""
+        found = self.foreign(text)
+        if found is None:
+            return None
+        from .planfile import find_plan, load_plan
+
+        other = load_plan(find_plan(found[0])).indicator_map.get(found[1])
+        return found if other is not None and other.per_entity else None
 
 
 def _other_plans(plan: Plan) -> dict[str, tuple[str, str]]:

@@ -24,8 +24,7 @@ def reached(criterion: Criterion, value: float) -> float:
 
 def judge_k_of_n(target: Target, rule: KOfN, context: Context) -> Verdict:
     given = {c.indicator: context.data.entities(c.indicator, context.year) for c in rule.criteria}
-    reported = {name: None for found in given.values() for name in found}
-    names = each_names(rule, context, reported)
+    names = each_names(rule, context, reported_by(given))
     if not names:
         every = tuple(c.indicator for c in rule.criteria)
         return missing(every, f"per entity in {context.year}", None, _standard(rule))
@@ -65,6 +64,17 @@ def judge_k_of_n(target: Target, rule: KOfN, context: Context) -> Verdict:
     actual = f"{meeting}/{len(names)} meet"
     misses = tuple(failing + absent)
     return Verdict(status, detail, None, _standard(rule), actual, None, misses, numbers)
+
+
+def reported_by(given: dict[str, dict[str, Observation]]) -> dict[str, Observation]:
+    """Each entity the criteria's figures name, with one of its figures (one with a value,
+    where it has one)."""
+    reported: dict[str, Observation] = {}
+    for found in given.values():
+        for name, seen in found.items():
+            if name not in reported or seen.value is not None:
+                reported[name] = seen
+    return reported
 
 
 def _none(found: Observation | None) -> bool:

@@ -42,8 +42,16 @@ def each_names(rule: Each | KOfN, context: Context, reported: Mapping[str, objec
         return sorted(reported)
     roster = context.roster
     if not rule.entities and roster is not None:
-        names += sorted(name for name in reported if roster.match(name) is None)
+        # one the roster does not know (a typo under an incomplete roster) is in the rules it
+        # gives a figure for, not in every rule whose column it left blank
+        names += sorted(
+            name for name, seen in reported.items() if roster.match(name) is None and _has(seen)
+        )
     return [name for name in names if name not in context.excluded]
+
+
+def _has(seen: object) -> bool:
+    return getattr(seen, "value", None) is not None
 
 
 def excluded_note(rule: Each | KOfN | Aggregate, context: Context) -> str:
