@@ -280,7 +280,9 @@ def test_the_district_plan_sets_aside_a_per_kindergarten_sheet(
     (tmp_path / "全区-2025.csv").write_text("指标,数值\n学前三年毛入园率,98\n", "utf-8")
     result = runner.invoke(main, ["check", str(tmp_path), "--format", "json"])
     assert result.exit_code in (0, 1), result.output  # judged, not refused
-    assert "children_enrolled" in result.stderr and "preschool-universal" in result.stderr  # one note: not used by this plan
+    assert (
+        "children_enrolled" in result.stderr and "preschool-universal" in result.stderr
+    )  # one note: not used by this plan
 
 
 def test_a_name_the_roster_does_not_know_is_judged_where_it_gives_figures(

@@ -233,12 +233,14 @@ def test_csv_neutralises_text_excel_would_run() -> None:
 def test_wide_groups_indicators_over_the_same_entities() -> None:
     rows = template_rows(small_plan(), 2025, small_roster())
     groups = wide_groups(rows)
+    # schools share one table whatever each is asked (hours only of 甲小学: the others'
+    # cells stay blank); towns and checklist items get tables of their own
     assert [[r.indicator for r in group][:1] for group in groups] == [
         ["teachers"],
         ["kgs"],
-        ["hours"],
         ["projects"],
     ]
+    assert {r.indicator for r in groups[0]} == {"teachers", "hours"}
     assert all(r.per_entity for group in groups for r in group)
     assert [r.indicator for r in wide_omitted(rows)] == ["rate", "pay", "civil_pay"]
 
@@ -259,7 +261,7 @@ def test_wide_csv_is_one_table_of_per_entity_indicators() -> None:
 
 def test_wide_csv_refuses_what_needs_several_tables_or_none() -> None:
     rows = template_rows(small_plan(), 2025, small_roster())
-    with pytest.raises(ValueError, match="a wide CSV holds one table, but these indicators need 4"):
+    with pytest.raises(ValueError, match="a wide CSV holds one table, but these indicators need 3"):
         render_csv(rows, wide=True)
     district = [r for r in rows if not r.per_entity]
     with pytest.raises(ValueError, match="no per-school"):
@@ -316,29 +318,24 @@ def test_workbook_columns_are_sized_with_cjk_counting_two() -> None:
 def test_wide_workbook_gives_each_table_its_own_sheet() -> None:
     rows = template_rows(small_plan(), 2025, small_roster())
     book = open_book(render_xlsx(rows, wide=True))
-    assert book.sheetnames == [
-        "2025年数据",
-        "2025年数据（2）",
-        "2025年数据（3）",
-        "2025年数据（4）",
-        "填表说明",
-    ]
-    sheets = book.worksheets[:4]
+    assert book.sheetnames == ["2025年数据", "2025年数据（2）", "2025年数据（3）", "填表说明"]
+    sheets = book.worksheets[:3]
+    # 劳动课时 is asked of 甲小学 only, one of the schools of the first sheet: its column
+    # joins that sheet, the other schools' cells left blank
     assert [[c.value for c in sheet[1]] for sheet in sheets] == [
-        ["学校名称", "年份", "心理教师数"],
+        ["学校名称", "年份", "心理教师数", "劳动课时"],
         ["乡镇", "年份", "中心园数"],
-        ["学校名称", "年份", "劳动课时"],
         ["项目", "年份", "项目完成"],
     ]
     assert all(sheet.freeze_panes == "A2" for sheet in sheets)
     assert [c.value for c in sheets[0]["A"]][1:] == ["乙初中", "甲小学", "新建小学", "一高"]
     assert [c.value for c in sheets[0]["B"]][1:] == [2025] * 4
     # only the yes/no column of the checklist's sheet has the 是/否 list
-    assert [len(sheet.data_validations.dataValidation) for sheet in sheets] == [0, 0, 0, 1]
-    (validation,) = sheets[3].data_validations.dataValidation
+    assert [len(sheet.data_validations.dataValidation) for sheet in sheets] == [0, 0, 1]
+    (validation,) = sheets[2].data_validations.dataValidation
     assert sorted(str(r) for r in validation.sqref.ranges) == ["C2", "C3"]
-    assert [c.value for c in sheets[3]["A"]][1:] == ["=新校", "老校"]
-    assert sheets[3]["A2"].data_type == "s"
+    assert [c.value for c in sheets[2]["A"]][1:] == ["=新校", "老校"]
+    assert sheets[2]["A2"].data_type == "s"
 
 
 def test_instructions_explain_the_columns_and_the_reading() -> None:

@@ -136,3 +136,26 @@ def test_wide_template_of_a_plan_without_per_entity_figures_exits_2(
         assert made.stderr.startswith("error: --wide: ") and made.stderr.endswith(expected)
         assert not (tmp_path / "t.xlsx").exists()
     assert runner.invoke(main, ["template", "2025", "--plan", str(plan)]).exit_code == 0
+
+
+def test_a_criteria_template_asks_each_school_for_its_own_stages(
+    runner: CliRunner, in_root: Path
+) -> None:
+    # 甲小学 (小学), 乙初中 (初中), 丙学校 (九年一贯制): a stage's pupils only of schools
+    # teaching it, 小学部/初中部 teachers only of the school of two stages, the whole
+    # school's teachers only of the others; rooms of every school; nobody teaches 高中.
+    roster = "tests/examples/criteria/compulsory/roster.csv"
+    args = ["template", "2025", "--plan", "compulsory-quality-balance", "--roster", roster]
+    lines = runner.invoke(main, args).stdout_bytes.decode("utf-8-sig").splitlines()
+    asked: dict[str, list[str]] = {}
+    for line in lines[1:]:
+        indicator, _, _, entity = line.split(",")[:4]
+        asked.setdefault(indicator, []).append(entity)
+    assert sorted(asked["pupils_primary"]) == ["丙学校", "甲小学"]
+    assert sorted(asked["pupils_junior"]) == ["丙学校", "乙初中"]
+    assert "pupils_senior" not in asked
+    assert sorted(asked["teachers_above_degree"]) == ["乙初中", "甲小学"]
+    assert asked["teachers_above_degree_primary"] == ["丙学校"]
+    assert sorted(asked["teaching_aux_area"]) == ["丙学校", "乙初中", "甲小学"]
+    wide = runner.invoke(main, [*args, "--wide"]).stdout_bytes.decode("utf-8-sig").splitlines()
+    assert [line.split(",")[0] for line in wide] == ["学校名称", "甲小学", "丙学校", "乙初中"]

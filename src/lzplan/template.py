@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from .errors import Problem, UsageError
 from .model import Aggregate, Checklist, Each, Indicator, KOfN, Plan, Target, Total
 from .rules.entities import must_report
+from .templatestages import asked_of
 
 if TYPE_CHECKING:
     from .roster import Roster
@@ -65,6 +66,7 @@ def template_rows(plan: Plan, year: int, roster: Roster | None) -> list[Template
         entities, partial = _entities(
             indicator, targets, year, roster, _summed_kinds(plan, indicator)
         )
+        entities = asked_of(plan, indicator_id, roster, entities)
         for entity in entities:
             hint = _hint(indicator, entity, partial)
             rows.append(_row(indicator, entity, year, hint, feeds))
@@ -91,7 +93,28 @@ def wide_groups(rows: Iterable[TemplateRow]) -> list[list[TemplateRow]]:
     for row in kept:
         names = tuple(entities[row.indicator, row.year])
         groups.setdefault((row.entity_kind, row.year, names), []).append(row)
-    return list(groups.values())
+    return _merged(groups)
+
+
+def _merged(
+    groups: dict[tuple[str, int, tuple[str, ...]], list[TemplateRow]],
+) -> list[list[TemplateRow]]:
+    """Groups whose entities are among another's of the same kind and year join it: a
+    school not asked for a figure (a 小学's 初中 pupils) leaves its cell blank rather than
+    need a sheet of its own; a checklist's items, not all schools, keep theirs."""
+    order = sorted(groups, key=lambda key: -len(key[2]))
+    merged: dict[tuple[str, int, tuple[str, ...]], list[TemplateRow]] = {}
+    for key in order:
+        home = next(
+            (other for other in merged if other[:2] == key[:2] and set(key[2]) <= set(other[2])),
+            None,
+        )
+        if home is None:
+            merged[key] = list(groups[key])
+        else:
+            merged[home].extend(groups[key])
+    first = {key: index for index, key in enumerate(groups)}
+    return [merged[key] for key in sorted(merged, key=lambda key: first[key])]
 
 
 def value_hint(flag: bool, unit: str) -> str:

@@ -98,9 +98,10 @@ def _long_table(rows: Sequence[TemplateRow]) -> Table:
 
 
 def _wide_table(group: list[TemplateRow]) -> Table:
-    """One row per entity, one column per indicator of ``group`` (which share entities)."""
+    """One row per entity of ``group``, one column per indicator (a school not asked for
+    a figure, a 小学's 初中 pupils, leaves its cell blank)."""
     first = group[0]
-    names = [row.entity for row in group if row.indicator == first.indicator]
+    names = list(dict.fromkeys(row.entity for row in group))
     indicators: dict[str, TemplateRow] = {}
     for row in group:
         indicators.setdefault(row.indicator, row)
