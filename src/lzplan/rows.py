@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from . import layout, sheets
-from .cells import read_value
+from .cells import CellReader, read_value
 from .entitynames import Named
 from .errors import Problem
 from .header import Search, check_header, close
@@ -21,13 +21,17 @@ from .model import Indicator
 from .observations import Observation
 from .problems import ProblemList
 from .totals import BLANK, Totals, label_of
-from .values import Flag, UnitProblem, ValueProblem
+from .values import Flag, UnitProblem, ValueProblem, summable
 from .vocabulary import Vocabulary
 from .years import FileYear, SheetYear, sheet_year
 
 if TYPE_CHECKING:
     pass
 
+
+#: A wide table's indicator column: the column, its indicator, its cell reader, the scope
+#: its entity names resolve in, and whether totals rows sum it.
+_WideColumn = tuple[layout.Column, Indicator, CellReader, str, bool]
 
 _KIND_WORDS = {"school": "school (学校)", "town": "town (乡镇)", "project": "item (项目)"}
 
@@ -57,6 +61,7 @@ class SheetReader:
         self.totals = Totals()
         self.named: dict[tuple[str, str, str, int | None], Named] = {}
         self.warned: set[str] = set()
+        self._columns: list[_WideColumn] | None = None
         #: another bundled plan's indicators met in this file, by plan (shared by its sheets)
         self.unused: dict[str, set[str]] = {}
 
@@ -274,28 +279,68 @@ class SheetReader:
                 number, self._header("entity"), "no entity: name the school, town or item"
             )
             return
+        if label:
+            yield from self._wide_total(number, cells, label, year)
+            return
+        note, source = self._cell(cells, "note"), self._cell(cells, "source")
+        # notes and sources repeat down a long file: keep one copy of each
+        note, source = self.texts.setdefault(note, note), self.texts.setdefault(source, source)
+        entities: dict[str, str | None] = {}  # by scope: a school is named once per row
         refused = False  # a name refused once: the row's figures are in no sum
-        for column in self.table.columns:
-            indicator = self._wide_indicator(column)
-            if indicator is None:
-                continue
+        for column, indicator, reader, scope, summed in self._wide_columns():
             # a workbook row ends at its last filled cell: what lies beyond is empty
             text = cells[column.index].strip() if column.index < len(cells) else ""
-            parsed = self._value(number, column.text, indicator, text, column.unit, not label)
+            try:
+                parsed = reader.read(text)
+            except ValueProblem as exc:
+                self._value_problem(number, column.text, column.unit, exc)
+                parsed = None
             if parsed is None or year is None or refused:
-                if not label and year is not None:
+                if year is not None:
                     self.totals.count(indicator, year, None)  # refused: the sum is not known
                 continue
-            if label:
-                self._total(number, indicator, year, label, parsed[0], column.text)
-                continue
-            entity = self._resolve(number, indicator.id, name, code, year)
+            if scope not in entities:
+                entities[scope] = self._resolve(number, indicator.id, name, code, year)
+            entity = entities[scope]
             if entity is None:
                 refused = True
                 self.totals.count(indicator, year, None)
                 continue
-            self.totals.count(indicator, year, _counted(parsed[0]))
-            yield self._observation(indicator, year, parsed, number, entity, cells, column.text)
+            value, flag = parsed
+            if summed:
+                self.totals.add((indicator.id, year), BLANK if value is None else value)
+            if flag is not None and flag.year is not None and flag.year > year:
+                message = f"done on {flag.on}, after {year}, the year this row describes"
+                self._problem(number, column.text or self._header("value"), message)
+            yield Observation(
+                indicator.id, year, value, self.name, number, entity, flag, note, source,
+                column.text,
+            )  # fmt: skip
+
+    def _wide_total(
+        self, number: int, cells: list[str], label: str, year: int | None
+    ) -> Iterator[Observation]:
+        """A 合计 row of a wide table: each figure checked against the rows' sum."""
+        for column, indicator, _, _, _ in self._wide_columns():
+            text = cells[column.index].strip() if column.index < len(cells) else ""
+            parsed = self._value(number, column.text, indicator, text, column.unit, False)
+            if parsed is not None and year is not None:
+                self._total(number, indicator, year, label, parsed[0], column.text)
+        yield from ()
+
+    def _wide_columns(self) -> list[_WideColumn]:
+        """The per-entity indicator columns, each with its reader, its names' scope and
+        whether totals rows sum it, worked out once per sheet."""
+        if self._columns is None:
+            entities = self.vocabulary.entities
+            self._columns = [
+                (column, indicator, CellReader(indicator, column.unit, self.table.unit),
+                 entities.scope(indicator.id), summable(indicator))
+                for column in self.table.columns
+                for indicator in [self._wide_indicator(column)]
+                if indicator is not None
+            ]  # fmt: skip
+        return self._columns
 
     def _wide_indicator(self, column: layout.Column) -> Indicator | None:
         """The per-entity indicator a wide column gives (district totals were refused once,
@@ -327,9 +372,12 @@ class SheetReader:
         try:
             return read_value(indicator, text, unit, self.table.unit, one_entity)
         except ValueProblem as exc:
-            blamed = isinstance(exc, UnitProblem) and unit and self.table.role("unit") is not None
-            self._problem(number, self._header("unit") if blamed else where, str(exc))
+            self._value_problem(number, where, unit, exc)
             return None
+
+    def _value_problem(self, number: int, where: str, unit: str, exc: ValueProblem) -> None:
+        blamed = isinstance(exc, UnitProblem) and unit and self.table.role("unit") is not None
+        self._problem(number, self._header("unit") if blamed else where, str(exc))
 
     def _observation(
         self,

@@ -68,8 +68,16 @@ class Totals:
         """An entity's value, which totals rows must add up to: ``BLANK`` for a blank cell,
         ``None`` for a value refused (the sum is then unknown)."""
         if summable(indicator):
-            self.group.setdefault((indicator.id, year), []).append(value)
-            self.whole.setdefault((indicator.id, year), []).append(value)
+            self.add((indicator.id, year), value)
+
+    def add(self, key: tuple[str, int], value: Counted) -> None:
+        """:meth:`count` for an indicator known to be summable, by (indicator id, year)."""
+        group = self.group.get(key)
+        if group is None:
+            group = self.group[key] = []
+            self.whole.setdefault(key, [])
+        group.append(value)
+        self.whole[key].append(value)
 
     def check(
         self,
