@@ -6,6 +6,7 @@ and the rows around the data (title and unit lines, signatures, notes, group hea
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -47,6 +48,7 @@ _UNIT_SUFFIX = re.compile(r"^(.+?)[（(]([^（()）]+)[)）]$")
 _UNIT_LINE = re.compile(r"^(?:计量|金额|货币|面积|数量|人数)?单位[：:]\s*(\S+)$")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # every name of a province, matched by every rule
 def fold(text: str) -> str:
     """A header or name as compared: NFKC, no spaces or line breaks, case-folded."""
     return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
