@@ -312,3 +312,19 @@ def test_a_name_the_roster_does_not_know_is_judged_where_it_gives_figures(
     assert "河口中心小学" not in " ".join(junior.misses)
     primary = next(r for r in result.results if r.target == "resources.each_primary_school")
     assert primary.numbers["entities"] == 2
+
+
+def test_a_file_with_a_wrong_name_also_hears_of_a_figure_no_school_could_have(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    # One run names both mistakes: the school the roster does not know, and equipment
+    # typed in 万元 (132 for 1,320,000 元: 0.22 元 a pupil), found only when derived.
+    folder = county(tmp_path, [], {"甲小学": "小学", "乙小学": "小学"})
+    (folder / "2025.csv").write_text(
+        "学校名称,小学在校生数,教学仪器设备值\n甲小学,600,132\n乙校,500,1000000\n", "utf-8"
+    )
+    args = ["validate", str(folder), "--plan", "compulsory-quality-balance"]
+    result = runner.invoke(main, [*args, "--roster", str(tmp_path / "roster.csv")])
+    assert result.exit_code == 2
+    assert "'乙校' is not in the roster" in result.stderr
+    assert "primary_equipment_per_pupil for 甲小学 in 2025 would be" in result.stderr

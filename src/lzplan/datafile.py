@@ -37,6 +37,15 @@ class ReadOptions:
     companions: frozenset[str] = frozenset()
 
 
+class ReadError(DataError):
+    """A file's problems, with the observations it did give: the figures computed from
+    them may be wrong too, and a bureau would rather hear it in the same run."""
+
+    def __init__(self, problems: list[Problem], observations: list[Observation]) -> None:
+        super().__init__(problems)
+        self.observations = observations
+
+
 @dataclass
 class FileRead:
     """What one file gave: observations, and notices (warnings, notes) that are not errors."""
@@ -88,7 +97,7 @@ def read_raw(raw: rawfile.RawFile, vocabulary: Vocabulary, options: ReadOptions)
         why = "; ".join(f"{n.file}: {n.message}" for n in found.notices)
         problems.add(Problem(raw.name, f"has no sheet with a table of data ({why})"))
     if problems.found:
-        raise DataError([*problems.listed(raw.name), *found.notices])
+        raise ReadError([*problems.listed(raw.name), *found.notices], found.observations)
     return found
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .datafile import FileRead, ReadOptions, Vocabulary, read_path, read_raw
+from .datafile import FileRead, ReadError, ReadOptions, Vocabulary, read_path, read_raw
 from .errors import DataError, Problem
 from .model import Plan
 from .observations import Observation
@@ -144,13 +144,16 @@ def _dataset(group: list[Input], vocabulary: Vocabulary, options: ReadOptions) -
     files, skipped = _files(group, roster)
     reads: list[FileRead] = []
     problems: list[Problem] = []
+    partial: list[Observation] = []
     for item in files:
         try:
             reads.append(_read(item, vocabulary, options))
         except DataError as exc:
             problems.extend(exc.problems)
+            partial += exc.observations if isinstance(exc, ReadError) else []
     if problems:
-        raise DataError([*problems, *skipped])
+        given = partial + [o for read in reads for o in read.observations]
+        raise DataError([*problems, *_derived_errors(vocabulary, given, options), *skipped])
     own = [observation for read in reads for observation in read.observations]
     notices = (*skipped, *(notice for read in reads for notice in read.notices))
     name = _name(group)
@@ -176,6 +179,22 @@ def _dataset(group: list[Input], vocabulary: Vocabulary, options: ReadOptions) -
     dataset.companions = frozenset(plan for read in reads for plan in read.companions)
     dataset.inputs = tuple(group)
     return dataset
+
+
+def _derived_errors(
+    vocabulary: Vocabulary, given: list[Observation], options: ReadOptions
+) -> list[Problem]:
+    """The errors the figures read so far make when derived (a ratio no school could have,
+    from equipment typed in 万元), so that a file with problems gets them all in one run."""
+    if not any(indicator.derived for indicator in vocabulary.plan.indicators):
+        return []
+    from .derived import derive
+
+    try:
+        derive(vocabulary.plan, _merge(given), options.roster)
+    except DataError as exc:
+        return [problem for problem in exc.problems if problem.severity == "error"]
+    return []
 
 
 def _shown(item: Input) -> str:
