@@ -328,3 +328,19 @@ def test_a_file_with_a_wrong_name_also_hears_of_a_figure_no_school_could_have(
     assert result.exit_code == 2
     assert "'乙校' is not in the roster" in result.stderr
     assert "primary_equipment_per_pupil for 甲小学 in 2025 would be" in result.stderr
+
+
+def test_a_cv_lacking_a_school_shows_its_partial_value_without_a_gap(tmp_path: Path) -> None:
+    # 丙校 gives its grounds but no pupils: the CV over the other two is shown, with no gap
+    # that would read as a verdict.
+    rows = [
+        "甲校,100,,5,1,1,500,1000,250000,3,40",
+        "乙校,100,,5,1,1,500,1200,250000,3,40",
+        "丙校,,,5,1,1,500,900,250000,3,40",
+    ]
+    folder = county(tmp_path, rows, dict.fromkeys(("甲校", "乙校", "丙校"), "小学"))
+    result = assessed(folder, tmp_path / "roster.csv")
+    cv = next(r for r in result.results if r.target == "resources.cv_primary_sports_area_per_pupil")
+    assert cv.status == "missing"
+    assert cv.actual == pytest.approx(1 / 11, abs=1e-6)  # 10 and 12 m²: S 1, mean 11
+    assert cv.gap is None

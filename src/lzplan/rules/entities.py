@@ -196,9 +196,10 @@ def judge_aggregate(target: Target, rule: Aggregate, context: Context) -> Verdic
     else:
         status = "pass" if met else "pending"
     misses = (*unequal, *absent)
-    return Verdict(
-        status, detail, rule.op, rule.value, actual, actual - rule.value, misses, numbers
-    )
+    # without every school's figure the statistic is partial: shown, but with no gap to
+    # read as a verdict
+    gap = None if status == "missing" else actual - rule.value
+    return Verdict(status, detail, rule.op, rule.value, actual, gap, misses, numbers)
 
 
 def in_kinds(
