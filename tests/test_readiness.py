@@ -162,7 +162,7 @@ def test_the_command_exits_1_on_a_failing_criterion_and_writes_the_problem_list(
         for line in lines
     )
     # a blank cell is named as the figure to fill in, not as the ratio it would make
-    blank = ",缺数据,每12个班级音乐专用教室数,,≥ 1,,,,,音乐专用教室数、教学班数,"
+    blank = ",缺数据,每12个班级音乐专用教室数,,≥ 1,,,,,音乐专用教室数，教学班数,"
     assert any(line.startswith("甲小学,,,") and blank in line for line in lines)
     data = json.loads(runner.invoke(main, [*args, "--format", "json"]).output)
     assert [item["plan"] for item in data] == ["compulsory-quality-balance", "preschool-universal"]
@@ -344,3 +344,96 @@ def test_a_cv_lacking_a_school_shows_its_partial_value_without_a_gap(tmp_path: P
     assert cv.status == "missing"
     assert cv.actual == pytest.approx(1 / 11, abs=1e-6)  # 10 and 12 m²: S 1, mean 11
     assert cv.gap is None
+
+
+def test_check_says_when_the_criteria_cannot_read_the_school_figures(
+    runner: CliRunner, tmp_path: Path, in_root: Path
+) -> None:
+    # Equipment typed in 万元 makes a per-pupil figure no school could have: a problem of
+    # the criteria's data, said beside the milestone, never an internal error.
+    folder = tmp_path / "county"
+    folder.mkdir()
+    (folder / "2025.csv").write_text(
+        "学校名称,小学在校生数,教学仪器设备值\n甲小学,600,132\n", "utf-8"
+    )
+    (folder / "全区-2025.csv").write_text("指标,数值\n学前三年毛入园率,98\n", "utf-8")
+    result = runner.invoke(main, ["check", str(folder), "--format", "json"])
+    assert result.exit_code in (0, 1), result.output
+    (milestone,) = [
+        r for r in json.loads(result.stdout) if r["target"] == "compulsory.balanced_accreditation"
+    ]
+    assert milestone["notes"] == [
+        "the per-school figures for the national criteria (compulsory-quality-balance) have "
+        "1 problem(s): `lzplan readiness` lists them"
+    ]
+
+
+def test_a_number_too_long_to_be_a_figure_is_refused_not_read_as_infinity(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    (tmp_path / "2025.csv").write_text(f"学校名称,公用经费\n甲小学,{'9' * 400}\n", "utf-8")
+    args = ["validate", str(tmp_path), "--plan", "compulsory-quality-balance"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2
+    assert "finite" in result.stderr
+
+
+def test_each_county_is_judged_at_its_own_latest_year(tmp_path: Path, runner: CliRunner) -> None:
+    rows = "学校名称,小学在校生数,高于规定学历教师数\n甲小学,600,27\n"
+    for name, year in (("a", 2025), ("b", 2024)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / f"{year}.csv").write_text(rows, "utf-8")
+    args = ["readiness", str(tmp_path / "a"), str(tmp_path / "b"), "--each", "--format", "json"]
+    data = json.loads(runner.invoke(main, [*args, "--plan", "compulsory-quality-balance"]).stdout)
+    assert [(item["dataset"].rsplit("/", 1)[-1], item["year"]) for item in data] == [
+        ("a", 2025), ("b", 2024),
+    ]  # fmt: skip
+
+
+def test_a_combined_school_without_any_of_a_shared_figure_is_billed_by_its_pupils(
+    tmp_path: Path,
+) -> None:
+    # 丙学校 (九年一贯制) has 400 小学 and 300 初中 pupils, weighted 400 : 330, and no
+    # multimedia classroom; its other figures are blank, so taken as met, and it may miss
+    # this one at 85 %. Its 小学 part needs 0.85 × 2.3 = 1.955 per 100 pupils: 7.82 rooms,
+    # which it gets from 400/730 of what the school equips: 7.82 × 730/400 = 14.27 → 15.
+    # Its 初中 part needs 0.85 × 2.4 × 3 = 6.12, from 330/730: 13.54 → 14. The school
+    # equips 15, once: the larger, not the sum.
+    (tmp_path / "2025.csv").write_text(
+        "学校名称,小学在校生数,初中在校生数,网络多媒体教室数\n丙学校,400,300,0\n", "utf-8"
+    )
+    (tmp_path / "roster.csv").write_text(ROSTER + "丙学校,,,九年一贯制,,公办,,\n", "utf-8")
+    (tmp_path / "roster.csv").rename(tmp_path.parent / f"{tmp_path.name}-roster.csv")
+    result = assessed(tmp_path, tmp_path.parent / f"{tmp_path.name}-roster.csv")
+    rooms = {n.indicator: n.add for n in result.needs if n.add_indicator == "multimedia_classrooms"}
+    assert rooms == {"primary_multimedia_per_100": 15, "junior_multimedia_per_100": 14}
+    bill = {cost.indicator: cost.amount for cost in result.bill}
+    assert bill["multimedia_classrooms"] == 15
+
+
+def test_a_cvs_relief_starts_from_the_cv_of_its_verdict(tmp_path: Path) -> None:
+    # 丙校 gives grounds but no pupils: the verdict leaves it out (and names it), and so
+    # must the relief, or it would start from another CV than the one judged.
+    rows = [
+        "甲校,100,,5,1,1,500,200,250000,3,40",
+        "乙校,100,,5,1,1,500,2000,250000,3,40",
+        "丙校,,,5,1,1,500,900,250000,3,40",
+    ]
+    folder = county(tmp_path, rows, dict.fromkeys(("甲校", "乙校", "丙校"), "小学"))
+    result = assessed(folder, tmp_path / "roster.csv")
+    cv = next(r for r in result.results if r.target == "resources.cv_primary_sports_area_per_pupil")
+    (eased,) = result.reliefs
+    assert cv.status == "fail"
+    assert eased.cv == pytest.approx(cv.actual)  # 2 and 20 m²: mean 11, S 9, CV 0.8182
+    assert eased.cv == pytest.approx(9 / 11)
+
+
+def test_a_roster_left_in_the_data_folder_is_skipped_with_a_note(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    folder = county(tmp_path, ["甲小学,500,,25,6,5,2500,4000,1100000,12,40"], {"甲小学": "小学"})
+    (tmp_path / "roster.csv").rename(folder / "学校名单.csv")
+    args = ["validate", str(folder), "--plan", "compulsory-quality-balance"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "学校名单.csv: skipped: a roster, not data; give it with --roster" in result.output

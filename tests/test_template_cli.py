@@ -159,3 +159,18 @@ def test_a_criteria_template_asks_each_school_for_its_own_stages(
     assert sorted(asked["teaching_aux_area"]) == ["丙学校", "乙初中", "甲小学"]
     wide = runner.invoke(main, [*args, "--wide"]).stdout_bytes.decode("utf-8-sig").splitlines()
     assert [line.split(",")[0] for line in wide] == ["学校名称", "甲小学", "丙学校", "乙初中"]
+
+
+def test_a_criteria_template_asks_nothing_of_schools_outside_the_criteria(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "# complete: yes\nname,aliases,code,kind,town,ownership,from,to\n"
+        "甲小学,,,小学,,公办,,\n特教学校,,,特殊教育学校,,公办,,\n职教中心,,,职业学校,,公办,,\n",
+        "utf-8",
+    )
+    args = ["template", "2025", "--plan", "compulsory-quality-balance", "--roster", str(roster)]
+    text = runner.invoke(main, args).stdout_bytes.decode("utf-8-sig")
+    assert "甲小学" in text
+    assert "特教学校" not in text and "职教中心" not in text

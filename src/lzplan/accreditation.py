@@ -47,7 +47,15 @@ def milestone_note(target: Target, dataset: Dataset, year: int) -> str:
             f"decided by the national criteria ({target.criteria}): `lzplan readiness` "
             "judges them on per-school data"
         )
-    return summary(_assess(target.criteria, dataset, year), year)
+    from .errors import LzplanError
+
+    try:
+        return summary(_assess(target.criteria, dataset, year), year)
+    except LzplanError as error:  # the school figures are the criteria's: their problems too
+        return (
+            f"the per-school figures for the national criteria ({target.criteria}) have "
+            f"{len(error.problems)} problem(s): `lzplan readiness` lists them"
+        )
 
 
 def summary(assessed: PlanReadiness | None, year: int) -> str:

@@ -29,7 +29,7 @@ from .values import (
 )
 
 #: A plain number in ASCII digits: read as it is, without the unit machinery.
-_PLAIN = re.compile(r"-?[0-9]+(?:\.[0-9]+)?\Z")
+_PLAIN = re.compile(r"-?[0-9]{1,15}(?:\.[0-9]{1,15})?\Z")  # more digits: the full reading
 
 
 def read_value(
@@ -99,7 +99,7 @@ class CellReader:
 
 
 #: A whole number in ASCII digits, which fits any count once within its range.
-_INTEGER = re.compile(r"-?[0-9]+\Z")
+_INTEGER = re.compile(r"-?[0-9]{1,15}\Z")
 
 
 def _number_and_unit(

@@ -565,14 +565,18 @@ def readiness(
     # a county's folder holds figures for every plan: none of them is worth a note
     options = replace(_options(year, encoding, sheet), companions=frozenset(BUNDLED_PLANS))
     loads = [_load(name, paths, options, roster_path, each) for name in names]
+    said: set[Problem] = set()  # a note on a shared file is said once, not once per plan
     for loaded in loads:
-        _say_problems(loaded)
-    now = year or latest_year([d for loaded in loads for d in loaded.datasets])
-    if now is None:
-        _problems((Problem("--year", "the data has no year to judge: give --year"),))
-    assessed = [
-        assess(loaded.plan, dataset, now) for loaded in loads for dataset in loaded.datasets
-    ]
+        fresh = [n for dataset in loaded.datasets for n in dataset.notices if n not in said]
+        said.update(fresh)
+        _say_problems(replace(loaded, datasets=[], problems=[*fresh, *loaded.problems]))
+    assessed = []
+    for loaded in loads:
+        for dataset in loaded.datasets:  # --each: every county at its own latest year
+            now = year or latest_year([dataset])
+            if now is None:
+                _problems((Problem(dataset.name, "no year with data: give --year"),))
+            assessed.append(assess(loaded.plan, dataset, now))
     plans = [loaded.plan for loaded in loads for _ in loaded.datasets]
     chosen = READINESS_FORMATS[output_format]
     data = render(chosen, assessed, plans, _width(), _terminal() and output is None)

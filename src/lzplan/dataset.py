@@ -221,6 +221,9 @@ def _files(group: list[Input], roster: Path | None = None) -> tuple[list[Input],
             found = sorted(_data_files(item))
             if roster is not None:
                 found = [path for path in found if not _same_file(path, roster)]
+            rosters = [path for path in found if _looks_like_roster(path)]
+            skipped += [Problem(str(path), _ROSTER_NOTE, severity="note") for path in rosters]
+            found = [path for path in found if path not in rosters]
             skipped += [
                 Problem(
                     str(path), "skipped: save it as .csv or .xlsx to have it read", severity="note"
@@ -234,6 +237,22 @@ def _files(group: list[Input], roster: Path | None = None) -> tuple[list[Input],
         else:
             files.append(item)
     return files, skipped
+
+
+_ROSTER_NOTE = "skipped: a roster, not data; give it with --roster to have it used"
+
+
+def _looks_like_roster(path: Path) -> bool:
+    """A roster CSV kept beside the data (``# complete: yes`` or a ``name,aliases,code,kind``
+    header), which is read as a roster only when named with ``--roster``."""
+    if path.suffix.lower() != ".csv":
+        return False
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(200).decode("utf-8-sig", "replace").lstrip().lower()
+    except OSError:
+        return False
+    return head.startswith(("# complete", "name,aliases,code,kind"))
 
 
 def _same_file(path: Path, other: Path) -> bool:

@@ -79,7 +79,11 @@ def _counted(rule: Aggregate, context: Context) -> tuple[dict[str, float], list[
     values: dict[str, float] = {}
     weighting: list[float] = []
     for name, seen in sorted(reported.items()):
-        weight = weights[name].value if rule.weight and name in weights else 1.0
+        if rule.weight:  # as the judge counts: a school without pupils is left out
+            given = weights.get(name)
+            weight = None if given is None else given.value
+        else:
+            weight = 1.0
         if seen.value is None or weight is None or weight <= 0:
             continue
         values[name] = seen.value

@@ -14,14 +14,14 @@ if TYPE_CHECKING:
     from .progress import ProgressReport
 
 
-def _finite(value: Any) -> Any:
+def finite(value: Any) -> Any:
     """JSON has no infinity or NaN: such numbers become null."""
     if isinstance(value, float) and not math.isfinite(value):
         return None
     if isinstance(value, dict):
-        return {key: _finite(item) for key, item in value.items()}
+        return {key: finite(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_finite(item) for item in value]
+        return [finite(item) for item in value]
     return value
 
 
@@ -32,13 +32,13 @@ def render_check(reports: list[Report]) -> str:
         for report in reports
         for result in report.results
     ]
-    return json.dumps(_finite(rows), ensure_ascii=False, indent=2)
+    return json.dumps(finite(rows), ensure_ascii=False, indent=2)
 
 
 def render_targets(targets: list[Target]) -> str:
     """A JSON list of targets with every field and the indicators each needs."""
     rows = [{**asdict(target), "indicators": list(target.indicators)} for target in targets]
-    return json.dumps(_finite(rows), ensure_ascii=False, indent=2)
+    return json.dumps(finite(rows), ensure_ascii=False, indent=2)
 
 
 def render_indicators(plan: Plan) -> str:
@@ -48,7 +48,7 @@ def render_indicators(plan: Plan) -> str:
         for indicator in target.indicators:
             used.setdefault(indicator, []).append(target.id)
     rows = [{**asdict(i), "used_by": used.get(i.id, [])} for i in plan.indicators]
-    return json.dumps(_finite(rows), ensure_ascii=False, indent=2)
+    return json.dumps(finite(rows), ensure_ascii=False, indent=2)
 
 
 def render_progress(reports: list[ProgressReport]) -> str:
@@ -84,4 +84,4 @@ def render_progress(reports: list[ProgressReport]) -> str:
         for report in reports
         for p in report.results
     ]
-    return json.dumps(_finite(rows), ensure_ascii=False, indent=2)
+    return json.dumps(finite(rows), ensure_ascii=False, indent=2)

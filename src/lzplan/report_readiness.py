@@ -8,14 +8,16 @@ import csv
 import io
 import json
 from dataclasses import asdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .display import format_number, symbol
 from .problemlist import HEADER, problem, rows
 from .readiness import PlanReadiness
+from .relief import Relief
 from .report_csv import neutralise
-from .report_json import _finite
+from .report_json import finite
 from .results import Report
+from .shortfalls import Need
 from .texttable import Row
 
 if TYPE_CHECKING:
@@ -56,13 +58,19 @@ def render_table(
     return render_blocks(blocks, width, terminal)
 
 
-def _need_cells(need: Any) -> Row:
+def _need_cells(need: Need) -> Row:
+    assert need.value is not None  # the table lists shortfalls; blanks are listed below it
     now = format_number(round(need.value, 2))
     needs = f"{symbol(need.op)} {format_number(round(need.raise_to, 2))}"
     if need.raise_to != need.required:
-        needs += f" (85% of {format_number(need.required)})"
+        share = (
+            need.raise_to / need.required
+            if need.op in (">=", ">")
+            else (need.required / need.raise_to)
+        )
+        needs += f" ({share:.0%} of {format_number(need.required)})"
     add = "" if need.add is None else f"+{format_number(need.add)} {need.add_unit}"
-    gap = format_number(round(abs(need.value - need.required), 2))
+    gap = format_number(round(abs(need.value - need.raise_to), 2))
     over = need.op in ("<=", "<")
     what = (
         (add, need.add_name_zh)
@@ -84,7 +92,7 @@ def _after(readiness: PlanReadiness) -> list[str]:
     for need in readiness.needs:
         if need.value is None:
             blank = lacking.setdefault(need.entity, [])
-            for name in (need.add_name_zh or need.name_zh).split("、"):
+            for name in (need.add_name_zh or need.name_zh).split("，"):
                 if name not in blank:
                     blank.append(name)
     if lacking:
@@ -97,7 +105,7 @@ def _after(readiness: PlanReadiness) -> list[str]:
     return lines
 
 
-def _relief_line(eased: Any) -> str:
+def _relief_line(eased: Relief) -> str:
     cv = f"{eased.target}: CV {format_number(round(eased.cv, 4))} > {format_number(eased.limit)}"
     if eased.requirement is not None and eased.raised:
         cv += (
@@ -119,7 +127,7 @@ def render_json(assessed: list[PlanReadiness]) -> str:
     for item, readiness in zip(data, assessed, strict=True):
         for need, raw in zip(item["needs"], readiness.needs, strict=True):
             need["problem"] = _PROBLEM_EN[problem(raw)]
-    return json.dumps(_finite(data), ensure_ascii=False, indent=2)
+    return json.dumps(finite(data), ensure_ascii=False, indent=2)
 
 
 _PROBLEM_EN = {"缺数据": "no_data", "超出限额": "over_limit", "未达标": "below_requirement"}

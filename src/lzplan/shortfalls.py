@@ -34,7 +34,7 @@ class Need:
     ``add`` how much of ``add_indicator`` (in ``add_unit``) it takes, ``None`` where no
     raw figure converts (a limit exceeded: ``value`` above ``required``). Without a value,
     ``add_indicator`` lists (comma-separated) the figures the school left blank, and
-    ``add_name_zh`` their Chinese names: what it must fill in."""
+    ``add_name_zh`` their Chinese names (joined by ``，``): what it must fill in."""
 
     entity: str
     target: str
@@ -91,9 +91,11 @@ def _each_needs(target: Target, rule: Each, context: Context) -> list[Need]:
         need = Need(
             name, target.id, rule.indicator, name_zh, rule.op, value, rule.value, rule.value
         )
-        if value is None:
+        if value is not None:
+            need = _in_raw_units(need, context.plan, context)  # music rooms: rooms to add
+        else:
             blank = _blank_inputs(rule.indicator, name, context)
-            to_fill = "、".join(context.plan.indicator(found).name_zh for found in blank)
+            to_fill = "，".join(context.plan.indicator(found).name_zh for found in blank)
             need = replace(need, add_indicator=",".join(blank), add_name_zh=to_fill)
         found.append(need)
     return found
@@ -110,15 +112,14 @@ def _k_of_n_needs(target: Target, rule: KOfN, context: Context) -> list[Need]:
                 known.append((criterion, seen.value))
             else:
                 found.append(_unknown(name, target, criterion, context))
-        if len(known) < len(rule.criteria):
-            continue  # without every figure the bill cannot be written
+        # a figure left blank is taken as met: what the others already miss is billed
         missed = [(c, v) for c, v in known if not compare(v, c.op, c.value)]
         spare = len(rule.criteria) - rule.at_least
         below = [(c, v) for c, v in missed if reached(c, v) < rule.floor - 1e-9]
         if len(missed) <= spare and not below:
             continue
         # the criteria it may miss: those furthest below (each then needs only the floor)
-        ranked = sorted(missed, key=lambda cv: max(reached(*cv), rule.floor))
+        ranked = sorted(missed, key=lambda cv: (max(reached(*cv), rule.floor), reached(*cv)))
         for index, (criterion, value) in enumerate(ranked):
             share = rule.floor if index < spare else 1.0
             if index < spare and reached(criterion, value) >= rule.floor - 1e-9:
@@ -132,7 +133,7 @@ def _unknown(name: str, target: Target, criterion: Criterion, context: Context) 
     plan = context.plan
     name_zh = plan.indicator(criterion.indicator).name_zh
     blank = _blank_inputs(criterion.indicator, name, context)
-    to_fill = "、".join(plan.indicator(found).name_zh for found in blank)
+    to_fill = "，".join(plan.indicator(found).name_zh for found in blank)
     op, value = criterion.op, criterion.value
     return Need(name, target.id, criterion.indicator, name_zh, op, None, value, value, None,
                 ",".join(blank), to_fill)  # fmt: skip
@@ -181,35 +182,39 @@ def _in_raw_units(need: Need, plan: Plan, context: Context) -> Need:
     ratio = plan.indicator(need.indicator).derived
     if not isinstance(ratio, Ratio) or need.op == "==":
         return need
-    pupils = _value(context, ratio.denominator, need.entity)
+    denominator = _value(context, ratio.denominator, need.entity)
     numerator = _value(context, ratio.numerator, need.entity)
-    if pupils is None or numerator is None:
+    if denominator is None or numerator is None:
         return need
     if need.op in ("<=", "<"):
         if need.raise_to <= 0:
             return need
-        add = numerator * ratio.scale / need.raise_to - pupils
+        add = numerator * ratio.scale / need.raise_to - denominator
         indicator = plan.indicator(ratio.denominator)
         return _rounded(need, indicator.id, indicator.name_zh, indicator.unit, add)
-    add = need.raise_to * pupils / ratio.scale - numerator
+    add = need.raise_to * denominator / ratio.scale - numerator
     indicator = plan.indicator(ratio.numerator)
     part = indicator.derived
     if isinstance(part, StagePart):
-        indicator, add = _of_school(part, plan, context, need.entity, numerator, add)
+        indicator, add = _of_school(part, plan, context, need.entity, add)
     return _rounded(need, indicator.id, indicator.name_zh, indicator.unit, add)
 
 
 def _of_school(
-    part: StagePart, plan: Plan, context: Context, entity: str, numerator: float, add: float
+    part: StagePart, plan: Plan, context: Context, entity: str, add: float
 ) -> tuple[Indicator, float]:
     """Who adds it: the stage's own figure where given (teachers), else the whole school's,
-    of which the stage counts only its share."""
+    of which the stage counts only its share of weighted pupils (so a school with none of
+    the figure yet is billed for the whole of what its stage needs)."""
     if part.per_stage and _value(context, part.per_stage, entity) is not None:
         return plan.indicator(part.per_stage), add
-    whole = _value(context, part.part_of, entity)
-    if whole and 0 < numerator < whole:
-        return plan.indicator(part.part_of), add * whole / numerator
-    return plan.indicator(part.part_of), add
+    weighted = {
+        stage.stage: stage.weight * (_value(context, stage.pupils, entity) or 0.0)
+        for stage in plan.stages
+    }
+    ours, total = weighted.get(part.stage, 0.0), sum(weighted.values())
+    share = ours / total if ours > 0 and total > 0 else 1.0
+    return plan.indicator(part.part_of), add / share
 
 
 def _rounded(need: Need, indicator: str, name_zh: str, unit: str, add: float) -> Need:

@@ -96,16 +96,6 @@ def _pupils_of(plan: Plan, stage: str) -> str:
     return next(s.pupils for s in plan.stages if s.stage == stage)
 
 
-def _stage_pupils(plan: Plan, by_key: Index, year: int, entity: str) -> dict[str, float]:
-    """Each stage the school teaches (pupils above 0) → its pupils."""
-    found: dict[str, float] = {}
-    for stage in plan.stages:
-        seen = by_key.get((stage.pupils, year, entity))
-        if seen is not None and seen.value is not None and seen.value > 0:
-            found[stage.stage] = seen.value
-    return found
-
-
 def _one(
     indicator: Indicator,
     part: StagePart,

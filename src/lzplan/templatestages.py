@@ -1,7 +1,8 @@
 """Which schools a template asks for a stage's figures: a stage's pupils only of schools
 whose roster kind teaches it; a figure given per stage (小学部 teachers) only of schools of
-several stages, and the whole figure behind it only of schools of one. Without a roster
-(or stages) every school is asked for everything."""
+several stages, and the whole figure behind it only of schools of one; nothing of a kind
+the plan excludes (special-education and vocational schools). Without a roster (or
+stages) every school is asked for everything."""
 
 from __future__ import annotations
 
@@ -29,8 +30,14 @@ def asked_of(plan: Plan, indicator: str, roster: Roster | None, names: list[str]
         for i in plan.indicators
         if isinstance(i.derived, StagePart) and i.derived.per_stage
     }
+    outside = {
+        kind for rule in plan.exclude if rule.fewer_pupils_than is None for kind in rule.kinds
+    }
     kept = []
     for name in names:
+        entity = roster.match(name)
+        if entity is not None and entity.kind in outside:
+            continue  # a special-education or vocational school: outside the criteria
         taught = _taught(plan, roster, name)
         if taught is None:
             kept.append(name)  # not in the roster, or of a kind no stage lists: ask
