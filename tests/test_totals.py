@@ -315,3 +315,17 @@ def test_a_refused_name_adds_no_total_mismatch(runner: CliRunner, tmp_path: Path
     assert result.exit_code == 2
     assert "'南山中学校区' is not in the roster" in result.stderr
     assert "合计" not in result.stderr
+
+
+def test_a_subtotal_above_the_rows_of_a_wide_sheet_is_no_crash(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    # found by the property test: a 小计 first, then a town's row (the sum's group was
+    # reset by the 小计 before any whole sum existed)
+    data = tmp_path / "2024.csv"
+    data.write_text(
+        "乡镇,乡镇具有独立法人资格的公办中心幼儿园数,年份\n小计,0,2024\n齐都镇,0,2024\n"
+    )
+    result = runner.invoke(main, ["check", str(data)])
+    assert "internal error" not in result.output
+    assert result.exit_code != 2, result.output  # read and judged

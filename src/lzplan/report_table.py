@@ -13,17 +13,11 @@ from typing import Any
 from . import texttable
 from .describe import describe, symbol
 from .display import format_number, safe
+from .i18n import LANGS, say
 from .model import Plan, Target
 from .results import STATUSES, Report, Result
 from .texttable import Cell, Dotted, Row
 
-_LABEL = {
-    "pass": "pass",
-    "fail": "FAIL",
-    "warn": "warn",
-    "missing": "missing",
-    "pending": "pending",
-}
 _STYLE = {
     "pass": "green",
     "fail": "bold red",
@@ -31,11 +25,26 @@ _STYLE = {
     "missing": "dim",
     "pending": "cyan",
 }
-_VERDICT_STYLE = {_LABEL[status]: style for status, style in _STYLE.items()}
+_VERDICT_STYLE = {
+    say(f"status.{status}", lang): style for status, style in _STYLE.items() for lang in LANGS
+}
 _STYLE["flag"] = "magenta"  # a note on a figure, never a verdict
 _STYLE["note"] = "dim"
-_CHECK_HEADERS = ("Target", "Expected", "Actual", "Verdict", "Gap")
-_TARGET_HEADERS = ("Target", "Rule", "Nature")
+_CHECK_COLUMNS = ("col.target", "col.expected", "col.actual", "col.verdict", "col.gap")
+_TARGET_COLUMNS = ("col.target", "col.rule", "col.nature")
+#: Headers of the columns rich styles, in every language.
+_TARGET_HEADERS = frozenset(say("col.target", lang) for lang in LANGS)
+_VERDICT_HEADERS = frozenset(say("col.verdict", lang) for lang in LANGS)
+
+
+def _headers(keys: Sequence[str], lang: str) -> tuple[str, ...]:
+    return tuple(say(key, lang) for key in keys)
+
+
+def label(status: str, lang: str = "en") -> str:
+    """A verdict as people read it: ``FAIL``, ``未达标``."""
+    return say(f"status.{status}", lang)
+
 
 # title, headers, rows, right-justified columns, (status, text) lines below the table
 _Block = tuple[str, Sequence[str], list[Row], Sequence[bool], list[tuple[str, str]]]
@@ -61,9 +70,11 @@ def _gap(result: Result) -> str:
     return ("+" if result.gap > 0 else "") + format_number(result.gap)
 
 
-def _section_title(plan: Plan, section_id: str) -> str:
+def _section_title(plan: Plan, section_id: str, lang: str = "en") -> str:
     section = plan.section(section_id)
-    return f"{section.name_zh} · {section.name_en}" if section else section_id
+    if section is None:
+        return section_id
+    return section.name_zh if lang == "zh" else f"{section.name_zh} · {section.name_en}"
 
 
 def _sections(plan: Plan, ids: Sequence[str]) -> list[str]:
@@ -71,11 +82,13 @@ def _sections(plan: Plan, ids: Sequence[str]) -> list[str]:
     return sorted(dict.fromkeys(ids), key=lambda key: order.get(key, len(order)))
 
 
-def _grouped_rows(plan: Plan, items: Sequence[Any], cells: Any, width: int) -> list[Row]:
+def _grouped_rows(
+    plan: Plan, items: Sequence[Any], cells: Any, width: int, lang: str = "en"
+) -> list[Row]:
     rows: list[Row] = []
     for section in _sections(plan, [item.section for item in items]):
         members = [item for item in items if item.section == section]
-        rows.append(Row(((_section_title(plan, section),),) + ((),) * (width - 1)))
+        rows.append(Row(((_section_title(plan, section, lang),),) + ((),) * (width - 1)))
         rows.extend(
             Row(cells(item), end_section=index == len(members) - 1)
             for index, item in enumerate(members)
@@ -83,39 +96,51 @@ def _grouped_rows(plan: Plan, items: Sequence[Any], cells: Any, width: int) -> l
     return rows
 
 
-#: What a table says beneath a criterion that its sources have not confirmed.
-UNVERIFIED = "unverified 待核实"
-
-
-def named(name_zh: str, target_id: str, confidence: str) -> Cell:
+def named(name_zh: str, target_id: str, confidence: str, lang: str = "en") -> Cell:
     """A target's name cell: Chinese name, id, and a mark when its criterion is unverified."""
-    unverified = (UNVERIFIED,) if confidence == "unverified" else ()
+    unverified = (say("unverified", lang),) if confidence == "unverified" else ()
     return (name_zh, Dotted(target_id), *unverified)
 
 
-def _check_cells(result: Result) -> tuple[Cell, ...]:
-    return (
-        named(result.name_zh, result.target, result.confidence),
-        (_expected(result),),
-        (_value(result.actual, result.unit),),
-        (_LABEL[result.status],),
-        (_gap(result),),
-    )
+def _check_cells(lang: str) -> Any:
+    def cells(result: Result) -> tuple[Cell, ...]:
+        return (
+            named(result.name_zh, result.target, result.confidence, lang),
+            (_expected(result),),
+            (_value(result.actual, result.unit),),
+            (label(result.status, lang),),
+            (_gap(result),),
+        )
+
+    return cells
 
 
-def _target_cells(target: Target) -> tuple[Cell, ...]:
-    name = named(target.name_zh, target.id, target.source.confidence)
-    return (name, (describe(target),), (target.nature,))
+def _target_cells(lang: str) -> Any:
+    def cells(target: Target) -> tuple[Cell, ...]:
+        name = named(target.name_zh, target.id, target.source.confidence, lang)
+        return (name, (describe(target),), (say(f"nature.{target.nature}", lang),))
+
+    return cells
 
 
-def summary(report: Report) -> str:
-    """``2023: 3 pass · 1 fail · … (40 targets)``."""
+def summary(report: Report, lang: str = "en") -> str:
+    """``2023: 3 pass · 1 fail · … (40 targets)``, ``2023年：达标 3 · 未达标 1（共 40 项）``."""
     counts = report.counts()
-    parts = " · ".join(f"{counts[status]} {status}" for status in STATUSES if counts[status])
-    return f"{report.year}: {parts or 'nothing judged'} ({len(report.results)} targets)"
+    parts = " · ".join(
+        say("summary.part", lang, count=counts[status], status=_word(status, lang))
+        for status in STATUSES
+        if counts[status]
+    )
+    parts = parts or say("summary.none", lang)
+    return say("summary", lang, year=report.year, parts=parts, count=len(report.results))
 
 
-def notes(report: Report, plan: Plan | None = None) -> list[tuple[str, str]]:
+def _word(status: str, lang: str) -> str:
+    """A status in a count (``3 fail``): the English word as machines write it."""
+    return label(status, lang) if lang == "zh" else status
+
+
+def notes(report: Report, plan: Plan | None = None, lang: str = "en") -> list[tuple[str, str]]:
     """(status, text) for what failed or warned or is behind before its deadline, one line
     naming the data that is missing (with Chinese names, given the ``plan``), and a
     ``flag`` line for each figure that moved surprisingly (never a verdict)."""
@@ -132,8 +157,8 @@ def notes(report: Report, plan: Plan | None = None) -> list[tuple[str, str]]:
             text += "; " + ", ".join(result.misses)
         found.append((result.status, text))
     if absent:
-        named = [_with_name(item, plan) for item in absent]
-        found.append(("missing", f"no data for {len(absent)} indicator(s): {', '.join(named)}"))
+        names = ", ".join(_with_name(item, plan) for item in absent)
+        found.append(("missing", say("no_data", lang, count=len(absent), names=names)))
     found.extend(("flag", f"{r.target}: {flag}") for r in report.results for flag in r.flags)
     found.extend(("note", f"{r.target}: {note}") for r in report.results for note in r.notes)
     return found
@@ -146,45 +171,49 @@ def _with_name(lacking: str, plan: Plan | None) -> str:
 
 
 def render_check(
-    reports: list[Report], plan: Plan, width: int = 100, rich: bool = False, color: bool = True
+    reports: list[Report],
+    plan: Plan,
+    width: int = 100,
+    rich: bool = False,
+    color: bool = True,
+    lang: str = "en",
 ) -> str:
     """A table per report, the notes on what did not pass, and a summary line each.
 
-    ``rich`` draws with rich (for terminals), in colour unless ``color`` is off.
+    ``rich`` draws with rich (for terminals), in colour unless ``color`` is off; ``lang``
+    the words (``zh`` or ``en``).
     """
-    blocks: list[_Block] = []
-    for report in reports:
-        rows = _grouped_rows(plan, report.results, _check_cells, len(_CHECK_HEADERS))
-        title = f"{report.dataset} — {report.year}"
-        lines = [
-            (status, f"{_LABEL.get(status, status)} {text}") for status, text in notes(report, plan)
-        ]
-        lines.append(("summary", summary(report)))
-        right = (False, False, False, False, True)
-        blocks.append((title, _CHECK_HEADERS, rows, right, lines))
+    blocks = [check_block(r, plan, f"{r.dataset} — {r.year}", lang) for r in reports]
     return _rich(blocks, width, color) if rich else _plain(blocks, width)
 
 
 def render_targets(
-    targets: list[Target], plan: Plan, width: int = 100, rich: bool = False, color: bool = True
+    targets: list[Target],
+    plan: Plan,
+    width: int = 100,
+    rich: bool = False,
+    color: bool = True,
+    lang: str = "en",
 ) -> str:
     """The plan's targets, grouped by section (``rich``, ``color``: as for checks)."""
-    rows = _grouped_rows(plan, targets, _target_cells, len(_TARGET_HEADERS))
+    rows = _grouped_rows(plan, targets, _target_cells(lang), len(_TARGET_COLUMNS), lang)
     block: _Block = (
         plan.title_zh,
-        _TARGET_HEADERS,
+        _headers(_TARGET_COLUMNS, lang),
         rows,
         (),
-        [("summary", f"{len(targets)} targets")],
+        [("summary", say("targets.count", lang, count=len(targets)))],
     )
     return _rich([block], width, color) if rich else _plain([block], width)
 
 
-_INDICATOR_HEADERS = ("Indicator", "Unit", "Also written")
+_INDICATOR_COLUMNS = ("col.indicator", "col.unit", "col.also")
 _PER = {"school": "per school", "town": "per town", "project": "per item"}
 
 
-def render_indicators(plan: Plan, width: int = 100, rich: bool = False, color: bool = True) -> str:
+def render_indicators(
+    plan: Plan, width: int = 100, rich: bool = False, color: bool = True, lang: str = "en"
+) -> str:
     """Every indicator a data file may give: its Chinese name and id, the unit (per school,
     town or item, or yes/no), and the other names accepted (``--format json`` adds the
     targets each feeds)."""
@@ -213,25 +242,28 @@ def render_indicators(plan: Plan, width: int = 100, rich: bool = False, color: b
         for given in (name, *plan.given_as(name))
     }
     fed = sum(1 for indicator in plan.indicators if indicator.id in used)
-    lines = [("summary", f"{len(plan.indicators)} indicators, {fed} used by the plan's targets")]
-    block: _Block = (plan.title_zh, _INDICATOR_HEADERS, rows, (), lines)
+    lines = [("summary", say("indicators.count", lang, count=len(plan.indicators), used=fed))]
+    block: _Block = (plan.title_zh, _headers(_INDICATOR_COLUMNS, lang), rows, (), lines)
     return _rich([block], width, color) if rich else _plain([block], width)
 
 
 Block = _Block
 
 
-def grouped_rows(plan: Plan, items: Sequence[Any], cells: Any, width: int) -> list[Row]:
+def grouped_rows(
+    plan: Plan, items: Sequence[Any], cells: Any, width: int, lang: str = "en"
+) -> list[Row]:
     """Rows of ``cells(item)`` under a title row for each of the plan's sections, in order."""
-    return _grouped_rows(plan, items, cells, width)
+    return _grouped_rows(plan, items, cells, width, lang)
 
 
-def check_block(report: Report, plan: Plan, title: str) -> Block:
+def check_block(report: Report, plan: Plan, title: str, lang: str = "en") -> Block:
     """The check table of one report under ``title``, with its notes and summary below."""
-    rows = _grouped_rows(plan, report.results, _check_cells, len(_CHECK_HEADERS))
-    lines = [(s, f"{_LABEL.get(s, s)} {text}") for s, text in notes(report, plan)]
-    lines.append(("summary", summary(report)))
-    return (title, _CHECK_HEADERS, rows, (False, False, False, False, True), lines)
+    rows = _grouped_rows(plan, report.results, _check_cells(lang), len(_CHECK_COLUMNS), lang)
+    lines = [(s, f"{label(s, lang)} {text}") for s, text in notes(report, plan, lang)]
+    lines.append(("summary", summary(report, lang)))
+    headers = _headers(_CHECK_COLUMNS, lang)
+    return (title, headers, rows, (False, False, False, False, True), lines)
 
 
 def render_blocks(blocks: list[Block], width: int, rich: bool, color: bool = True) -> str:
@@ -305,8 +337,10 @@ def _rich_cell(cell: Cell, header: str, width: int) -> Any:
 
     lines = []
     for number, paragraph in enumerate(cell):
-        style = "dim" if number else ("bold" if header == "Target" and len(cell) == 1 else "")
-        if header == "Verdict":
+        style = (
+            "dim" if number else ("bold" if header in _TARGET_HEADERS and len(cell) == 1 else "")
+        )
+        if header in _VERDICT_HEADERS:
             style = _VERDICT_STYLE.get(paragraph, "")
         lines += [(line, style) for line in texttable.wrap(paragraph, width)]
     text = Text()

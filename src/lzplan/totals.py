@@ -75,9 +75,11 @@ class Totals:
         group = self.group.get(key)
         if group is None:
             group = self.group[key] = []
-            self.whole.setdefault(key, [])
+        whole = self.whole.get(key)
+        if whole is None:  # a 小计 above resets the group, never the whole
+            whole = self.whole[key] = []
         group.append(value)
-        self.whole[key].append(value)
+        whole.append(value)
 
     def check(
         self,

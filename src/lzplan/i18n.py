@@ -1,0 +1,112 @@
+"""The words of lzplan's reports in Chinese and English, from one catalogue.
+
+``--lang`` chooses; without it the locale does (``LC_ALL``, ``LC_MESSAGES``, ``LANG``
+starting ``zh``; on Windows the user's interface language). Only labels change: JSON and
+CSV keep their machine values. Every key has both languages (a test checks it).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+
+LANGS: tuple[str, ...] = ("zh", "en")
+
+#: key → (English, Chinese). ``{name}`` fields are filled by :func:`say`.
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # verdicts
+    "status.pass": ("pass", "达标"),
+    "status.fail": ("FAIL", "未达标"),
+    "status.warn": ("warn", "预警"),
+    "status.missing": ("missing", "无数据"),
+    "status.pending": ("pending", "未到期"),
+    "status.flag": ("flag", "提示"),
+    "status.note": ("note", "说明"),
+    # table columns
+    "col.target": ("Target", "目标"),
+    "col.expected": ("Expected", "要求"),
+    "col.actual": ("Actual", "实际"),
+    "col.verdict": ("Verdict", "结论"),
+    "col.gap": ("Gap", "差距"),
+    "col.rule": ("Rule", "规则"),
+    "col.nature": ("Nature", "性质"),
+    "col.indicator": ("Indicator", "指标"),
+    "col.unit": ("Unit", "单位"),
+    "col.also": ("Also written", "其他写法"),
+    "col.place": ("School or place", "学校或地区"),
+    "col.criterion": ("Criterion", "评估指标"),
+    "col.now": ("Now", "现值"),
+    "col.needs": ("Needs", "需达到"),
+    "col.to_add": ("To add", "需增加"),
+    # natures
+    "nature.binding": ("binding", "约束性"),
+    "nature.anticipatory": ("anticipatory", "预期性"),
+    # lines under a table
+    "summary": ("{year}: {parts} ({count} targets)", "{year}年：{parts}（共 {count} 项）"),
+    "summary.part": ("{count} {status}", "{status} {count}"),
+    "summary.none": ("nothing judged", "无可评判"),
+    "targets.count": ("{count} targets", "共 {count} 项目标"),
+    "indicators.count": (
+        "{count} indicators, {used} used by the plan's targets",
+        "共 {count} 项指标，目标用到 {used} 项",
+    ),
+    "no_data": ("no data for {count} indicator(s): {names}", "{count} 项指标无数据：{names}"),
+    "unverified": ("unverified 待核实", "待核实"),
+    # readiness
+    "readiness.pass": ("would pass", "可以通过"),
+    "readiness.fail": ("would NOT pass", "不能通过"),
+    "readiness.missing": ("cannot tell: data missing", "数据不全，无法判断"),
+    "readiness.headline": ("{title}: {verdict} ({parts})", "{title}：{verdict}（{parts}）"),
+    "readiness.take": ("What it would take, school by school", "达标所需（逐校）"),
+    "readiness.bill": ("In all, to add: {costs}", "合计需增加：{costs}"),
+    "readiness.blank": (
+        "Left blank, so not judged (to fill in): {owed}",
+        "未填报，未能评判（请补填）：{owed}",
+    ),
+    "readiness.excluded": ("Excluded: {entity} — {why}", "不在评估范围：{entity} — {why}"),
+    "readiness.share": ("({share} of {required})", "（要求 {required} 的 {share}）"),
+    "readiness.over": ("over the limit by {gap}", "超出 {gap}"),
+    "readiness.short": ("short by {gap}", "差 {gap}"),
+    "relief.cv": ("{target}: CV {cv} > {limit}", "{target}：差异系数 {cv} > {limit}"),
+    "relief.raised": (
+        "with the {count} school(s) below {requirement} raised to it: {after}",
+        "将低于 {requirement} 的 {count} 所学校提至要求后：{after}",
+    ),
+    "relief.moves": ("then moving most: {moves}", "其后最能降低差异系数的学校：{moves}"),
+    "relief.move": (
+        "{entity} ({value} → mean: CV {cv})",
+        "{entity}（{value} → 平均值：差异系数 {cv}）",
+    ),
+}
+
+
+def say(key: str, lang: str, **fields: object) -> str:
+    """The catalogue's text for ``key`` in ``lang``, with ``fields`` filled in."""
+    english, chinese = CATALOGUE[key]
+    text = chinese if lang == "zh" else english
+    return text.format(**fields) if fields else text
+
+
+def default_lang(env: Mapping[str, str] | None = None) -> str:
+    """``zh`` when the locale is Chinese, else ``en``: the first of ``LC_ALL``,
+    ``LC_MESSAGES``, ``LANG`` that is set decides (as gettext reads them); without any,
+    on Windows, the user's interface language."""
+    env = os.environ if env is None else env
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    if sys.platform == "win32":
+        return _windows_lang()
+    return "en"
+
+
+def _windows_lang() -> str:
+    import ctypes
+
+    try:
+        language = ctypes.windll.kernel32.GetUserDefaultUILanguage()  # type: ignore[attr-defined]
+    except (AttributeError, OSError):
+        return "en"
+    return "zh" if language & 0x3FF == 0x04 else "en"  # LANG_CHINESE, any region
