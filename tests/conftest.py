@@ -29,6 +29,15 @@ def _private_cache(
     monkeypatch.delenv("LZPLAN_NO_CACHE", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables in English unless a test asks for ``--lang zh``: a developer's Chinese locale
+    must not change the exact outputs."""
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+
+
 @pytest.fixture
 def in_root(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Run in the repository root so that paths in messages are short and stable."""

@@ -69,6 +69,12 @@ _FORMAT = click.option(
     show_default=True,
     help="table for people, json for programs, csv for Excel.",
 )
+_LANG = click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    help="The language of tables: zh (中文) or en. Default: the locale's "
+    "(LANG, LC_ALL; on Windows the interface language). JSON and CSV keep their values.",
+)
 _ROSTER = click.option(
     "--roster",
     "roster_path",
@@ -272,6 +278,15 @@ def _finish(
     sys.exit(ExitCode.FAILED if failing else ExitCode.OK)
 
 
+def _lang(chosen: str | None) -> str:
+    """``--lang``, else the locale's language."""
+    if chosen is not None:
+        return chosen
+    from .i18n import default_lang
+
+    return default_lang()
+
+
 def _options(year: int | None, encoding: str | None, sheet: str | None) -> ReadOptions:
     from .datafile import ReadOptions
 
@@ -306,7 +321,10 @@ def main() -> None:
 @click.option("--section", help="Only this section: its id or Chinese name (学前教育).")
 @click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table")
 @_PLAN
-def targets(section: str | None, output_format: str, plan_path: str | None) -> None:
+@_LANG
+def targets(
+    section: str | None, output_format: str, plan_path: str | None, lang: str | None
+) -> None:
     """List the plan's targets."""
     from .errors import LzplanError
     from .planfile import load_plan
@@ -324,7 +342,8 @@ def targets(section: str | None, output_format: str, plan_path: str | None) -> N
         return
     from .report_table import render_targets
 
-    click.echo(render_targets(chosen, plan, _width(), _terminal()), nl=False)
+    words = _lang(lang)
+    click.echo(render_targets(chosen, plan, _width(), _terminal(), lang=words), nl=False)
 
 
 @main.command()
@@ -340,7 +359,8 @@ def plans() -> None:
 @main.command()
 @click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table")
 @_PLAN
-def indicators(output_format: str, plan_path: str | None) -> None:
+@_LANG
+def indicators(output_format: str, plan_path: str | None, lang: str | None) -> None:
     """List what a data file may give: every indicator's id, Chinese name and other names."""
     from .errors import LzplanError
     from .planfile import load_plan
@@ -356,7 +376,7 @@ def indicators(output_format: str, plan_path: str | None) -> None:
         return
     from .report_table import render_indicators
 
-    click.echo(render_indicators(plan, _width(), _terminal()), nl=False)
+    click.echo(render_indicators(plan, _width(), _terminal(), lang=_lang(lang)), nl=False)
 
 
 @main.command()
@@ -373,6 +393,7 @@ def indicators(output_format: str, plan_path: str | None) -> None:
     "with missing also when data is missing.",
 )
 @_reading
+@_LANG
 def check(
     paths: tuple[str, ...],
     plan_path: str | None,
@@ -385,6 +406,7 @@ def check(
     roster_path: str | None,
     encoding: str | None,
     sheet: str | None,
+    lang: str | None,
 ) -> None:
     """Judge data (CSV or .xlsx files, folders; - for standard input) against the plan.
 
@@ -397,7 +419,8 @@ def check(
     _say_problems(loaded)
     reports = judge_datasets(loaded.plan, loaded.datasets)
     chosen = CHECK_FORMATS[output_format]
-    data = render(chosen, reports, loaded.plan, _width(), _terminal() and output is None)
+    terminal = _terminal() and output is None
+    data = render(chosen, reports, loaded.plan, _width(), terminal, _lang(lang))
     _finish(data, output, force, loaded, failed(reports, fail_on))
 
 
@@ -477,6 +500,7 @@ def validate(
     "when a passed deadline has no data.",
 )
 @_reading
+@_LANG
 def progress(
     paths: tuple[str, ...],
     plan_path: str | None,
@@ -489,6 +513,7 @@ def progress(
     roster_path: str | None,
     encoding: str | None,
     sheet: str | None,
+    lang: str | None,
 ) -> None:
     """Each target over the plan's years: verdicts, progress status, pace and outcome.
 
@@ -507,7 +532,8 @@ def progress(
     except LzplanError as error:
         _problems(error.problems)
     reporter = PROGRESS_FORMATS[output_format]
-    data = render(reporter, reports, loaded.plan, _width(), _terminal() and output is None)
+    terminal = _terminal() and output is None
+    data = render(reporter, reports, loaded.plan, _width(), terminal, _lang(lang))
     _finish(data, output, force, loaded, progress_failed(reports, fail_on))
 
 
@@ -536,6 +562,7 @@ def progress(
     "school and problem), xlsx: every view as a sheet (needs --output).",
 )
 @_reading
+@_LANG
 def readiness(
     paths: tuple[str, ...],
     plan_paths: tuple[str, ...],
@@ -547,6 +574,7 @@ def readiness(
     roster_path: str | None,
     encoding: str | None,
     sheet: str | None,
+    lang: str | None,
 ) -> None:
     """Would the county pass accreditation? The national criteria on per-school data,
     with what each failing school would take and the district's total.
@@ -579,7 +607,8 @@ def readiness(
             assessed.append(assess(loaded.plan, dataset, now))
     plans = [loaded.plan for loaded in loads for _ in loaded.datasets]
     chosen = READINESS_FORMATS[output_format]
-    data = render(chosen, assessed, plans, _width(), _terminal() and output is None)
+    terminal = _terminal() and output is None
+    data = render(chosen, assessed, plans, _width(), terminal, _lang(lang))
     failing = any(item.verdict == "fail" for item in assessed)
     merged = loads[0]
     files = [file for loaded in loads for file in loaded.files]

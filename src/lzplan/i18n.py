@@ -29,6 +29,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.actual": ("Actual", "实际"),
     "col.verdict": ("Verdict", "结论"),
     "col.gap": ("Gap", "差距"),
+    "col.status": ("Status", "进展"),
+    "col.trend": ("Trend", "趋势"),
     "col.rule": ("Rule", "规则"),
     "col.nature": ("Nature", "性质"),
     "col.indicator": ("Indicator", "指标"),

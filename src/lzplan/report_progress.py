@@ -9,6 +9,7 @@ import re
 from collections import Counter
 
 from .display import format_number
+from .i18n import say
 from .model import Plan
 from .progress import Progress, ProgressReport, YearCell
 from .progress_measure import LABELS_ZH, STATUSES
@@ -26,22 +27,27 @@ COMPACT_BELOW = 120
 
 
 def render_progress(
-    reports: list[ProgressReport], plan: Plan, width: int = 100, rich: bool = False
+    reports: list[ProgressReport],
+    plan: Plan,
+    width: int = 100,
+    rich: bool = False,
+    lang: str = "en",
 ) -> str:
     """A matrix and its notes for each dataset; narrower than :data:`COMPACT_BELOW`, the
-    year columns hold only verdict marks and the status cell the latest figure."""
+    year columns hold only verdict marks and the status cell the latest figure. ``lang``
+    gives the headers and section titles; the progress words are still English."""
     compact = width < COMPACT_BELOW
     blocks: list[Block] = []
     for report in reports:
         years = list(range(report.first_year, report.last_year + 1))
         year_headers = [_year_header(year, report, compact) for year in years]
         trends = not compact and any(sparkline(p) for p in report.results)
-        trend = ["Trend"] if trends else []
-        headers = ["Target", *year_headers, *trend, "Status"]
+        trend = [say("col.trend", lang)] if trends else []
+        headers = [say("col.target", lang), *year_headers, *trend, say("col.status", lang)]
         cells = functools.partial(
-            _cells, years=years, now=report.now, compact=compact, trends=trends
+            _cells, years=years, now=report.now, compact=compact, trends=trends, lang=lang
         )
-        rows = grouped_rows(plan, list(report.results), cells, len(headers))
+        rows = grouped_rows(plan, list(report.results), cells, len(headers), lang)
         title = f"{report.dataset} — progress as of {report.now}"
         if report.latest_data is not None and report.latest_data != report.now:
             title += f" (the data's latest year is {report.latest_data})"
@@ -66,11 +72,11 @@ def _legend(report: ProgressReport, compact: bool) -> str:
 
 
 def _cells(
-    progress: Progress, years: list[int], now: int, compact: bool, trends: bool
+    progress: Progress, years: list[int], now: int, compact: bool, trends: bool, lang: str = "en"
 ) -> tuple[Cell, ...]:
     by_year = {cell.year: cell for cell in progress.years}
     target = progress.target
-    cells: list[Cell] = [named(target.name_zh, target.id, target.source.confidence)]
+    cells: list[Cell] = [named(target.name_zh, target.id, target.source.confidence, lang)]
     for year in years:
         cell = by_year.get(year)
         if cell is None or year > now:

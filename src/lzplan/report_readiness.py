@@ -11,6 +11,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from .display import format_number, symbol
+from .i18n import say
 from .problemlist import HEADER, problem, rows
 from .readiness import PlanReadiness
 from .relief import Relief
@@ -18,76 +19,79 @@ from .report_csv import neutralise
 from .report_json import finite
 from .results import Report
 from .shortfalls import Need
-from .texttable import Row
+from .texttable import Cell, Row
 
 if TYPE_CHECKING:
     from .model import Plan
     from .report_table import Block
 
-_VERDICT = {
-    "pass": "would pass",
-    "fail": "would NOT pass",
-    "missing": "cannot tell: data missing",
-}
-_NEED_HEADERS = ("School or place", "Criterion", "Now", "Needs", "To add")
+_NEED_COLUMNS = ("col.place", "col.criterion", "col.now", "col.needs", "col.to_add")
 
 
-def headline(readiness: PlanReadiness) -> str:
-    """``…: would NOT pass (3 fail · 2 missing · 40 pass)``."""
+def headline(readiness: PlanReadiness, lang: str = "en") -> str:
+    """``…: would NOT pass (3 fail · 2 missing · 40 pass)``, ``…：不能通过（未达标 3 · …）``."""
+    from .report_table import label
+
     counts = Report(readiness.dataset, readiness.year, readiness.results).counts()
-    parts = " · ".join(f"{n} {status}" for status, n in counts.items() if n)
-    return f"{readiness.title_zh}: {_VERDICT[readiness.verdict]} ({parts})"
+    parts = " · ".join(
+        say("summary.part", lang, count=n, status=label(status, lang) if lang == "zh" else status)
+        for status, n in counts.items()
+        if n
+    )
+    verdict = say(f"readiness.{readiness.verdict}", lang)
+    return say("readiness.headline", lang, title=readiness.title_zh, verdict=verdict, parts=parts)
 
 
 def render_table(
-    assessed: list[PlanReadiness], plans: list[Plan], width: int, terminal: bool
+    assessed: list[PlanReadiness],
+    plans: list[Plan],
+    width: int,
+    terminal: bool,
+    lang: str = "en",
 ) -> str:
     """One report per criteria plan: the criteria, then what failing ones would take."""
     from .report_table import check_block, render_blocks
 
     blocks: list[Block] = []
+    headers = tuple(say(key, lang) for key in _NEED_COLUMNS)
     for readiness, plan in zip(assessed, plans, strict=True):
         report = Report(readiness.dataset, readiness.year, readiness.results)
-        title = f"{headline(readiness)} — {readiness.dataset} — {readiness.year}"
-        blocks.append(check_block(report, plan, title))
+        title = f"{headline(readiness, lang)} — {readiness.dataset} — {readiness.year}"
+        blocks.append(check_block(report, plan, title, lang))
         short = [need for need in readiness.needs if need.value is not None]
         if short or readiness.reliefs or readiness.excluded:
-            lines = [("summary", line) for line in _after(readiness)]
-            cells = [_need_cells(need) for need in short]
-            blocks.append(("What it would take, school by school", _NEED_HEADERS, cells, (), lines))
+            lines = [("summary", line) for line in _after(readiness, lang)]
+            cells = [_need_cells(need, lang) for need in short]
+            blocks.append((say("readiness.take", lang), headers, cells, (), lines))
     return render_blocks(blocks, width, terminal)
 
 
-def _need_cells(need: Need) -> Row:
+def _need_cells(need: Need, lang: str) -> Row:
     assert need.value is not None  # the table lists shortfalls; blanks are listed below it
     now = format_number(round(need.value, 2))
     needs = f"{symbol(need.op)} {format_number(round(need.raise_to, 2))}"
     if need.raise_to != need.required:
-        share = (
-            need.raise_to / need.required
-            if need.op in (">=", ">")
-            else (need.required / need.raise_to)
-        )
-        needs += f" ({share:.0%} of {format_number(need.required)})"
-    add = "" if need.add is None else f"+{format_number(need.add)} {need.add_unit}"
+        rising = need.op in (">=", ">")
+        share = need.raise_to / need.required if rising else need.required / need.raise_to
+        required = format_number(need.required)
+        needs += " " + say("readiness.share", lang, share=f"{share:.0%}", required=required)
     gap = format_number(round(abs(need.value - need.raise_to), 2))
-    over = need.op in ("<=", "<")
-    what = (
-        (add, need.add_name_zh)
-        if add
-        else (f"over the limit by {gap}" if over else f"short by {gap}",)
-    )
+    if need.add is not None:
+        what: Cell = (f"+{format_number(need.add)} {need.add_unit}", need.add_name_zh)
+    else:
+        over = need.op in ("<=", "<")
+        what = (say("readiness.over" if over else "readiness.short", lang, gap=gap),)
     return Row(((need.entity,), (need.name_zh, need.target), (now,), (needs,), what))
 
 
-def _after(readiness: PlanReadiness) -> list[str]:
+def _after(readiness: PlanReadiness, lang: str = "en") -> list[str]:
     """The bill, the data a school still owes, the CVs, and who is outside the scope."""
     lines = []
     if readiness.bill:
         costs = "; ".join(
             f"{cost.name_zh} +{format_number(cost.amount)} {cost.unit}" for cost in readiness.bill
         )
-        lines.append(f"In all, to add: {costs}")
+        lines.append(say("readiness.bill", lang, costs=costs))
     lacking: dict[str, list[str]] = {}
     for need in readiness.needs:
         if need.value is None:
@@ -96,29 +100,37 @@ def _after(readiness: PlanReadiness) -> list[str]:
                 if name not in blank:
                     blank.append(name)
     if lacking:
-        owed = "; ".join(f"{school}: {'、'.join(names)}" for school, names in lacking.items())
-        lines.append(f"Left blank, so not judged (to fill in): {owed}")
-    for eased in readiness.reliefs:
-        lines.append(_relief_line(eased))
-    for entity, why in readiness.excluded:
-        lines.append(f"Excluded: {entity} — {why}")
+        owed = "; ".join(f"{school}: {'，'.join(names)}" for school, names in lacking.items())
+        lines.append(say("readiness.blank", lang, owed=owed))
+    lines.extend(_relief_line(eased, lang) for eased in readiness.reliefs)
+    lines.extend(
+        say("readiness.excluded", lang, entity=entity, why=why)
+        for entity, why in readiness.excluded
+    )
     return lines
 
 
-def _relief_line(eased: Relief) -> str:
-    cv = f"{eased.target}: CV {format_number(round(eased.cv, 4))} > {format_number(eased.limit)}"
-    if eased.requirement is not None and eased.raised:
-        cv += (
-            f"; with the {len(eased.raised)} school(s) below "
-            f"{format_number(eased.requirement)} raised to it: "
-            f"{format_number(round(eased.cv_after, 4))}"
-        )
-    moves = ", ".join(
-        f"{move.entity} ({format_number(round(move.value, 2))} → mean: CV "
-        f"{format_number(round(move.cv_after, 4))})"
-        for move in eased.moves
+def _relief_line(eased: Relief, lang: str = "en") -> str:
+    def number(value: float, digits: int = 4) -> str:
+        return format_number(round(value, digits))
+
+    text = say(
+        "relief.cv", lang, target=eased.target, cv=number(eased.cv), limit=number(eased.limit)
     )
-    return f"{cv}; then moving most: {moves}" if moves else cv
+    if eased.requirement is not None and eased.raised:
+        raised = say(
+            "relief.raised",
+            lang,
+            count=len(eased.raised),
+            requirement=number(eased.requirement),
+            after=number(eased.cv_after),
+        )
+        text += f"; {raised}"
+    moves = ", ".join(
+        say("relief.move", lang, entity=m.entity, value=number(m.value, 2), cv=number(m.cv_after))
+        for m in eased.moves
+    )
+    return f"{text}; {say('relief.moves', lang, moves=moves)}" if moves else text
 
 
 def render_json(assessed: list[PlanReadiness]) -> str:

@@ -43,13 +43,15 @@ READINESS_FORMATS: dict[str, Format] = {
 }
 
 
-def render(chosen: Format, reports: Any, plan: Any, width: int, terminal: bool) -> str | bytes:
-    """The reports in the ``chosen`` format."""
+def render(
+    chosen: Format, reports: Any, plan: Any, width: int, terminal: bool, lang: str = "en"
+) -> str | bytes:
+    """The reports in the ``chosen`` format; a table's words in ``lang``."""
     import importlib
 
     reporter = getattr(importlib.import_module(f".{chosen.module}", __package__), chosen.function)
     if chosen.table:
-        text: str = reporter(reports, plan, width, terminal)
+        text: str = reporter(reports, plan, width, terminal, lang=lang)
         return text
     data: str | bytes = reporter(reports)
     return (data + "\n").encode() if isinstance(data, str) else data

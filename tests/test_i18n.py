@@ -1,0 +1,76 @@
+"""The catalogue of report words: both languages for every key, the locale's default, and
+Chinese tables that keep their machine values in JSON."""
+
+from __future__ import annotations
+
+import json
+import string
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lzplan.cli import main
+from lzplan.i18n import CATALOGUE, default_lang, say
+
+from .conftest import EXAMPLES
+
+COUNTY = [
+    "readiness",
+    "data/illustrative-county",
+    "--roster",
+    "data/illustrative-county/roster.csv",
+]
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_every_word_has_both_languages_with_the_same_fields(key: str) -> None:
+    english, chinese = CATALOGUE[key]
+    assert english.strip() and chinese.strip()
+    assert _fields(english) == _fields(chinese)
+
+
+@pytest.mark.parametrize(
+    ("env", "lang"),
+    [
+        ({"LANG": "zh_CN.UTF-8"}, "zh"),
+        ({"LANG": "zh_TW.UTF-8"}, "zh"),
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LC_ALL": "zh_CN.GBK", "LANG": "en_US.UTF-8"}, "zh"),  # LC_ALL first
+        ({"LC_ALL": "C", "LANG": "zh_CN.UTF-8"}, "en"),
+        ({"LC_ALL": "", "LC_MESSAGES": "zh_CN", "LANG": "C"}, "zh"),  # empty is unset
+        ({}, "en"),
+    ],
+)
+def test_the_default_language_follows_the_locale(env: dict[str, str], lang: str) -> None:
+    assert default_lang(env) == lang
+
+
+def test_say_fills_fields_in_either_language() -> None:
+    assert say("readiness.bill", "en", costs="x") == "In all, to add: x"
+    assert say("readiness.bill", "zh", costs="x") == "合计需增加：x"
+    assert say("status.fail", "zh") == "未达标"
+
+
+def test_the_readiness_report_in_chinese_exact_output(runner: CliRunner, in_root: Path) -> None:
+    result = runner.invoke(main, [*COUNTY, "--lang", "zh"])
+    assert result.exit_code == 1
+    expected = (EXAMPLES / "readiness" / "illustrative-county-zh.txt").read_text("utf-8")
+    assert result.stdout == expected
+
+
+def test_a_chinese_locale_gives_chinese_tables_and_the_same_json(
+    runner: CliRunner, in_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    english = runner.invoke(main, ["check", "data/actuals/2023.csv", "--format", "json"]).stdout
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    table = runner.invoke(main, ["check", "data/actuals/2023.csv"]).stdout
+    assert "结论" in table and "无数据" in table and "Verdict" not in table
+    chinese = runner.invoke(main, ["check", "data/actuals/2023.csv", "--format", "json"]).stdout
+    assert json.loads(chinese) == json.loads(english)  # machine values never translated
+    forced = runner.invoke(main, ["check", "data/actuals/2023.csv", "--lang", "en"]).stdout
+    assert "Verdict" in forced
