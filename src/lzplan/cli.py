@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from .exitcodes import ExitCode
-from .reporters import CHECK_FORMATS, PROGRESS_FORMATS, READINESS_FORMATS, render
+from .reporters import CHECK_FORMATS, FILE_ONLY, PROGRESS_FORMATS, READINESS_FORMATS, render
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -67,7 +67,7 @@ _FORMAT = click.option(
     type=click.Choice(list(CHECK_FORMATS)),
     default="table",
     show_default=True,
-    help="table for people, json for programs, csv for Excel.",
+    help="table for people, json for programs, csv for Excel, xlsx a workbook (needs --output).",
 )
 _LANG = click.option(
     "--lang",
@@ -278,6 +278,14 @@ def _finish(
     sys.exit(ExitCode.FAILED if failing else ExitCode.OK)
 
 
+def _file_only(output_format: str, output: str | None) -> None:
+    """A workbook is a file's bytes: ``--format xlsx`` needs ``--output``."""
+    if output_format in FILE_ONLY and output in (None, "-"):
+        from .errors import Problem
+
+        _problems((Problem(f"--format {output_format}", "a workbook needs --output FILE.xlsx"),))
+
+
 def _lang(chosen: str | None) -> str:
     """``--lang``, else the locale's language."""
     if chosen is not None:
@@ -414,6 +422,7 @@ def check(
     """
     from .check import failed, judge_datasets
 
+    _file_only(output_format, output)
     options = _options(year, encoding, sheet)
     loaded = _load(plan_path, paths, options, roster_path, each)
     _say_problems(loaded)
@@ -524,6 +533,8 @@ def progress(
     from .progress import measure
     from .progress_exit import progress_failed
 
+    _file_only(output_format, output)
+
     chosen = paths or (_shown_path(bundled_actuals()),)
     loaded = _load(plan_path, chosen, _options(None, encoding, sheet), roster_path, each)
     _say_problems(loaded)
@@ -587,8 +598,7 @@ def readiness(
     from .planfile import BUNDLED_PLANS
     from .readiness import CRITERIA_PLANS, assess, latest_year
 
-    if output_format == "xlsx" and output in (None, "-"):
-        _problems((Problem("--format xlsx", "a workbook needs --output FILE.xlsx"),))
+    _file_only(output_format, output)
     names = plan_paths or CRITERIA_PLANS
     # a county's folder holds figures for every plan: none of them is worth a note
     options = replace(_options(year, encoding, sheet), companions=frozenset(BUNDLED_PLANS))

@@ -27,13 +27,17 @@ CHECK_FORMATS: dict[str, Format] = {
     "table": Format("report_table", "render_check", table=True),
     "json": Format("report_json", "render_check"),
     "csv": Format("report_csv", "render_csv_bytes"),
+    "xlsx": Format("report_xlsx", "render_check"),
 }
 PROGRESS_FORMATS: dict[str, Format] = {
     "table": Format("report_progress", "render_progress", table=True),
     "json": Format("report_json", "render_progress"),
     "csv": Format("report_csv", "render_progress_bytes"),
+    "xlsx": Format("report_xlsx", "render_progress"),
 }
 assert CHECK_FORMATS.keys() == PROGRESS_FORMATS.keys()  # the commands share one --format
+#: Formats written as a file's bytes only: they need ``--output``.
+FILE_ONLY = frozenset({"xlsx"})
 #: ``readiness``: its table takes the criteria plans; csv is the 问题清单 (problem list).
 READINESS_FORMATS: dict[str, Format] = {
     "table": Format("report_readiness", "render_table", table=True),

@@ -1,0 +1,104 @@
+"""Check and progress results as Excel workbooks (``--format xlsx``, with ``--output``):
+检查结果 (one row per dataset, year and target) and 进展 (one row per target over the years,
+each year's figure and verdict beside it), with Chinese headers and verdicts coloured (see
+:mod:`lzplan.xlsxbook`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from .i18n import CATALOGUE, say
+from .results import Report
+from .xlsxbook import Cells, add_sheet, book_bytes, new_book
+
+if TYPE_CHECKING:
+    from .progress import Progress, ProgressReport
+
+_CHECK_HEADER = (
+    "数据集", "年份", "领域", "目标代码", "目标名称", "性质", "结论", "状态", "要求", "实际",
+    "单位", "差距", "说明", "未达标或无数据的学校/项目", "提示",
+)  # fmt: skip
+
+
+def render_check(reports: list[Report]) -> bytes:
+    """A workbook of one sheet, 检查结果."""
+    book = new_book()
+    add_sheet(book, "检查结果", _CHECK_HEADER, _check_rows(reports), status=8, coloured=7)
+    return book_bytes(book)
+
+
+def _check_rows(reports: list[Report]) -> Iterable[Cells]:
+    for report in reports:
+        for result in report.results:
+            yield (
+                report.dataset,
+                report.year,
+                result.section,
+                result.target,
+                result.name_zh,
+                say(f"nature.{result.nature}", "zh"),
+                say(f"status.{result.status}", "zh"),
+                result.status,
+                result.expected,
+                result.actual,
+                result.unit,
+                result.gap,
+                result.detail,
+                "; ".join(result.misses),
+                "; ".join((*result.flags, *result.notes)),
+            )
+
+
+_PROGRESS_HEADER = (
+    "数据集", "截至年份", "领域", "目标代码", "目标名称", "性质", "截止年份", "进展", "状态",
+    "方法", "终期结论", "差距", "未达标年份",
+)  # fmt: skip
+
+
+def render_progress(reports: list[ProgressReport]) -> bytes:
+    """A workbook of one sheet, 进展, each year's figure and verdict in columns."""
+    from .progress_measure import LABELS_ZH
+
+    years = sorted({c.year for report in reports for p in report.results for c in p.years})
+    header = (
+        *_PROGRESS_HEADER,
+        *(f"{year}年{kind}" for year in years for kind in ("数值", "结论")),
+    )
+    rows = (
+        (
+            report.dataset,
+            report.now,
+            p.target.section,
+            p.target.id,
+            p.target.name_zh,
+            say(f"nature.{p.target.nature}", "zh"),
+            p.target.deadline,
+            LABELS_ZH[p.status],
+            p.status,
+            p.method,
+            p.final or None,
+            p.gap,
+            "; ".join((*p.broken, *p.behind)) or None,
+            *_years(p, years),
+        )
+        for report in reports
+        for p in report.results
+    )
+    book = new_book()
+    add_sheet(book, "进展", header, rows)
+    return book_bytes(book)
+
+
+def _years(progress: Progress, years: list[int]) -> list[str | float | int | None]:
+    cells = {cell.year: cell for cell in progress.years}
+    found: list[str | float | int | None] = []
+    for year in years:
+        cell = cells.get(year)
+        if cell is None or not cell.data:
+            found += [None, None]
+            continue
+        key = f"status.{cell.status}"
+        verdict = say(key, "zh") if key in CATALOGUE else cell.status
+        found += [cell.counted or cell.actual, verdict]
+    return found
