@@ -266,6 +266,17 @@ def check_block(report: Report, plan: Plan, title: str, lang: str = "en") -> Blo
     return (title, headers, rows, (False, False, False, False, True), lines)
 
 
+def check_rows_text(
+    report: Report, plan: Plan, lang: str = "en"
+) -> tuple[list[str], list[list[str]]]:
+    """The check table's headers and rows as text (a cell's paragraphs on separate lines),
+    for formats that draw their own tables (Markdown)."""
+    rows = _grouped_rows(plan, report.results, _check_cells(lang), len(_CHECK_COLUMNS), lang)
+    return list(_headers(_CHECK_COLUMNS, lang)), [
+        ["\n".join(str(part) for part in cell) for cell in row.cells] for row in rows
+    ]
+
+
 def render_blocks(blocks: list[Block], width: int, rich: bool, color: bool = True) -> str:
     """Tables with their lines below, drawn by rich (terminals) or plainly (pipes, files)."""
     return _rich(blocks, width, color) if rich else _plain(blocks, width)

@@ -10,8 +10,9 @@ from typing import Any
 
 
 class Format:
-    """A reporter: ``module.function``. A ``table`` takes the plan, the width and whether
-    it writes to a terminal; the others take the reports alone (text gets a final newline
+    """A reporter: ``module.function``. A ``table`` (for people: a terminal table,
+    Markdown) takes the plan, the width, whether it writes to a terminal and the language;
+    the others take the reports alone (text gets a final newline
     and is UTF-8 whatever the console; bytes are written as they are)."""
 
     __slots__ = ("function", "module", "table")
@@ -28,12 +29,16 @@ CHECK_FORMATS: dict[str, Format] = {
     "json": Format("report_json", "render_check"),
     "csv": Format("report_csv", "render_csv_bytes"),
     "xlsx": Format("report_xlsx", "render_check"),
+    "markdown": Format("report_markdown", "render_check", table=True),
+    "junit": Format("report_junit", "render_check"),
 }
 PROGRESS_FORMATS: dict[str, Format] = {
     "table": Format("report_progress", "render_progress", table=True),
     "json": Format("report_json", "render_progress"),
     "csv": Format("report_csv", "render_progress_bytes"),
     "xlsx": Format("report_xlsx", "render_progress"),
+    "markdown": Format("report_markdown", "render_progress", table=True),
+    "junit": Format("report_junit", "render_progress"),
 }
 assert CHECK_FORMATS.keys() == PROGRESS_FORMATS.keys()  # the commands share one --format
 #: Formats written as a file's bytes only: they need ``--output``.

@@ -1,0 +1,79 @@
+"""Results as GitHub-flavoured Markdown: for a pull-request comment or the job summary
+(``$GITHUB_STEP_SUMMARY``). One table per dataset and year, grouped by section, the notes
+on what did not pass, and the summary line; words in ``lang``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .i18n import say
+from .report_table import check_rows_text, label, notes, summary
+
+if TYPE_CHECKING:
+    from .model import Plan
+    from .progress import ProgressReport
+    from .results import Report
+
+
+def cell(text: str) -> str:
+    """Text safe inside a Markdown table cell: pipes escaped, lines joined."""
+    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(cell(h) for h in headers) + " |"]
+    lines.append("|" + "---|" * len(headers))
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def render_check(
+    reports: list[Report], plan: Plan, width: int = 0, rich: bool = False, lang: str = "en"
+) -> str:
+    """A section per report: its table, its notes, its summary."""
+    out: list[str] = []
+    for report in reports:
+        out += [f"## {cell(report.dataset)} — {report.year}", ""]
+        headers, rows = check_rows_text(report, plan, lang)
+        out += _table(headers, [_row(row) for row in rows])
+        out.append("")
+        for status, text in notes(report, plan, lang):
+            out.append(f"- **{cell(label(status, lang))}** {cell(text)}")
+        out += ["", f"**{cell(summary(report, lang))}**", ""]
+    return "\n".join(out)
+
+
+def _row(row: list[str]) -> list[str]:
+    """A result's cells, or a section's title in bold across an otherwise empty row."""
+    if not any(row[1:]):
+        return [f"**{cell(row[0])}**", *([""] * (len(row) - 1))]
+    return [_marked(text) for text in row]
+
+
+def _marked(text: str) -> str:
+    """A cell's paragraphs on separate lines: a target's id in code."""
+    parts = text.split("\n")
+    head = cell(parts[0])
+    rest = [f"`{part}`" if "." in part and " " not in part else cell(part) for part in parts[1:]]
+    return "<br>".join([head, *rest])
+
+
+def render_progress(
+    reports: list[ProgressReport], plan: Plan, width: int = 0, rich: bool = False, lang: str = "en"
+) -> str:
+    """A table per dataset: each target's progress status and the outcome at its deadline."""
+    from .progress_measure import LABELS_ZH
+
+    out: list[str] = []
+    headers = [say("col.target", lang), say("col.status", lang), "final"]
+    for report in reports:
+        out += [f"## {cell(report.dataset)} — {report.now}", ""]
+        rows: list[list[str]] = []
+        for progress in report.results:
+            target: Any = progress.target
+            status = LABELS_ZH[progress.status] if lang == "zh" else progress.status
+            name = f"{cell(target.name_zh)}<br>`{target.id}`"
+            rows.append([name, cell(status), cell(progress.final or "")])
+        out += _table(headers, rows)
+        out.append("")
+    return "\n".join(out)
