@@ -69,3 +69,40 @@ def test_a_pipe_in_a_cell_does_not_break_the_table() -> None:
     from lzplan.report_markdown import cell
 
     assert cell("a|b\nc") == "a\\|b c"
+
+
+def test_under_github_actions_auto_gives_annotations_at_the_figures_row(
+    runner: CliRunner, in_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    result = runner.invoke(main, ["check", DATA])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    errors = [line for line in lines if line.startswith("::error ")]
+    assert errors and all("title=lzplan%3A " in line for line in errors)
+    # a failure with a figure is annotated where the figure was read
+    assert any(line.startswith(f"::error file={DATA},line=") for line in errors)
+    assert [line for line in lines if line][-1].startswith(
+        "::notice title=lzplan::data/illustrative/2025.csv 2025: "
+    )
+    assert runner.invoke(main, ["check", DATA, "--format", "table"]).stdout.startswith(DATA)
+
+
+def test_colour_always_never_and_no_color(
+    runner: CliRunner, in_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    escape = "\x1b["
+    plain = runner.invoke(main, ["check", DATA]).stdout
+    assert escape not in plain  # a pipe: the plain table
+    always = runner.invoke(main, ["check", DATA, "--color", "always"]).stdout
+    assert escape in always
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert escape in runner.invoke(main, ["check", DATA, "--color", "always"]).stdout
+    from lzplan import cli
+
+    monkeypatch.setattr(cli, "_terminal", lambda: True)
+    assert cli._drawing("auto", None) == (True, False)  # NO_COLOR: drawn, not coloured
+    monkeypatch.delenv("NO_COLOR")
+    assert cli._drawing("auto", None) == (True, True)
+    assert cli._drawing("never", None) == (True, False)
+    assert cli._drawing("auto", "out.txt") == (False, False)  # a file gets the plain table

@@ -64,10 +64,19 @@ _FORCE = click.option("--force", is_flag=True, help="Replace the --output file i
 _FORMAT = click.option(
     "--format",
     "output_format",
-    type=click.Choice(list(CHECK_FORMATS)),
-    default="table",
+    type=click.Choice(["auto", *CHECK_FORMATS]),
+    default="auto",
     show_default=True,
-    help="table for people, json for programs, csv for Excel, xlsx a workbook (needs --output).",
+    help="auto: a table, or github annotations under GitHub Actions; json for programs, "
+    "csv for Excel, xlsx a workbook (needs --output), markdown for a pull-request comment "
+    "or the job summary, junit for CI test reports.",
+)
+_COLOR = click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour in tables: auto (on a terminal, unless NO_COLOR is set), always, never.",
 )
 _LANG = click.option(
     "--lang",
@@ -235,7 +244,9 @@ def _emit(data: str | bytes, to: _Output) -> None:
         if isinstance(data, bytes):
             _write_stdout(data)
         else:
-            click.echo(data, nl=False)
+            # the only escapes in a result are the colours asked for (data text is made
+            # safe): click must not strip them from a pipe given --color always
+            click.echo(data, nl=False, color=True)
         return
     from pathlib import Path
 
@@ -276,6 +287,24 @@ def _finish(
     if loaded.problems:
         sys.exit(ExitCode.BAD_INPUT)
     sys.exit(ExitCode.FAILED if failing else ExitCode.OK)
+
+
+def _chosen_format(output_format: str) -> str:
+    """``auto``: github annotations under GitHub Actions, else a table."""
+    if output_format != "auto":
+        return output_format
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "table"
+
+
+def _drawing(color: str, output: str | None) -> tuple[bool, bool]:
+    """Whether rich draws the table, and in colour: on a terminal (or ``--color always``),
+    coloured unless ``--color never`` or ``NO_COLOR`` (which ``always`` overrides)."""
+    terminal = _terminal() and output is None
+    if color == "always":
+        return True, True
+    if color == "never":
+        return terminal, False
+    return terminal, terminal and not os.environ.get("NO_COLOR")
 
 
 def _file_only(output_format: str, output: str | None) -> None:
@@ -402,6 +431,7 @@ def indicators(output_format: str, plan_path: str | None, lang: str | None) -> N
 )
 @_reading
 @_LANG
+@_COLOR
 def check(
     paths: tuple[str, ...],
     plan_path: str | None,
@@ -415,6 +445,7 @@ def check(
     encoding: str | None,
     sheet: str | None,
     lang: str | None,
+    color: str,
 ) -> None:
     """Judge data (CSV or .xlsx files, folders; - for standard input) against the plan.
 
@@ -422,14 +453,15 @@ def check(
     """
     from .check import failed, judge_datasets
 
+    output_format = _chosen_format(output_format)
     _file_only(output_format, output)
     options = _options(year, encoding, sheet)
     loaded = _load(plan_path, paths, options, roster_path, each)
     _say_problems(loaded)
     reports = judge_datasets(loaded.plan, loaded.datasets)
     chosen = CHECK_FORMATS[output_format]
-    terminal = _terminal() and output is None
-    data = render(chosen, reports, loaded.plan, _width(), terminal, _lang(lang))
+    rich, colored = _drawing(color, output)
+    data = render(chosen, reports, loaded.plan, _width(), rich, _lang(lang), colored)
     _finish(data, output, force, loaded, failed(reports, fail_on))
 
 
@@ -510,6 +542,7 @@ def validate(
 )
 @_reading
 @_LANG
+@_COLOR
 def progress(
     paths: tuple[str, ...],
     plan_path: str | None,
@@ -523,6 +556,7 @@ def progress(
     encoding: str | None,
     sheet: str | None,
     lang: str | None,
+    color: str,
 ) -> None:
     """Each target over the plan's years: verdicts, progress status, pace and outcome.
 
@@ -533,6 +567,7 @@ def progress(
     from .progress import measure
     from .progress_exit import progress_failed
 
+    output_format = _chosen_format(output_format)
     _file_only(output_format, output)
 
     chosen = paths or (_shown_path(bundled_actuals()),)
@@ -543,8 +578,8 @@ def progress(
     except LzplanError as error:
         _problems(error.problems)
     reporter = PROGRESS_FORMATS[output_format]
-    terminal = _terminal() and output is None
-    data = render(reporter, reports, loaded.plan, _width(), terminal, _lang(lang))
+    rich, colored = _drawing(color, output)
+    data = render(reporter, reports, loaded.plan, _width(), rich, _lang(lang), colored)
     _finish(data, output, force, loaded, progress_failed(reports, fail_on))
 
 
@@ -574,6 +609,7 @@ def progress(
 )
 @_reading
 @_LANG
+@_COLOR
 def readiness(
     paths: tuple[str, ...],
     plan_paths: tuple[str, ...],
@@ -586,6 +622,7 @@ def readiness(
     encoding: str | None,
     sheet: str | None,
     lang: str | None,
+    color: str,
 ) -> None:
     """Would the county pass accreditation? The national criteria on per-school data,
     with what each failing school would take and the district's total.
@@ -617,8 +654,8 @@ def readiness(
             assessed.append(assess(loaded.plan, dataset, now))
     plans = [loaded.plan for loaded in loads for _ in loaded.datasets]
     chosen = READINESS_FORMATS[output_format]
-    terminal = _terminal() and output is None
-    data = render(chosen, assessed, plans, _width(), terminal, _lang(lang))
+    rich, colored = _drawing(color, output)
+    data = render(chosen, assessed, plans, _width(), rich, _lang(lang), colored)
     failing = any(item.verdict == "fail" for item in assessed)
     merged = loads[0]
     files = [file for loaded in loads for file in loaded.files]

@@ -28,7 +28,12 @@ def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def render_check(
-    reports: list[Report], plan: Plan, width: int = 0, rich: bool = False, lang: str = "en"
+    reports: list[Report],
+    plan: Plan,
+    width: int = 0,
+    rich: bool = False,
+    lang: str = "en",
+    color: bool = False,
 ) -> str:
     """A section per report: its table, its notes, its summary."""
     out: list[str] = []
@@ -59,7 +64,12 @@ def _marked(text: str) -> str:
 
 
 def render_progress(
-    reports: list[ProgressReport], plan: Plan, width: int = 0, rich: bool = False, lang: str = "en"
+    reports: list[ProgressReport],
+    plan: Plan,
+    width: int = 0,
+    rich: bool = False,
+    lang: str = "en",
+    color: bool = False,
 ) -> str:
     """A table per dataset: each target's progress status and the outcome at its deadline."""
     from .progress_measure import LABELS_ZH

@@ -19,7 +19,8 @@ def render_json(problems: tuple[Problem, ...]) -> str:
     return json.dumps([asdict(problem) for problem in problems], ensure_ascii=False, indent=2)
 
 
-def _escape(text: str, property_: bool = False) -> str:
+def escape(text: str, property_: bool = False) -> str:
+    """Text made safe for a GitHub workflow command (``property_``: a field's value)."""
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     text = safe(text)  # other control characters (terminal escapes) shown, not sent
     if property_:
@@ -31,7 +32,7 @@ def render_github(problems: tuple[Problem, ...]) -> str:
     """``::error file=…,line=…::message`` lines that GitHub Actions shows on the file."""
     lines = []
     for problem in problems:
-        fields = [f"file={_escape(problem.file, True)}"]
+        fields = [f"file={escape(problem.file, True)}"]
         if problem.line is not None:
             fields.append(f"line={problem.line}")
         if isinstance(problem.column, int):
@@ -47,5 +48,5 @@ def render_github(problems: tuple[Problem, ...]) -> str:
             if part
         )
         command = {"error": "error", "warning": "warning", "note": "notice"}[problem.severity]
-        lines.append(f"::{command} {','.join(fields)}::{_escape(where)}\n")
+        lines.append(f"::{command} {','.join(fields)}::{escape(where)}\n")
     return "".join(lines)

@@ -32,6 +32,7 @@ def render_progress(
     width: int = 100,
     rich: bool = False,
     lang: str = "en",
+    color: bool = True,
 ) -> str:
     """A matrix and its notes for each dataset; narrower than :data:`COMPACT_BELOW`, the
     year columns hold only verdict marks and the status cell the latest figure. ``lang``
@@ -54,7 +55,7 @@ def render_progress(
         right = [False, *([True] * len(years)), *([False] * len(trend)), False]
         lines = [("summary", _legend(report, compact)), *notes(report, plan)]
         blocks.append((title, headers, rows, right, lines))
-    return render_blocks(blocks, width, rich)
+    return render_blocks(blocks, width, rich, color)
 
 
 def _year_header(year: int, report: ProgressReport, compact: bool) -> str:

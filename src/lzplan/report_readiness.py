@@ -48,6 +48,7 @@ def render_table(
     width: int,
     terminal: bool,
     lang: str = "en",
+    color: bool = True,
 ) -> str:
     """One report per criteria plan: the criteria, then what failing ones would take."""
     from .report_table import check_block, render_blocks
@@ -63,7 +64,7 @@ def render_table(
             lines = [("summary", line) for line in _after(readiness, lang)]
             cells = [_need_cells(need, lang) for need in short]
             blocks.append((say("readiness.take", lang), headers, cells, (), lines))
-    return render_blocks(blocks, width, terminal)
+    return render_blocks(blocks, width, terminal, color)
 
 
 def _need_cells(need: Need, lang: str) -> Row:

@@ -31,6 +31,7 @@ CHECK_FORMATS: dict[str, Format] = {
     "xlsx": Format("report_xlsx", "render_check"),
     "markdown": Format("report_markdown", "render_check", table=True),
     "junit": Format("report_junit", "render_check"),
+    "github": Format("report_github", "render_check"),
 }
 PROGRESS_FORMATS: dict[str, Format] = {
     "table": Format("report_progress", "render_progress", table=True),
@@ -39,6 +40,7 @@ PROGRESS_FORMATS: dict[str, Format] = {
     "xlsx": Format("report_xlsx", "render_progress"),
     "markdown": Format("report_markdown", "render_progress", table=True),
     "junit": Format("report_junit", "render_progress"),
+    "github": Format("report_github", "render_progress"),
 }
 assert CHECK_FORMATS.keys() == PROGRESS_FORMATS.keys()  # the commands share one --format
 #: Formats written as a file's bytes only: they need ``--output``.
@@ -53,14 +55,21 @@ READINESS_FORMATS: dict[str, Format] = {
 
 
 def render(
-    chosen: Format, reports: Any, plan: Any, width: int, terminal: bool, lang: str = "en"
+    chosen: Format,
+    reports: Any,
+    plan: Any,
+    width: int,
+    terminal: bool,
+    lang: str = "en",
+    color: bool = True,
 ) -> str | bytes:
-    """The reports in the ``chosen`` format; a table's words in ``lang``."""
+    """The reports in the ``chosen`` format: a table drawn by rich when ``terminal`` (in
+    colour unless ``color`` is off), its words in ``lang``."""
     import importlib
 
     reporter = getattr(importlib.import_module(f".{chosen.module}", __package__), chosen.function)
     if chosen.table:
-        text: str = reporter(reports, plan, width, terminal, lang=lang)
+        text: str = reporter(reports, plan, width, terminal, lang=lang, color=color)
         return text
     data: str | bytes = reporter(reports)
     return (data + "\n").encode() if isinstance(data, str) else data

@@ -1,0 +1,63 @@
+"""Results as GitHub Actions workflow commands: each failed target an ``::error``, each
+warning a ``::warning``, at the file and row its figure was read from (a target with no
+figure at all: on the run, without a file). ``--format auto`` picks it under Actions."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .report_problems import escape
+
+if TYPE_CHECKING:
+    from .progress import ProgressReport
+    from .results import Report, Result
+
+#: ``file[sheet]:row (column)`` → file and row.
+_PLACE = re.compile(r"^(?P<file>.*?)(?:\[[^\]]*\])?:(?P<row>\d+)(?: \(.*\))?$")
+_COMMAND = {"fail": "error", "warn": "warning"}
+
+
+def _where(sources: tuple[str, ...]) -> list[str]:
+    found = _PLACE.match(sources[0]) if sources else None
+    if found is None:
+        return []
+    return [f"file={escape(found['file'], True)}", f"line={found['row']}"]
+
+
+def _line(command: str, where: list[str], title: str, message: str) -> str:
+    fields = ",".join([*where, f"title={escape(title, True)}"])
+    return f"::{command} {fields}::{escape(message)}\n"
+
+
+def _message(result: Result) -> str:
+    misses = f"; {', '.join(result.misses)}" if result.misses else ""
+    return f"{result.name_zh} ({result.year}): {result.detail}{misses}"
+
+
+def render_check(reports: list[Report]) -> str:
+    """An annotation per failed or warned target, then one notice with the counts."""
+    lines = []
+    for report in reports:
+        for result in report.results:
+            command = _COMMAND.get(result.status)
+            if command is not None:
+                title = f"lzplan: {result.target}"
+                lines.append(_line(command, _where(result.sources), title, _message(result)))
+        counts = " · ".join(f"{n} {status}" for status, n in report.counts().items() if n)
+        said = f"{report.dataset} {report.year}: {counts}"
+        lines.append(f"::notice title=lzplan::{escape(said)}\n")
+    return "".join(lines)
+
+
+def render_progress(reports: list[ProgressReport]) -> str:
+    """An ``::error`` per target not met by a passed deadline or broken in a year."""
+    lines = []
+    for report in reports:
+        for progress in report.results:
+            if progress.final == "not met" or progress.broken:
+                target = progress.target
+                broken = f"; broken in {', '.join(progress.broken)}" if progress.broken else ""
+                message = f"{target.name_zh}: {progress.final or progress.status}{broken}"
+                lines.append(_line("error", [], f"lzplan: {target.id}", message))
+    return "".join(lines)
