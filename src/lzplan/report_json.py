@@ -25,10 +25,13 @@ def finite(value: Any) -> Any:
     return value
 
 
-def render_check(reports: list[Report]) -> str:
-    """A JSON list with one object per target, dataset and year."""
+def render_check(reports: list[Report], lang: str = "en") -> str:
+    """A JSON list with one object per target, dataset and year (schemas/v1/check); the
+    ``label`` is the status as people read it, in ``lang``."""
+    from .i18n import say
+
     rows = [
-        {"dataset": report.dataset, **asdict(result)}
+        {"dataset": report.dataset, **asdict(result), "label": say(f"status.{result.status}", lang)}
         for report in reports
         for result in report.results
     ]
@@ -51,7 +54,7 @@ def render_indicators(plan: Plan) -> str:
     return json.dumps(finite(rows), ensure_ascii=False, indent=2)
 
 
-def render_progress(reports: list[ProgressReport]) -> str:
+def render_progress(reports: list[ProgressReport], lang: str = "en") -> str:
     """A JSON list with one object per dataset and target: the status, every number behind
     it, each year's figure and verdict, the pace still required and the final outcome."""
     from .progress import VERDICT_RULES
@@ -71,6 +74,7 @@ def render_progress(reports: list[ProgressReport]) -> str:
             "deadline": p.target.deadline,
             "status": p.status,
             "label_zh": LABELS_ZH[p.status],
+            "label": LABELS_ZH[p.status] if lang == "zh" else p.status,
             "method": p.method,
             "rule_for_status": VERDICT_RULES.get(p.target.rule.kind, "Open SDG progress measure"),
             "numbers": p.numbers,
@@ -80,6 +84,7 @@ def render_progress(reports: list[ProgressReport]) -> str:
             "pace": p.pace,
             "final": p.final or None,
             "gap": p.gap,
+            "notes": list(p.notes),
         }
         for report in reports
         for p in report.results

@@ -12,13 +12,16 @@ from typing import Any
 class Format:
     """A reporter: ``module.function``. A ``table`` (for people: a terminal table,
     Markdown) takes the plan, the width, whether it writes to a terminal and the language;
-    the others take the reports alone (text gets a final newline
-    and is UTF-8 whatever the console; bytes are written as they are)."""
+    the others take the reports alone, and with ``words`` the language of their labels
+    (text gets a final newline and is UTF-8 whatever the console; bytes are written as
+    they are)."""
 
-    __slots__ = ("function", "module", "table")
+    __slots__ = ("function", "module", "table", "words")
 
-    def __init__(self, module: str, function: str, table: bool = False) -> None:
-        self.module, self.function, self.table = module, function, table
+    def __init__(
+        self, module: str, function: str, table: bool = False, words: bool = False
+    ) -> None:
+        self.module, self.function, self.table, self.words = module, function, table, words
 
     def __repr__(self) -> str:
         return f"{self.module}.{self.function}"
@@ -26,7 +29,7 @@ class Format:
 
 CHECK_FORMATS: dict[str, Format] = {
     "table": Format("report_table", "render_check", table=True),
-    "json": Format("report_json", "render_check"),
+    "json": Format("report_json", "render_check", words=True),
     "csv": Format("report_csv", "render_csv_bytes"),
     "xlsx": Format("report_xlsx", "render_check"),
     "markdown": Format("report_markdown", "render_check", table=True),
@@ -35,7 +38,7 @@ CHECK_FORMATS: dict[str, Format] = {
 }
 PROGRESS_FORMATS: dict[str, Format] = {
     "table": Format("report_progress", "render_progress", table=True),
-    "json": Format("report_json", "render_progress"),
+    "json": Format("report_json", "render_progress", words=True),
     "csv": Format("report_csv", "render_progress_bytes"),
     "xlsx": Format("report_xlsx", "render_progress"),
     "markdown": Format("report_markdown", "render_progress", table=True),
@@ -71,5 +74,5 @@ def render(
     if chosen.table:
         text: str = reporter(reports, plan, width, terminal, lang=lang, color=color)
         return text
-    data: str | bytes = reporter(reports)
+    data: str | bytes = reporter(reports, lang=lang) if chosen.words else reporter(reports)
     return (data + "\n").encode() if isinstance(data, str) else data
