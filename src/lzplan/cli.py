@@ -664,6 +664,72 @@ def readiness(
 
 
 @main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@_PLAN
+@click.option(
+    "--year",
+    type=click.IntRange(1900, 2200),
+    help="Now: the year the evaluation is as of (default: the latest year with data).",
+)
+@click.option(
+    "--notes",
+    "notes_path",
+    type=click.Path(),
+    help="A CSV of explanations (情况说明): target id, explanation; shown under each target.",
+)
+@click.option("--output", "-o", "output", type=click.Path(), help="Write the page to FILE.")
+@_FORCE
+@_ROSTER
+@_ENCODING
+@_SHEET
+def report(
+    paths: tuple[str, ...],
+    plan_path: str | None,
+    year: int | None,
+    notes_path: str | None,
+    output: str | None,
+    force: bool,
+    roster_path: str | None,
+    encoding: str | None,
+    sheet: str | None,
+) -> None:
+    """The final evaluation (总结评估) as one HTML page for the meeting: each target over the
+    plan's years with a chart, its progress and outcome, and the explanation given for it.
+
+    PATHS (files and folders) form one dataset; the default is the bundled real data.
+    """
+    from pathlib import Path
+
+    from .errors import LzplanError, Problem
+    from .evaluation import evaluate, read_explanations
+    from .planfile import bundled_actuals
+    from .report_html import render_html
+
+    chosen = paths or (_shown_path(bundled_actuals()),)
+    loaded = _load(plan_path, chosen, _options(None, encoding, sheet), roster_path, False)
+    _say_problems(loaded)
+    explanations: dict[str, str] = {}
+    if notes_path is not None:
+        try:
+            explanations = read_explanations(Path(notes_path).read_text("utf-8-sig"))
+        except (OSError, UnicodeDecodeError) as exc:
+            _problems((Problem(notes_path, f"cannot read the explanations: {exc}"),))
+        unknown = sorted(set(explanations) - {t.id for t in loaded.plan.targets})
+        if unknown:
+            message = (
+                f"no such target in the plan: {', '.join(unknown)}; use the ids of lzplan targets"
+            )
+            _problems((Problem(notes_path, message),))
+        loaded.files.append(Path(notes_path))
+    try:
+        (dataset,) = loaded.datasets
+        page = render_html(evaluate(loaded.plan, dataset, year, explanations))
+    except LzplanError as error:
+        _problems(error.problems)
+    _finish(page, output, force, loaded, False)
+
+
+@main.command()
 @click.argument("year", type=click.IntRange(1900, 2200))
 @click.option(
     "--format",

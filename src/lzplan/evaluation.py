@@ -1,0 +1,117 @@
+"""The final evaluation (总结评估) as data: every target over the plan's years — its
+figures and the values the plan required, year by year, its progress status and outcome —
+with the explanation the bureau gives for it, grouped by section. :mod:`lzplan.report_html`
+draws it for the meeting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .progress import measure
+from .rules import judge
+
+if TYPE_CHECKING:
+    from .dataset import Dataset
+    from .model import Plan, Target
+    from .progress import Progress
+
+
+@dataclass(frozen=True)
+class Year:
+    """One year of a target: its figure and the plan's requirement, where numbers, and the
+    verdict."""
+
+    year: int
+    actual: float | None
+    expected: float | None
+    status: str
+    shown: str
+
+
+@dataclass(frozen=True)
+class TargetView:
+    """A target in the report: its progress, its years, and the explanation given for it."""
+
+    target: Target
+    progress: Progress
+    years: tuple[Year, ...]
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The whole report: plan, dataset, the year it is as of, and the targets by section."""
+
+    title: str
+    dataset: str
+    now: int
+    sections: tuple[tuple[str, tuple[TargetView, ...]], ...]
+    readiness: tuple[str, ...] = ()
+
+
+def _number(value: object) -> float | None:
+    return float(value) if isinstance(value, (int, float)) else None
+
+
+def evaluate(
+    plan: Plan, data: Dataset, now: int | None = None, explanations: dict[str, str] | None = None
+) -> Evaluation:
+    """``plan`` over ``data``'s years up to ``now``, with ``explanations`` by target id."""
+    progress = measure(plan, data, now)
+    years = range(plan.baseline_year, progress.now + 1)
+    judged = {year: judge(plan, data, year, data.roster) for year in years}
+    explanations = explanations or {}
+    views: dict[str, list[TargetView]] = {}
+    for index, (target, found) in enumerate(zip(plan.targets, progress.results, strict=True)):
+        cells = tuple(
+            Year(
+                year,
+                _number(judged[year][index].actual),
+                _number(judged[year][index].expected),
+                judged[year][index].status,
+                _shown(judged[year][index].actual, target.unit),
+            )
+            for year in years
+        )
+        view = TargetView(target, found, cells, explanations.get(target.id, ""))
+        views.setdefault(target.section, []).append(view)
+    sections = tuple(
+        (section.name_zh, tuple(views[section.id]))
+        for section in plan.sections
+        if section.id in views
+    )
+    notes = tuple(
+        f"{p.target.name_zh}: {note}"
+        for p in progress.results
+        if p.target.criteria
+        for note in p.notes
+    )
+    return Evaluation(plan.title_zh, data.name, progress.now, sections, notes)
+
+
+def _shown(value: object, unit: str) -> str:
+    from .display import format_number
+
+    if value is None:
+        return "—"
+    if isinstance(value, (int, float)):
+        return format_number(float(value)) + ("" if unit in ("", "%") else " ") + unit
+    return str(value)
+
+
+def read_explanations(text: str) -> dict[str, str]:
+    """情况说明 from a CSV of two columns, target id and explanation (a header row naming
+    them, 目标代码/target and 情况说明/explanation, is skipped)."""
+    import csv
+    import io
+
+    found: dict[str, str] = {}
+    for row in csv.reader(io.StringIO(text.lstrip("\ufeff"))):
+        if len(row) < 2 or not row[0].strip():
+            continue
+        key, value = row[0].strip(), row[1].strip()
+        if key.lower() in ("target", "目标代码", "目标", "id"):
+            continue
+        found[key] = value
+    return found
