@@ -106,3 +106,30 @@ def test_colour_always_never_and_no_color(
     assert cli._drawing("auto", None) == (True, True)
     assert cli._drawing("never", None) == (True, False)
     assert cli._drawing("auto", "out.txt") == (False, False)  # a file gets the plain table
+
+
+def test_validate_in_markdown_and_junit(runner: CliRunner, in_root: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "2025.csv"
+    bad.write_text("指标,数值\n学前三年毛入园率,0.99\n", "utf-8")
+    markdown = runner.invoke(main, ["validate", str(bad), "--format", "markdown"])
+    assert markdown.exit_code == 2
+    lines = markdown.stdout.splitlines()
+    assert lines[:2] == ["| severity | where | problem |", "|---|---|---|"]
+    assert lines[2].startswith(f"| error | {bad}:2 (数值) |") and "0.99" in lines[2]
+    junit = runner.invoke(main, ["validate", str(bad), DATA, "--each", "--format", "junit"])
+    assert junit.exit_code == 2
+    xml = junitparser.JUnitXml.fromstring(junit.stdout_bytes)
+    cases = {case.name: case for suite in xml for case in suite}
+    assert {type(r).__name__ for r in cases[str(bad)].result} == {"Failure"}
+    assert not cases[DATA].result  # the good file passes
+
+
+def test_validate_annotates_under_github_actions(
+    runner: CliRunner, in_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = tmp_path / "2025.csv"
+    bad.write_text("指标,数值\n学前三年毛入园率,0.99\n", "utf-8")
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    result = runner.invoke(main, ["validate", str(bad)])
+    assert result.exit_code == 2
+    assert result.stdout.startswith(f"::error file={bad},line=2,")

@@ -127,24 +127,36 @@ def _problems(
     problems: tuple[Problem, ...], output_format: str = "text", to: _Output | None = None
 ) -> NoReturn:
     """Report input problems (to ``to``, a validation's ``--output``, if given); exit 2."""
-    from . import report_problems
 
     try:
-        if output_format == "json":
-            text = report_problems.render_json(problems) + "\n"
-        elif output_format == "github":
-            text = report_problems.render_github(problems)
-        else:
-            text = report_problems.render_text(problems)
+        machine = output_format in ("json", "github", "markdown", "junit")
+        text = _problem_text(problems, output_format)
         if to is not None and to.path is not None:
             _emit(text, to)
-        elif output_format in ("json", "github"):
+        elif machine:
             click.echo(text, nl=False)
         else:
             click.echo(text, nl=False, err=True)
     except OSError:
         pass  # nowhere to say it; the exit code still does
     sys.exit(ExitCode.BAD_INPUT)
+
+
+def _problem_text(
+    problems: tuple[Problem, ...], output_format: str, files: tuple[str, ...] = ()
+) -> str:
+    """Input problems in a validation's ``--format``."""
+    from . import report_problems
+
+    if output_format == "json":
+        return report_problems.render_json(problems) + "\n"
+    if output_format == "github":
+        return report_problems.render_github(problems)
+    if output_format == "markdown":
+        return report_problems.render_markdown(problems)
+    if output_format == "junit":
+        return report_problems.render_junit(problems, files)
+    return report_problems.render_text(problems)
 
 
 class _Output:
@@ -472,10 +484,11 @@ def check(
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json", "github"]),
-    default="text",
+    type=click.Choice(["auto", "text", "json", "github", "markdown", "junit"]),
+    default="auto",
     show_default=True,
-    help="text for people, json for programs, github for GitHub Actions annotations.",
+    help="auto: text, or github annotations under GitHub Actions; json for programs, "
+    "markdown for a pull-request comment, junit for CI test reports.",
 )
 @click.option("--show", is_flag=True, help="Also list every value read, and where from.")
 @_reading
@@ -496,15 +509,16 @@ def validate(
     from . import report_problems
     from .check import summarise
 
+    if output_format == "auto":
+        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     options = _options(year, encoding, sheet)
     to = _Output(output, force)
     loaded = _load(plan_path, paths, options, roster_path, each, output_format, to)
     notices = tuple(notice for dataset in loaded.datasets for notice in dataset.notices)
     listed = (*notices, *loaded.problems)
-    if output_format == "json":
-        text = report_problems.render_json(listed) + "\n"
-    elif output_format == "github":
-        text = report_problems.render_github(listed)
+    if output_format != "text":
+        files = tuple(file for dataset in loaded.datasets for file in dataset.files)
+        text = _problem_text(listed, output_format, files)
     else:
         text = report_problems.render_text(notices)
         if show:

@@ -50,3 +50,47 @@ def render_github(problems: tuple[Problem, ...]) -> str:
         command = {"error": "error", "warning": "warning", "note": "notice"}[problem.severity]
         lines.append(f"::{command} {','.join(fields)}::{escape(where)}\n")
     return "".join(lines)
+
+
+def render_markdown(problems: tuple[Problem, ...]) -> str:
+    """A Markdown table of the problems (for a pull-request comment or the job summary)."""
+    from .report_markdown import cell
+
+    if not problems:
+        return "No problems found.\n"
+    lines = ["| severity | where | problem |", "|---|---|---|"]
+    for problem in problems:
+        place = problem.file + (f":{problem.line}" if problem.line is not None else "")
+        if isinstance(problem.column, str):
+            place += f" ({problem.column})"
+        lines.append(f"| {problem.severity} | {cell(place)} | {cell(problem.message)} |")
+    return "\n".join(lines) + "\n"
+
+
+def render_junit(problems: tuple[Problem, ...], files: tuple[str, ...] = ()) -> str:
+    """JUnit XML: a test case per file, failing with its errors (warnings as output)."""
+    import xml.etree.ElementTree as ElementTree
+
+    by_file: dict[str, list[Problem]] = {name: [] for name in files}
+    for problem in problems:
+        by_file.setdefault(problem.file.split("[")[0], []).append(problem)
+    root = ElementTree.Element("testsuites", name="lzplan")
+    suite = ElementTree.SubElement(root, "testsuite", name="lzplan validate")
+    failures = 0
+    for name, found in by_file.items():
+        case = ElementTree.SubElement(suite, "testcase", classname="validate", name=name)
+        errors = [p for p in found if p.severity == "error"]
+        if errors:
+            failures += 1
+            failure = ElementTree.SubElement(case, "failure", message=f"{len(errors)} problem(s)")
+            failure.text = "".join(f"{p.render()}\n" for p in errors)
+        others = [p for p in found if p.severity != "error"]
+        if others:
+            output = ElementTree.SubElement(case, "system-out")
+            output.text = "".join(f"{p.severity}: {p.render()}\n" for p in others)
+    suite.set("tests", str(len(by_file)))
+    suite.set("failures", str(failures))
+    suite.set("errors", "0")
+    ElementTree.indent(root)
+    text: str = ElementTree.tostring(root, encoding="unicode")
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + text + "\n"
