@@ -83,6 +83,61 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 }
 
 
+#: The rules' own wording (descriptions, a result's expected and actual text) in Chinese:
+#: (English pattern, Chinese template), tried in order; ``{when}`` is translated by
+#: :data:`_WHEN`. A text no pattern matches is shown as it is.
+RULE_WORDS: tuple[tuple[str, str], ...] = (
+    (r"(?P<op>[≥≤=<>]) (?P<v>.+?) (?P<when>every year|by \d{4})", "{when} {op} {v}"),
+    (r"≈ (?P<v>.+?) by (?P<y>\d{4}) \(±(?P<t>.+?), projection\)", "{y}年约 {v}（±{t}，预测性）"),
+    (r"change (?P<op>\S+) (?P<d>.+?) every year", "每年变化 {op} {d}"),
+    (r"about (?P<v>.+?) ± (?P<s>.+?) by (?P<y>\d{4})", "{y}年前约 {v} ± {s}"),
+    (
+        r"each: ≥ (?P<std>.+) of the requirements (?P<when>every year|by \d{4})",
+        "每所学校{when}：{std}",
+    ),
+    (r"each: (?P<op>\S+) (?P<v>.+?) (?P<when>every year|by \d{4})", "{when}每个均 {op} {v}"),
+    (
+        r"(?P<k>\d+) of (?P<n>\d+), the rest at ≥ (?P<f>\d+%)",
+        "{n}项中至少{k}项达标，其余不低于要求的{f}",
+    ),
+    (r"(?P<k>\d+) of (?P<n>\d+)", "{n}项中至少{k}项达标"),
+    (r"(?P<m>\d+)/(?P<n>\d+) meet", "{m}/{n} 达标"),
+    (r"(?P<d>\d+) of (?P<n>\d+) done", "完成 {d}/{n}"),
+    (r"(?P<d>\d+) of (?P<n>\d+) due by (?P<y>\d{4})", "{y}年前应完成 {d}/{n}"),
+    (r"(?P<n>\d+) items due (?P<span>[\d–]+)", "{n}项，{span}年到期"),
+    (r"done by (?P<y>\d{4})", "{y}年前完成"),
+    (r"yes, every year", "每年均为“是”"),
+    (r"yes", "是"),
+    (r"no", "否"),
+    (
+        r"cv weighted by (?P<w>\S+) over (?P<k>\S+) (?P<op>[≥≤<>]) (?P<v>\S+) "
+        r"(?P<when>every year|by \d{4})",
+        "差异系数（按 {w} 加权，{k}）{when} {op} {v}",
+    ),
+    (r"(?P<l>[a-z_]+) (?P<op>[≥≤<>=]) (?P<r>.+?) every year", "每年 {l} {op} {r}"),
+)
+_WHEN = {"every year": "每年"}
+
+
+def zh_words(text: str) -> str:
+    """The rules' English wording of ``text`` in Chinese (:data:`RULE_WORDS`), with a
+    baseline's ``(from 98 in 2020)`` too; any other text as it is."""
+    import re
+
+    base = re.fullmatch(r"(?P<t>.*) \(from (?P<v>.+?) in (?P<y>\d{4})\)", text)
+    if base is not None:
+        return f"{zh_words(base['t'])}（{base['y']}年基数 {base['v']}）"
+    for pattern, template in RULE_WORDS:
+        found = re.fullmatch(pattern, text)
+        if found is not None:
+            fields = found.groupdict()
+            if "when" in fields:
+                when = fields["when"]
+                fields["when"] = _WHEN.get(when) or f"{when.removeprefix('by ')}年前"
+            return template.format(**fields)
+    return text
+
+
 def say(key: str, lang: str, **fields: object) -> str:
     """The catalogue's text for ``key`` in ``lang``, with ``fields`` filled in."""
     english, chinese = CATALOGUE[key]

@@ -13,7 +13,7 @@ from typing import Any
 from . import texttable
 from .describe import describe, symbol
 from .display import format_number, safe
-from .i18n import LANGS, say
+from .i18n import LANGS, say, zh_words
 from .model import Plan, Target
 from .results import STATUSES, Report, Result
 from .texttable import Cell, Dotted, Row
@@ -59,9 +59,15 @@ def _value(value: float | str | None, unit: str) -> str:
     return format_number(value) + suffix
 
 
-def _expected(result: Result) -> str:
+def _expected(result: Result, lang: str = "en") -> str:
     text = _value(result.expected, result.unit if result.expected is not None else "")
+    text = zh_words(text) if lang == "zh" and isinstance(result.expected, str) else text
     return f"{symbol(result.op)} {text}" if result.op else text
+
+
+def _actual(result: Result, lang: str) -> str:
+    text = _value(result.actual, result.unit)
+    return zh_words(text) if lang == "zh" and isinstance(result.actual, str) else text
 
 
 def _gap(result: Result) -> str:
@@ -106,8 +112,8 @@ def _check_cells(lang: str) -> Any:
     def cells(result: Result) -> tuple[Cell, ...]:
         return (
             named(result.name_zh, result.target, result.confidence, lang),
-            (_expected(result),),
-            (_value(result.actual, result.unit),),
+            (_expected(result, lang),),
+            (_actual(result, lang),),
             (label(result.status, lang),),
             (_gap(result),),
         )
@@ -118,7 +124,9 @@ def _check_cells(lang: str) -> Any:
 def _target_cells(lang: str) -> Any:
     def cells(target: Target) -> tuple[Cell, ...]:
         name = named(target.name_zh, target.id, target.source.confidence, lang)
-        return (name, (describe(target),), (say(f"nature.{target.nature}", lang),))
+        rule = describe(target)
+        rule = zh_words(rule) if lang == "zh" else rule
+        return (name, (rule,), (say(f"nature.{target.nature}", lang),))
 
     return cells
 
