@@ -106,3 +106,13 @@ def test_targets_in_chinese_describe_every_rule_in_chinese(runner: CliRunner) ->
     table = runner.invoke(main, ["targets", "--lang", "zh"]).stdout
     assert "2024年前完成" in table and "done by" not in table and " by 20" not in table
     assert "约束性" in table and "binding" not in table
+
+
+def test_csv_adds_a_label_in_the_chosen_language(runner: CliRunner, in_root: Path) -> None:
+    args = ["check", "data/actuals/2023.csv", "--format", "csv"]
+    for lang, labels in (("zh", {"无数据", "未到期"}), ("en", {"missing", "pending"})):
+        text = runner.invoke(main, [*args, "--lang", lang]).stdout_bytes.decode("utf-8-sig")
+        rows = [line.split(",") for line in text.splitlines()]
+        assert rows[0][-1] == "label" and rows[0][8] == "status"
+        assert {row[-1] for row in rows[1:]} == labels
+        assert {row[8] for row in rows[1:]} == {"missing", "pending"}  # machine values

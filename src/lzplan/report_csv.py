@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 COLUMNS = (
     "dataset", "year", "section", "target", "name_zh", "name_en", "nature", "kind",
-    "status", "op", "expected", "actual", "unit", "gap", "detail", "misses", "flags",
+    "status", "op", "expected", "actual", "unit", "gap", "detail", "misses", "flags", "label",
 )  # fmt: skip
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -32,18 +32,21 @@ def neutralise(value: object) -> object:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def render_csv_bytes(reports: list[Report]) -> bytes:
+def render_csv_bytes(reports: list[Report], lang: str = "en") -> bytes:
     """:func:`render_csv` encoded as UTF-8 with its BOM, whatever the console's encoding.
 
     Write these bytes to ``sys.stdout.buffer`` or a file: a GBK console cannot encode the
     BOM (or much else), and Excel needs the BOM to read the file as UTF-8.
     """
     # a file name that is not valid UTF-8 reaches us with lone surrogates: shown, not fatal
-    return render_csv(reports).encode("utf-8", "backslashreplace")
+    return render_csv(reports, lang).encode("utf-8", "backslashreplace")
 
 
-def render_csv(reports: list[Report]) -> str:
-    """One row per dataset, year and target, in :data:`COLUMNS` order, after a BOM."""
+def render_csv(reports: list[Report], lang: str = "en") -> str:
+    """One row per dataset, year and target, in :data:`COLUMNS` order, after a BOM; the
+    ``label`` is the status as people read it, in ``lang``."""
+    from .i18n import say
+
     rows = (
         (
             report.dataset,
@@ -63,6 +66,7 @@ def render_csv(reports: list[Report]) -> str:
             result.detail,
             "; ".join(result.misses),
             "; ".join(result.flags),
+            say(f"status.{result.status}", lang),
         )
         for report in reports
         for result in report.results

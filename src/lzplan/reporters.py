@@ -30,7 +30,7 @@ class Format:
 CHECK_FORMATS: dict[str, Format] = {
     "table": Format("report_table", "render_check", table=True),
     "json": Format("report_json", "render_check", words=True),
-    "csv": Format("report_csv", "render_csv_bytes"),
+    "csv": Format("report_csv", "render_csv_bytes", words=True),
     "xlsx": Format("report_xlsx", "render_check"),
     "markdown": Format("report_markdown", "render_check", table=True),
     "junit": Format("report_junit", "render_check"),
