@@ -3,6 +3,8 @@ Chinese tables that keep their machine values in JSON."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import string
 from pathlib import Path
@@ -112,7 +114,7 @@ def test_csv_adds_a_label_in_the_chosen_language(runner: CliRunner, in_root: Pat
     args = ["check", "data/actuals/2023.csv", "--format", "csv"]
     for lang, labels in (("zh", {"无数据", "未到期"}), ("en", {"missing", "pending"})):
         text = runner.invoke(main, [*args, "--lang", lang]).stdout_bytes.decode("utf-8-sig")
-        rows = [line.split(",") for line in text.splitlines()]
+        rows = list(csv.reader(io.StringIO(text)))
         assert rows[0][-1] == "label" and rows[0][8] == "status"
         assert {row[-1] for row in rows[1:]} == labels
         assert {row[8] for row in rows[1:]} == {"missing", "pending"}  # machine values
