@@ -339,7 +339,29 @@ def _lang(chosen: str | None) -> str:
 def _options(year: int | None, encoding: str | None, sheet: str | None) -> ReadOptions:
     from .datafile import ReadOptions
 
-    return ReadOptions(year, encoding, sheet)
+    return ReadOptions(year, encoding, sheet, progress=_progress_line())
+
+
+def _progress_line() -> Callable[[int, int], None] | None:
+    """On a terminal, a line on standard error saying how many files of a long run are
+    read (rewritten in place, cleared at the end); elsewhere nothing at all."""
+    if not sys.stderr.isatty():
+        return None
+
+    def told(number: int, total: int) -> None:
+        if total < _LONG_RUN:
+            return
+        if number == total:
+            sys.stderr.write("\r\033[K")
+        elif number == 1 or number % 25 == 0:
+            sys.stderr.write(f"\rreading {number}/{total} files …")
+        sys.stderr.flush()
+
+    return told
+
+
+#: How many files make a run long enough to show its progress.
+_LONG_RUN = 50
 
 
 @click.group(

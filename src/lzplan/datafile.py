@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +36,8 @@ class ReadOptions:
     #: Bundled plans read in the same run (``readiness``): their indicators are expected,
     #: not noted as unused.
     companions: frozenset[str] = frozenset()
+    #: Told (files read, files in all) as a long run reads its files: a terminal's progress.
+    progress: Callable[[int, int], None] | None = None
 
 
 class ReadError(DataError):

@@ -145,7 +145,9 @@ def _dataset(group: list[Input], vocabulary: Vocabulary, options: ReadOptions) -
     reads: list[FileRead] = []
     problems: list[Problem] = []
     partial: list[Observation] = []
-    for item in files:
+    for number, item in enumerate(files, start=1):
+        if options.progress is not None:
+            options.progress(number, len(files))
         try:
             reads.append(_read(item, vocabulary, options))
         except DataError as exc:
