@@ -55,6 +55,29 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "no_data": ("no data for {count} indicator(s): {names}", "{count} 项指标无数据：{names}"),
     "unverified": ("unverified 待核实", "待核实"),
+    # progress
+    "progress.title": ("{dataset} — progress as of {now}", "{dataset} — 截至 {now} 年的进展"),
+    "progress.latest": (
+        " (the data's latest year is {latest})",
+        "（数据的最近年份为 {latest} 年）",
+    ),
+    "progress.legend": (
+        "{years}* mid-term {midterm} (中期评估); ✓ met, ✗ not met, ! off a projection, "
+        "· not due yet, — no data; {statuses}",
+        "{years}* {midterm} 年中期评估；✓ 达标，✗ 未达标，! 偏离预测，· 未到期，"
+        "— 无数据；{statuses}",
+    ),
+    "progress.years": ("years {first}–{last}, ", "{first}–{last} 年，"),
+    "progress.final": (
+        "final evaluation (deadline reached): {counts}",
+        "终期评估（已到截止年份）：{counts}",
+    ),
+    "progress.counted": (
+        "{met} met, {not_met} not met{off}, {no_data} no data",
+        "达标 {met}，未达标 {not_met}{off}，无数据 {no_data}",
+    ),
+    "progress.off": (", {count} off forecast", "，偏离预测 {count}"),
+    "progress.summary": ("{now}: {parts} ({count} targets)", "{now}年：{parts}（共 {count} 项）"),
     # readiness
     "readiness.pass": ("would pass", "可以通过"),
     "readiness.fail": ("would NOT pass", "不能通过"),

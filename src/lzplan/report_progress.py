@@ -49,11 +49,11 @@ def render_progress(
             _cells, years=years, now=report.now, compact=compact, trends=trends, lang=lang
         )
         rows = grouped_rows(plan, list(report.results), cells, len(headers), lang)
-        title = f"{report.dataset} — progress as of {report.now}"
+        title = say("progress.title", lang, dataset=report.dataset, now=report.now)
         if report.latest_data is not None and report.latest_data != report.now:
-            title += f" (the data's latest year is {report.latest_data})"
+            title += say("progress.latest", lang, latest=report.latest_data)
         right = [False, *([True] * len(years)), *([False] * len(trend)), False]
-        lines = [("summary", _legend(report, compact)), *notes(report, plan)]
+        lines = [("summary", _legend(report, compact, lang)), *notes(report, plan, lang)]
         blocks.append((title, headers, rows, right, lines))
     return render_blocks(blocks, width, rich, color)
 
@@ -63,13 +63,14 @@ def _year_header(year: int, report: ProgressReport, compact: bool) -> str:
     return f"{shown}*" if year == report.midterm else shown
 
 
-def _legend(report: ProgressReport, compact: bool) -> str:
-    years = f"years {report.first_year}–{report.last_year}, " if compact else ""
-    statuses = ", ".join(f"{LABELS_ZH[status]} {status}" for status in STATUSES)
-    return (
-        f"{years}* mid-term {report.midterm} (中期评估); ✓ met, ✗ not met, ! off a projection, "
-        f"· not due yet, — no data; {statuses}"
-    )
+def _legend(report: ProgressReport, compact: bool, lang: str = "en") -> str:
+    first, last = report.first_year, report.last_year
+    years = say("progress.years", lang, first=first, last=last) if compact else ""
+    if lang == "zh":
+        statuses = "、".join(LABELS_ZH[status] for status in STATUSES)
+    else:
+        statuses = ", ".join(f"{LABELS_ZH[status]} {status}" for status in STATUSES)
+    return say("progress.legend", lang, years=years, midterm=report.midterm, statuses=statuses)
 
 
 def _cells(
@@ -122,7 +123,7 @@ def sparkline(progress: Progress) -> str:
     return "".join(_SPARKS[round((value - low) / span * (len(_SPARKS) - 1))] for value in values)
 
 
-def notes(report: ProgressReport, plan: Plan) -> list[tuple[str, str]]:
+def notes(report: ProgressReport, plan: Plan, lang: str = "en") -> list[tuple[str, str]]:
     """(style, text): pace still required, broken years, the final evaluation, a summary."""
     lines: list[tuple[str, str]] = []
     for progress in report.results:
@@ -136,10 +137,16 @@ def notes(report: ProgressReport, plan: Plan) -> list[tuple[str, str]]:
         lines.extend(("note", f"{target.id}: {note}") for note in progress.notes)
     finals = [p for p in report.results if p.final]
     if finals:
-        lines.extend(("summary", line) for line in final_summary(finals, plan))
+        lines.extend(("summary", line) for line in final_summary(finals, plan, lang))
     counts = Counter(p.status for p in report.results)
-    parts = " · ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s])
-    lines.append(("summary", f"{report.now}: {parts} ({len(report.results)} targets)"))
+    if lang == "zh":
+        parts = " · ".join(f"{LABELS_ZH[s]} {counts[s]}" for s in STATUSES if counts[s])
+    else:
+        parts = " · ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s])
+    total = len(report.results)
+    lines.append(
+        ("summary", say("progress.summary", lang, now=report.now, parts=parts, count=total))
+    )
     return lines
 
 
@@ -160,23 +167,30 @@ def _pace_text(progress: Progress) -> str:
     return text
 
 
-def final_summary(finals: list[Progress], plan: Plan) -> list[str]:
+def final_summary(finals: list[Progress], plan: Plan, lang: str = "en") -> list[str]:
     """Met / not met / no data at the deadline: overall, by nature and by section."""
 
     def counted(items: list[Progress]) -> str:
         count = Counter(p.final for p in items)
-        off = f", {count['off forecast']} off forecast" if count["off forecast"] else ""
-        return f"{count['met']} met, {count['not met']} not met{off}, {count['no data']} no data"
+        off = (
+            say("progress.off", lang, count=count["off forecast"]) if count["off forecast"] else ""
+        )
+        return say(
+            "progress.counted", lang, met=count["met"], not_met=count["not met"], off=off,
+            no_data=count["no data"],
+        )  # fmt: skip
 
-    lines = [f"final evaluation (deadline reached): {counted(finals)}"]
+    lines = [say("progress.final", lang, counts=counted(finals))]
     for nature, zh in (("binding", "约束性"), ("anticipatory", "预期性")):
         chosen = [p for p in finals if p.target.nature == nature]
         if chosen:
-            lines.append(f"  {nature} ({zh}): {counted(chosen)}")
+            name = zh if lang == "zh" else f"{nature} ({zh})"
+            lines.append(f"  {name}: {counted(chosen)}")
     for section in plan.sections:
         chosen = [p for p in finals if p.target.section == section.id]
         if chosen:
-            lines.append(f"  {section.name_zh} · {section.name_en}: {counted(chosen)}")
+            name = section.name_zh if lang == "zh" else f"{section.name_zh} · {section.name_en}"
+            lines.append(f"  {name}: {counted(chosen)}")
     return lines
 
 
