@@ -118,3 +118,12 @@ def test_csv_adds_a_label_in_the_chosen_language(runner: CliRunner, in_root: Pat
         assert rows[0][-1] == "label" and rows[0][8] == "status"
         assert {row[-1] for row in rows[1:]} == labels
         assert {row[8] for row in rows[1:]} == {"missing", "pending"}  # machine values
+
+
+def test_progress_in_chinese_exact_output(in_root: Path) -> None:
+    result = CliRunner(env={"COLUMNS": "100"}).invoke(
+        main, ["progress", "data/illustrative", "--lang", "zh"]
+    )
+    assert result.exit_code == 1
+    expected = (EXAMPLES / "progress" / "illustrative-zh-100.txt").read_text("utf-8")
+    assert result.stdout == expected
