@@ -39,36 +39,34 @@ def _noted(result: Result, target: Target, dataset: Dataset, year: int) -> Resul
     return replace(result, notes=(*result.notes, milestone_note(target, dataset, year)))
 
 
-def milestone_note(target: Target, dataset: Dataset, year: int) -> str:
+def milestone_note(target: Target, dataset: Dataset, year: int, lang: str = "en") -> str:
     """What the criteria deciding ``target`` find on ``dataset``'s per-school figures for
-    ``year``, or, when it has none, that ``lzplan readiness`` judges them."""
+    ``year``, or, when it has none, that ``lzplan readiness`` judges them (in ``lang``)."""
+    from .i18n import say
+
     if target.criteria not in dataset.companions:
-        return (
-            f"decided by the national criteria ({target.criteria}): `lzplan readiness` "
-            "judges them on per-school data"
-        )
+        return say("milestone.decided", lang, plan=target.criteria)
     from .errors import LzplanError
 
     try:
-        return summary(_assess(target.criteria, dataset, year), year)
+        return summary(_assess(target.criteria, dataset, year), year, lang)
     except LzplanError as error:  # the school figures are the criteria's: their problems too
-        return (
-            f"the per-school figures for the national criteria ({target.criteria}) have "
-            f"{len(error.problems)} problem(s): `lzplan readiness` lists them"
-        )
+        return say("milestone.problems", lang, plan=target.criteria, count=len(error.problems))
 
 
-def summary(assessed: PlanReadiness | None, year: int) -> str:
+def summary(assessed: PlanReadiness | None, year: int, lang: str = "en") -> str:
     """One line: the verdict of the criteria on the data, and what fails."""
+    from .i18n import say
+
     if assessed is None:
-        return f"the national criteria: no per-school figures for {year}"
+        return say("milestone.none", lang, year=year)
     from .report_readiness import headline
 
     failing = [r.target for r in assessed.results if r.status == "fail"]
-    text = f"on the per-school data for {year}, {headline(assessed)}"
+    text = say("milestone.summary", lang, year=year, headline=headline(assessed, lang))
     if failing:
-        text += f"; failing: {', '.join(failing)}"
-    return text + "; `lzplan readiness` gives each school's shortfall"
+        text += say("milestone.failing", lang, ids=", ".join(failing))
+    return text + say("milestone.detail", lang)
 
 
 def _assess(criteria: str, dataset: Dataset, year: int) -> PlanReadiness | None:

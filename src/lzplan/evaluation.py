@@ -37,6 +37,8 @@ class TargetView:
     progress: Progress
     years: tuple[Year, ...]
     explanation: str
+    #: the schools or items that failed or lacked data in the latest year judged
+    misses: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -74,18 +76,21 @@ def evaluate(
             )
             for year in years
         )
-        view = TargetView(target, found, cells, explanations.get(target.id, ""))
+        latest = judged[years[-1]][index]
+        misses = latest.misses if latest.status in ("fail", "missing", "warn") else ()
+        view = TargetView(target, found, cells, explanations.get(target.id, ""), misses)
         views.setdefault(target.section, []).append(view)
     sections = tuple(
         (section.name_zh, tuple(views[section.id]))
         for section in plan.sections
         if section.id in views
     )
+    from .accreditation import milestone_note
+
     notes = tuple(
-        f"{p.target.name_zh}: {note}"
+        f"{p.target.name_zh}：{milestone_note(p.target, data, progress.now, 'zh')}"
         for p in progress.results
         if p.target.criteria
-        for note in p.notes
     )
     return Evaluation(plan.title_zh, data.name, progress.now, sections, notes)
 

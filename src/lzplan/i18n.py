@@ -55,6 +55,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "no_data": ("no data for {count} indicator(s): {names}", "{count} 项指标无数据：{names}"),
     "unverified": ("unverified 待核实", "待核实"),
+    # accreditation milestones
+    "milestone.decided": (
+        "decided by the national criteria ({plan}): `lzplan readiness` judges them on "
+        "per-school data",
+        "由国家认定标准（{plan}）决定：lzplan readiness 可按各校数据评估",
+    ),
+    "milestone.problems": (
+        "the per-school figures for the national criteria ({plan}) have {count} problem(s): "
+        "`lzplan readiness` lists them",
+        "国家认定标准（{plan}）所需的各校数据有 {count} 处问题：lzplan readiness 可逐一列出",
+    ),
+    "milestone.none": (
+        "the national criteria: no per-school figures for {year}",
+        "国家认定标准：{year} 年没有各校数据",
+    ),
+    "milestone.summary": (
+        "on the per-school data for {year}, {headline}",
+        "按 {year} 年各校数据，{headline}",
+    ),
+    "milestone.failing": ("; failing: {ids}", "；未达标：{ids}"),
+    "milestone.detail": (
+        "; `lzplan readiness` gives each school's shortfall",
+        "；lzplan readiness 可列出各校差距",
+    ),
     # progress
     "progress.title": ("{dataset} — progress as of {now}", "{dataset} — 截至 {now} 年的进展"),
     "progress.latest": (

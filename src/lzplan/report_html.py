@@ -8,6 +8,7 @@ from collections import Counter
 from html import escape
 
 from .evaluation import Evaluation, TargetView
+from .i18n import zh_words
 from .progress_measure import LABELS_ZH
 from .svgchart import chart
 
@@ -92,7 +93,7 @@ def _summary(evaluation: Evaluation) -> str:
 def _article(view: TargetView) -> str:
     target, progress = view.target, view.progress
     final = progress.final
-    numbers = [year for year in view.years if year.actual is not None or year.expected is not None]
+    numbers = [year for year in view.years if year.actual is not None]
     figure = (
         chart(
             [y.year for y in view.years],
@@ -114,15 +115,24 @@ def _article(view: TargetView) -> str:
         f"<code>{escape(target.id)}</code></h3>"
         f"<p>{_NATURE[target.nature]}；截止 {target.deadline} 年；"
         f'终期结论：<b class="{_FINAL_CLASS[final]}">{_FINAL[final]}</b>；'
-        f"进展：{LABELS_ZH[progress.status]}</p>{figure}{explanation}</article>"
+        f"进展：{LABELS_ZH[progress.status]}</p>{figure}{_why(view)}{explanation}</article>"
     )
+
+
+def _why(view: TargetView) -> str:
+    """Who or what held a target back in its latest judged year (schools, items)."""
+    if not view.misses:
+        return ""
+    shown = "；".join(escape(zh_words(miss)) for miss in view.misses[:12])
+    more = f"（等 {len(view.misses)} 项）" if len(view.misses) > 12 else ""
+    return f'<p class="why">未达标或缺数据：{shown}{more}</p>'
 
 
 def _marks(view: TargetView) -> str:
     """A yes/no or listed target: each year's verdict as a row of marks."""
     marks = {"pass": "✓", "fail": "✗", "warn": "!", "pending": "·", "missing": "—"}
     cells = "".join(
-        f"<td>{year.year}<br>{marks.get(year.status, '—')} {escape(year.shown)}</td>"
+        f"<td>{year.year}<br>{marks.get(year.status, '—')} {escape(zh_words(year.shown))}</td>"
         for year in view.years
     )
     return f'<table class="marks"><tr>{cells}</tr></table>'
