@@ -1,5 +1,7 @@
-"""Build a wheelhouse for machines without a package registry: lzplan's own wheel and every
-wheel it needs (with the xlsx extra), for Windows and Linux, CPython 3.10–3.13.
+"""Build a wheelhouse of lzplan and its dependencies, for machines without a registry.
+
+lzplan's own wheel and every wheel it needs (with the xlsx extra), for Windows and Linux,
+CPython 3.10–3.13.
 
     python scripts/wheelhouse.py --out wheelhouse          # all platforms and versions
     python scripts/wheelhouse.py --platform linux --python 3.11

@@ -31,6 +31,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.gap": ("Gap", "差距"),
     "col.status": ("Status", "进展"),
     "col.trend": ("Trend", "趋势"),
+    "col.final": ("Final", "终期结论"),
+    # outcomes at a target's deadline (progress)
+    "final.met": ("met", "达标"),
+    "final.not_met": ("not met", "未达标"),
+    "final.off_forecast": ("off forecast", "偏离预测"),
+    "final.no_data": ("no data", "无数据"),
+    "final.pending": ("not yet due", "未到期"),
     "col.rule": ("Rule", "规则"),
     "col.nature": ("Nature", "性质"),
     "col.indicator": ("Indicator", "指标"),

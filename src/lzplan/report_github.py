@@ -18,11 +18,19 @@ _PLACE = re.compile(r"^(?P<file>.*?)(?:\[[^\]]*\])?:(?P<row>\d+)(?: \(.*\))?$")
 _COMMAND = {"fail": "error", "warn": "warning"}
 
 
-def _where(sources: tuple[str, ...]) -> list[str]:
-    found = _PLACE.match(sources[0]) if sources else None
+#: Rule kinds judged over many schools or items: their sources are every entity looked at,
+#: so an annotation names the file of the latest figure, not a row that may have passed.
+_OVER_MANY = frozenset({"each", "k_of_n", "aggregate", "checklist"})
+
+
+def _where(result: Result) -> list[str]:
+    """The file and row of the figure that decided (the latest read, for a yes/no fact with
+    its history); the file alone for a rule over many entities."""
+    found = _PLACE.match(result.sources[-1]) if result.sources else None
     if found is None:
         return []
-    return [f"file={escape(found['file'], True)}", f"line={found['row']}"]
+    where = [f"file={escape(found['file'], True)}"]
+    return where if result.kind in _OVER_MANY else [*where, f"line={found['row']}"]
 
 
 def _line(command: str, where: list[str], title: str, message: str) -> str:
@@ -43,7 +51,7 @@ def render_check(reports: list[Report]) -> str:
             command = _COMMAND.get(result.status)
             if command is not None:
                 title = f"lzplan: {result.target}"
-                lines.append(_line(command, _where(result.sources), title, _message(result)))
+                lines.append(_line(command, _where(result), title, _message(result)))
         counts = " · ".join(f"{n} {status}" for status, n in report.counts().items() if n)
         said = f"{report.dataset} {report.year}: {counts}"
         lines.append(f"::notice title=lzplan::{escape(said)}\n")

@@ -32,7 +32,7 @@ def _numbers(result: Result) -> str:
     parts = [
         f"expected: {result.op or ''} {result.expected}".replace("  ", " "),
         f"actual: {result.actual}",
-        f"gap: {result.gap}",
+        *([f"gap: {result.gap}"] if result.gap is not None else []),
         f"detail: {result.detail}",
         *(f"- {miss}" for miss in result.misses),
         *(f"source: {place}" for place in result.sources),

@@ -75,7 +75,7 @@ def render_progress(
     from .progress_measure import LABELS_ZH
 
     out: list[str] = []
-    headers = [say("col.target", lang), say("col.status", lang), "final"]
+    headers = [say("col.target", lang), say("col.status", lang), say("col.final", lang)]
     for report in reports:
         out += [f"## {cell(report.dataset)} — {report.now}", ""]
         rows: list[list[str]] = []
@@ -83,7 +83,8 @@ def render_progress(
             target: Any = progress.target
             status = LABELS_ZH[progress.status] if lang == "zh" else progress.status
             name = f"{cell(target.name_zh)}<br>`{target.id}`"
-            rows.append([name, cell(status), cell(progress.final or "")])
+            final = say(f"final.{progress.final or 'pending'}".replace(" ", "_"), lang)
+            rows.append([name, cell(status), cell(final)])
         out += _table(headers, rows)
         out.append("")
     return "\n".join(out)
