@@ -469,3 +469,23 @@ def test_random_checks_fit_in_both_renderers(results: list[Result], file: str, w
     _assert_reaches_its_reader(plain, reports, width, _library_plan())
     _assert_reaches_its_reader(fancy, reports, width, _library_plan())
     assert _same_cells(plain, fancy)
+
+
+@pytest.mark.parametrize(
+    ("value", "op", "bound", "shown"),
+    [
+        (92.000865, ">=", 85.0, "92"),
+        (0.0742271, "<=", 0.5, "0.0742"),
+        (13.35804, "<=", 15.0, "13.36"),
+        (118600.0, ">=", 100000.0, "118,600"),
+        (84.99987, ">=", 85.0, "84.99987"),  # never shown as the bound it misses
+        (85.00004, ">", 85.0, "85.00004"),  # nor as the bound it passes by a hair
+        (0.5000001, "<=", 0.5, "0.5000001"),  # a hair over: every digit it takes
+    ],
+)
+def test_a_figure_is_short_but_never_on_the_wrong_side_of_its_bound(
+    value: float, op: str, bound: float, shown: str
+) -> None:
+    from lzplan.display import figure
+
+    assert figure(value, op, bound) == shown

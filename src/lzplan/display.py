@@ -42,6 +42,25 @@ def format_number(value: float) -> str:
     return "0" if text == "-0" else text
 
 
+def figure(value: float, op: str | None = None, bound: float | None = None) -> str:
+    """A figure for a table: about four significant digits (92.000865 → 92, 0.074227 →
+    0.0742, 13.35804 → 13.36; whole digits are never dropped), and more wherever rounding
+    would move it onto, or across, the ``bound`` it is judged against (84.996 against
+    ``≥ 85`` stays 84.996, never 85)."""
+    import math
+
+    whole = len(str(int(abs(value)))) if math.isfinite(value) and abs(value) >= 1 else 0
+    for places in (max(4 - whole, 0), 6):
+        rounded = round(value, places)
+        if op is None or bound is None or _same_side(value, rounded, bound):
+            return format_number(rounded)
+    return f"{value:.12g}"  # a hair's breadth from the bound: every digit it takes
+
+
+def _same_side(value: float, rounded: float, bound: float) -> bool:
+    return (value < bound) == (rounded < bound) and (value > bound) == (rounded > bound)
+
+
 #: How reports for people write comparison operators.
 OP_SYMBOL = {">=": "≥", "<=": "≤", "==": "="}
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from . import texttable
 from .describe import describe, symbol
-from .display import format_number, safe
+from .display import figure, format_number, safe
 from .i18n import LANGS, say, zh_words
 from .model import Plan, Target
 from .results import STATUSES, Report, Result
@@ -66,6 +66,10 @@ def _expected(result: Result, lang: str = "en") -> str:
 
 
 def _actual(result: Result, lang: str) -> str:
+    if isinstance(result.actual, (int, float)) and not isinstance(result.actual, bool):
+        bound = result.expected if isinstance(result.expected, (int, float)) else None
+        shown = figure(float(result.actual), result.op, bound)
+        return shown + (f" {result.unit}" if result.unit and result.unit != "%" else result.unit)
     text = _value(result.actual, result.unit)
     return zh_words(text) if lang == "zh" and isinstance(result.actual, str) else text
 
@@ -73,7 +77,7 @@ def _actual(result: Result, lang: str) -> str:
 def _gap(result: Result) -> str:
     if result.gap is None:
         return ""
-    return ("+" if result.gap > 0 else "") + format_number(result.gap)
+    return ("+" if result.gap > 0 else "") + figure(result.gap, "==", 0.0)
 
 
 def _section_title(plan: Plan, section_id: str, lang: str = "en") -> str:
