@@ -127,3 +127,22 @@ def test_progress_in_chinese_exact_output(in_root: Path) -> None:
     assert result.exit_code == 1
     expected = (EXAMPLES / "progress" / "illustrative-zh-100.txt").read_text("utf-8")
     assert result.stdout == expected
+
+
+@pytest.mark.parametrize(
+    ("english", "chinese"),
+    [
+        ("1 not meeting ≥ 1", "1 个未达到 ≥ 1"),
+        (
+            "甲小学 (5 of 7 met; 小学生均体育运动场馆面积 6.6, needs ≥ 7.5 (reaches 87.9%))",
+            "甲小学 (7项中5项达标; 小学生均体育运动场馆面积 6.6, 要求 ≥ 7.5 （达到要求的 87.9%）)",
+        ),
+        ("乙校 (no data)", "乙校 （无数据）"),
+        ("off the projection by -12.4% (tolerance ±10%)", "偏离预测 -12.4%（允许 ±10%）"),
+        ("不足50人的教学点不在评估范围 (36 pupils)", "不足50人的教学点不在评估范围（36 名学生）"),
+    ],
+)
+def test_a_verdicts_explanation_in_chinese(english: str, chinese: str) -> None:
+    from lzplan.i18n import zh_detail
+
+    assert zh_detail(english) == chinese

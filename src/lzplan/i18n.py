@@ -172,6 +172,47 @@ RULE_WORDS: tuple[tuple[str, str], ...] = (
 )
 _WHEN = {"every year": "每年"}
 
+#: Phrases inside a rule's explanation of a verdict (its detail, and what it says of each
+#: school or item), put into Chinese one by one where the whole text has no pattern.
+RULE_PHRASES: tuple[tuple[str, str], ...] = (
+    (r"(\d+) of (\d+), the rest at ≥ (\d+%)", r"\2项中至少\1项达标、其余不低于要求的\3"),
+    (r"(\d+) not meeting ", r"\1 个未达到 "),
+    (r"all (\d+) meet ", r"全部 \1 个达到 "),
+    (r"(\d+) without data", r"\1 个无数据"),
+    (r"(\d+) of (\d+) met", r"\2项中\1项达标"),
+    (r"needs ([≥≤<>]) ", r"要求 \1 "),
+    (r"\(reaches ([\d.]+%)\)", r"（达到要求的 \1）"),
+    (r"\(no data: ", "（缺数据："),
+    (r"\(no data\)", "（无数据）"),
+    (r"(\d+) excluded \(", r"\1 所不在评估范围（"),
+    (r" ?\((\d+) pupils\)", r"（\1 名学生）"),
+    (r"off the projection by ([-\d.]+%) \(tolerance ±([\d.]+%)\)", r"偏离预测 \1（允许 ±\2）"),
+    (r"no value for (.+?) in (\d{4})", r"\2 年无数据：\1"),
+    (r"not done; due by (\d{4})", r"未完成，应于 \1 年前完成"),
+    (r"done late", "逾期完成"),
+    (r"(\d+) due item\(s\) not done in time", r"\1 项到期未完成"),
+    (r"due by (\d{4})", r"应于 \1 年前"),
+    (r"^not met$", "未达标"),
+    (r"cv over (\d+) entities, weighted by ([a-z_]+)", r"\1 所学校的差异系数（按 \2 加权）"),
+    (r"above the mean", "高于平均值"),
+    (r"below the mean", "低于平均值"),
+    (r"of the spread", "的离散"),
+    (r"(\d+) every year", r"\1，每年"),
+)
+
+
+def zh_detail(text: str) -> str:
+    """A verdict's explanation in Chinese: a whole known text by :func:`zh_words`, else each
+    known phrase of it (names of schools and indicators stay as they are)."""
+    import re
+
+    whole = zh_words(text)
+    if whole != text:
+        return whole
+    for pattern, replacement in RULE_PHRASES:
+        text = re.sub(pattern, replacement, text)
+    return text
+
 
 def zh_words(text: str) -> str:
     """The rules' English wording of ``text`` in Chinese (:data:`RULE_WORDS`), with a

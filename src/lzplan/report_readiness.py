@@ -11,7 +11,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from .display import format_number, symbol
-from .i18n import say
+from .i18n import say, zh_detail
 from .problemlist import HEADER, problem, rows
 from .readiness import PlanReadiness
 from .relief import Relief
@@ -105,7 +105,7 @@ def _after(readiness: PlanReadiness, lang: str = "en") -> list[str]:
         lines.append(say("readiness.blank", lang, owed=owed))
     lines.extend(_relief_line(eased, lang) for eased in readiness.reliefs)
     lines.extend(
-        say("readiness.excluded", lang, entity=entity, why=why)
+        say("readiness.excluded", lang, entity=entity, why=zh_detail(why) if lang == "zh" else why)
         for entity, why in readiness.excluded
     )
     return lines

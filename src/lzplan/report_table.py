@@ -13,7 +13,7 @@ from typing import Any
 from . import texttable
 from .describe import describe, symbol
 from .display import figure, format_number, safe
-from .i18n import LANGS, say, zh_words
+from .i18n import LANGS, say, zh_detail, zh_words
 from .model import Plan, Target
 from .results import STATUSES, Report, Result
 from .texttable import Cell, Dotted, Row
@@ -164,9 +164,12 @@ def notes(report: Report, plan: Plan | None = None, lang: str = "en") -> list[tu
             continue
         if result.status == "pass" or (result.status == "pending" and not result.misses):
             continue
-        text = f"{result.target}: {result.detail}"
+        parts = [result.detail, *result.misses]
+        if lang == "zh":
+            parts = [zh_detail(part) for part in parts]
+        text = f"{result.target}: {parts[0]}"
         if result.misses:
-            text += "; " + ", ".join(result.misses)
+            text += "; " + ", ".join(parts[1:])
         found.append((result.status, text))
     if absent:
         names = ", ".join(_with_name(item, plan) for item in absent)
