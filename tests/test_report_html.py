@@ -121,3 +121,25 @@ def test_a_target_over_schools_names_who_held_it_back_and_draws_no_empty_chart(
     readiness = page.split("<h2>国家认定准备情况</h2>")[1].split("</ul>")[0]
     assert "由国家认定标准（compulsory-quality-balance）决定" in readiness
     assert "`" not in readiness and "decided by" not in readiness
+
+
+def test_the_word_report_holds_every_section_and_a_chart_per_figured_target(
+    runner: CliRunner, in_root: Path, tmp_path: Path
+) -> None:
+    docx = pytest.importorskip("docx")
+    pytest.importorskip("matplotlib")
+    out = tmp_path / "总结评估.docx"
+    args = ["report", "data/illustrative", "--format", "docx", "-o", str(out)]
+    assert runner.invoke(main, args).exit_code == 0
+    document = docx.Document(str(out))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    html = _page(runner, tmp_path)
+    sections = re.findall(r"<h2>([^<]+)</h2>", html)
+    assert [h for h in headings if h in sections] == sections  # every section, in order
+    assert sum(1 for h in headings if "（" in h and "）" in h) == 49  # a heading per target
+    assert len(document.inline_shapes) == html.count("<svg")  # the same charts, as pictures
+    (summary, *_) = document.tables
+    assert summary.cell(len(summary.rows) - 1, 0).text == "合计"
+    assert summary.cell(len(summary.rows) - 1, 1).text == "49"
+    no_file = runner.invoke(main, ["report", "data/illustrative", "--format", "docx"])
+    assert no_file.exit_code == 2 and "a Word document needs --output" in no_file.stderr

@@ -321,10 +321,12 @@ def _drawing(color: str, output: str | None) -> tuple[bool, bool]:
 
 def _file_only(output_format: str, output: str | None) -> None:
     """A workbook is a file's bytes: ``--format xlsx`` needs ``--output``."""
-    if output_format in FILE_ONLY and output in (None, "-"):
+    if output_format in (*FILE_ONLY, "docx") and output in (None, "-"):
         from .errors import Problem
 
-        _problems((Problem(f"--format {output_format}", "a workbook needs --output FILE.xlsx"),))
+        what = "a Word document" if output_format == "docx" else "a workbook"
+        message = f"{what} needs --output FILE.{output_format}"
+        _problems((Problem(f"--format {output_format}", message),))
 
 
 def _lang(chosen: str | None) -> str:
@@ -713,7 +715,15 @@ def readiness(
     type=click.Path(),
     help="A CSV of explanations (情况说明): target id, explanation; shown under each target.",
 )
-@click.option("--output", "-o", "output", type=click.Path(), help="Write the page to FILE.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["html", "docx"]),
+    default="html",
+    show_default=True,
+    help="html: one page for a browser and print; docx: a Word document (needs --output).",
+)
+@click.option("--output", "-o", "output", type=click.Path(), help="Write the report to FILE.")
 @_FORCE
 @_ROSTER
 @_ENCODING
@@ -723,6 +733,7 @@ def report(
     plan_path: str | None,
     year: int | None,
     notes_path: str | None,
+    output_format: str,
     output: str | None,
     force: bool,
     roster_path: str | None,
@@ -741,6 +752,8 @@ def report(
     from .planfile import bundled_actuals
     from .report_html import render_html
 
+    if output_format == "docx":
+        _file_only("docx", output)
     chosen = paths or (_shown_path(bundled_actuals()),)
     loaded = _load(plan_path, chosen, _options(None, encoding, sheet), roster_path, False)
     _say_problems(loaded)
@@ -759,7 +772,13 @@ def report(
         loaded.files.append(Path(notes_path))
     try:
         (dataset,) = loaded.datasets
-        page = render_html(evaluate(loaded.plan, dataset, year, explanations))
+        evaluation = evaluate(loaded.plan, dataset, year, explanations)
+        if output_format == "docx":
+            from .report_docx import render_docx
+
+            page: str | bytes = render_docx(evaluation)
+        else:
+            page = render_html(evaluation)
     except LzplanError as error:
         _problems(error.problems)
     _finish(page, output, force, loaded, False)

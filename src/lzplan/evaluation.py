@@ -52,6 +52,33 @@ class Evaluation:
     readiness: tuple[str, ...] = ()
 
 
+#: A target's outcome at its deadline (progress's ``final``), as the report says it.
+FINAL_ZH = {
+    "met": "达标",
+    "not met": "未达标",
+    "off forecast": "偏离预测",
+    "no data": "无数据",
+    "": "未到期",
+}
+NATURE_ZH = {"binding": "约束性", "anticipatory": "预期性"}
+
+
+def summary_rows(evaluation: Evaluation) -> list[tuple[str, int, list[int]]]:
+    """The summary: per section, per nature and in all, the targets and each outcome's
+    count (in :data:`FINAL_ZH` order)."""
+    from collections import Counter
+
+    groups = [(name, list(views)) for name, views in evaluation.sections]
+    every = [view for _, views in groups for view in views]
+    groups += [(word, [v for v in every if v.target.nature == n]) for n, word in NATURE_ZH.items()]
+    groups.append(("合计", every))
+    rows = []
+    for name, views in groups:
+        counts = Counter(view.progress.final for view in views)
+        rows.append((name, len(views), [counts.get(key, 0) for key in FINAL_ZH]))
+    return rows
+
+
 def _number(value: object) -> float | None:
     return float(value) if isinstance(value, (int, float)) else None
 

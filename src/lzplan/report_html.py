@@ -4,21 +4,13 @@ words are Chinese; target ids stay as the plan writes them."""
 
 from __future__ import annotations
 
-from collections import Counter
 from html import escape
 
-from .evaluation import Evaluation, TargetView
+from .evaluation import FINAL_ZH, NATURE_ZH, Evaluation, TargetView, summary_rows
 from .i18n import zh_words
 from .progress_measure import LABELS_ZH
 from .svgchart import chart
 
-_FINAL = {
-    "met": "达标",
-    "not met": "未达标",
-    "off forecast": "偏离预测",
-    "no data": "无数据",
-    "": "未到期",
-}
 _FINAL_CLASS = {
     "met": "ok",
     "not met": "bad",
@@ -26,7 +18,6 @@ _FINAL_CLASS = {
     "no data": "none",
     "": "none",
 }
-_NATURE = {"binding": "约束性", "anticipatory": "预期性"}
 _STYLE = """
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
   "WenQuanYi Micro Hei", sans-serif; margin: 2em auto; max-width: 60em; color: #212121; }
@@ -75,17 +66,11 @@ def render_html(evaluation: Evaluation) -> str:
 
 
 def _summary(evaluation: Evaluation) -> str:
-    rows = [(name, list(section)) for name, section in evaluation.sections]
-    every = [view for _, section in rows for view in section]
-    for nature, word in _NATURE.items():
-        rows.append((word, [v for v in every if v.target.nature == nature]))
-    rows.append(("合计", every))
-    head = "".join(f"<th>{escape(word)}</th>" for word in ("", "目标数", *_FINAL.values()))
+    head = "".join(f"<th>{escape(word)}</th>" for word in ("", "目标数", *FINAL_ZH.values()))
     lines = [f"<table><tr>{head}</tr>"]
-    for name, views in rows:
-        counts = Counter(view.progress.final for view in views)
-        cells = "".join(f"<td>{counts.get(key, 0)}</td>" for key in _FINAL)
-        lines.append(f"<tr><td>{escape(name)}</td><td>{len(views)}</td>{cells}</tr>")
+    for name, total, counts in summary_rows(evaluation):
+        cells = "".join(f"<td>{count}</td>" for count in counts)
+        lines.append(f"<tr><td>{escape(name)}</td><td>{total}</td>{cells}</tr>")
     lines.append("</table>")
     return "".join(lines)
 
@@ -113,8 +98,8 @@ def _article(view: TargetView) -> str:
     return (
         f'<article id="{escape(target.id)}"><h3>{escape(target.name_zh)} '
         f"<code>{escape(target.id)}</code></h3>"
-        f"<p>{_NATURE[target.nature]}；截止 {target.deadline} 年；"
-        f'终期结论：<b class="{_FINAL_CLASS[final]}">{_FINAL[final]}</b>；'
+        f"<p>{NATURE_ZH[target.nature]}；截止 {target.deadline} 年；"
+        f'终期结论：<b class="{_FINAL_CLASS[final]}">{FINAL_ZH[final]}</b>；'
         f"进展：{LABELS_ZH[progress.status]}</p>{figure}{_why(view)}{explanation}</article>"
     )
 

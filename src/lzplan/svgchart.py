@@ -12,7 +12,8 @@ from .display import format_number
 
 WIDTH, HEIGHT = 520, 170
 _LEFT, _RIGHT, _TOP, _BOTTOM = 56, 16, 14, 30
-_COLOUR = {"pass": "#2e7d32", "fail": "#c62828", "warn": "#ef6c00"}
+#: Verdict colours of the points, shared with the PNG charts.
+COLOURS = {"pass": "#2e7d32", "fail": "#c62828", "warn": "#ef6c00"}
 
 
 def chart(
@@ -57,7 +58,7 @@ def chart(
     parts.append(_line(actual, x, y, 'stroke="#424242"'))
     for index, value in enumerate(actual):
         if value is not None:
-            colour = _COLOUR.get(statuses[index], "#757575")
+            colour = COLOURS.get(statuses[index], "#757575")
             parts.append(
                 f'<circle cx="{x(index):.1f}" cy="{y(value):.1f}" r="4" fill="{colour}">'
                 f"<title>{years[index]}: {escape(format_number(value))}</title></circle>"
