@@ -146,3 +146,18 @@ def test_a_verdicts_explanation_in_chinese(english: str, chinese: str) -> None:
     from lzplan.i18n import zh_detail
 
     assert zh_detail(english) == chinese
+
+
+def test_validate_in_chinese_says_the_common_problems_in_chinese(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    data = tmp_path / "2025.csv"
+    data.write_text("指标,数值\n学前三年毛入园率,0.99\n", "utf-8")
+    result = runner.invoke(main, ["validate", str(data), "--lang", "zh"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"错误：{data}:2: 列“数值”: 0.99 不是 preschool_gross_enrolment_rate 的合理百分比"
+        "（应为 50–120）；是小数形式吗？是否应为 99？请填写 99，或注明单位“fraction”\n"
+    )
+    english = runner.invoke(main, ["validate", str(data)])
+    assert english.stderr.startswith(f"error: {data}:2: column '数值': 0.99 is not a plausible")

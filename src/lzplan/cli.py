@@ -124,13 +124,16 @@ def _say(message: str) -> None:
 
 
 def _problems(
-    problems: tuple[Problem, ...], output_format: str = "text", to: _Output | None = None
+    problems: tuple[Problem, ...],
+    output_format: str = "text",
+    to: _Output | None = None,
+    lang: str | None = None,
 ) -> NoReturn:
     """Report input problems (to ``to``, a validation's ``--output``, if given); exit 2."""
 
     try:
         machine = output_format in ("json", "github", "markdown", "junit")
-        text = _problem_text(problems, output_format)
+        text = _problem_text(problems, output_format, lang=lang)
         if to is not None and to.path is not None:
             _emit(text, to)
         elif machine:
@@ -143,7 +146,10 @@ def _problems(
 
 
 def _problem_text(
-    problems: tuple[Problem, ...], output_format: str, files: tuple[str, ...] = ()
+    problems: tuple[Problem, ...],
+    output_format: str,
+    files: tuple[str, ...] = (),
+    lang: str | None = None,
 ) -> str:
     """Input problems in a validation's ``--format``."""
     from . import report_problems
@@ -156,7 +162,7 @@ def _problem_text(
         return report_problems.render_markdown(problems)
     if output_format == "junit":
         return report_problems.render_junit(problems, files)
-    return report_problems.render_text(problems)
+    return report_problems.render_text(problems, _lang(lang))
 
 
 class _Output:
@@ -232,6 +238,7 @@ def _load(
     each: bool,
     problem_format: str = "text",
     to: _Output | None = None,
+    lang: str | None = None,
 ) -> Loaded:
     """The plan and the datasets read; on a problem that stops the run, report it (to
     ``to``, a validation's ``--output``, if given) and exit 2."""
@@ -246,7 +253,7 @@ def _load(
         if to is not None:
             named = [*paths, plan_path, roster_path]
             to.inputs = [Path(name) for name in named if name and name != "-"]
-        _problems(error.problems, problem_format, to)
+        _problems(error.problems, problem_format, to, lang)
 
 
 def _emit(data: str | bytes, to: _Output) -> None:
@@ -272,14 +279,14 @@ def _emit(data: str | bytes, to: _Output) -> None:
         _problems(error.problems)
 
 
-def _say_problems(loaded: Loaded) -> None:
+def _say_problems(loaded: Loaded, lang: str = "en") -> None:
     """Warnings and notes (which do not change the exit code), then the problems of
     datasets that could not be read (``--each``), on standard error."""
     notices = tuple(notice for dataset in loaded.datasets for notice in dataset.notices)
     if notices or loaded.problems:
         from . import report_problems
 
-        text = report_problems.render_text((*notices, *loaded.problems))
+        text = report_problems.render_text((*notices, *loaded.problems), lang)
         click.echo(text, nl=False, err=True)
 
 
@@ -493,7 +500,7 @@ def check(
     _file_only(output_format, output)
     options = _options(year, encoding, sheet)
     loaded = _load(plan_path, paths, options, roster_path, each)
-    _say_problems(loaded)
+    _say_problems(loaded, _lang(lang))
     reports = judge_datasets(loaded.plan, loaded.datasets)
     chosen = CHECK_FORMATS[output_format]
     rich, colored = _drawing(color, output)
@@ -516,6 +523,7 @@ def check(
 )
 @click.option("--show", is_flag=True, help="Also list every value read, and where from.")
 @_reading
+@_LANG
 def validate(
     paths: tuple[str, ...],
     plan_path: str | None,
@@ -528,8 +536,10 @@ def validate(
     roster_path: str | None,
     encoding: str | None,
     sheet: str | None,
+    lang: str | None,
 ) -> None:
     """Check the shape of data files without judging targets (exit 2 on any problem)."""
+    words = _lang(lang)
     from . import report_problems
     from .check import summarise
 
@@ -537,26 +547,27 @@ def validate(
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     options = _options(year, encoding, sheet)
     to = _Output(output, force)
-    loaded = _load(plan_path, paths, options, roster_path, each, output_format, to)
+    loaded = _load(plan_path, paths, options, roster_path, each, output_format, to, words)
     notices = tuple(notice for dataset in loaded.datasets for notice in dataset.notices)
     listed = (*notices, *loaded.problems)
     if output_format != "text":
         files = tuple(file for dataset in loaded.datasets for file in dataset.files)
         text = _problem_text(listed, output_format, files)
     else:
-        text = report_problems.render_text(notices)
+        text = report_problems.render_text(notices, words)
         if show:
             from .report_values import render_values
 
             text += render_values(loaded.datasets, loaded.plan)
         text += "".join(line + "\n" for line in summarise(loaded.datasets))
         if loaded.problems and to.path is not None:  # a file gets the whole report
-            text += report_problems.render_text(tuple(loaded.problems))
+            text += report_problems.render_text(tuple(loaded.problems), words)
     to.inputs = loaded.files
     _emit(text, to)
     if loaded.problems:
         if output_format == "text" and to.path is None:
-            click.echo(report_problems.render_text(tuple(loaded.problems)), nl=False, err=True)
+            text = report_problems.render_text(tuple(loaded.problems), words)
+            click.echo(text, nl=False, err=True)
         sys.exit(ExitCode.BAD_INPUT)
 
 
@@ -610,7 +621,7 @@ def progress(
 
     chosen = paths or (_shown_path(bundled_actuals()),)
     loaded = _load(plan_path, chosen, _options(None, encoding, sheet), roster_path, each)
-    _say_problems(loaded)
+    _say_problems(loaded, _lang(lang))
     try:
         reports = [measure(loaded.plan, dataset, year) for dataset in loaded.datasets]
     except LzplanError as error:
@@ -682,7 +693,9 @@ def readiness(
     for loaded in loads:
         fresh = [n for dataset in loaded.datasets for n in dataset.notices if n not in said]
         said.update(fresh)
-        _say_problems(replace(loaded, datasets=[], problems=[*fresh, *loaded.problems]))
+        _say_problems(
+            replace(loaded, datasets=[], problems=[*fresh, *loaded.problems]), _lang(lang)
+        )
     assessed = []
     for loaded in loads:
         for dataset in loaded.datasets:  # --each: every county at its own latest year
@@ -756,7 +769,7 @@ def report(
         _file_only("docx", output)
     chosen = paths or (_shown_path(bundled_actuals()),)
     loaded = _load(plan_path, chosen, _options(None, encoding, sheet), roster_path, False)
-    _say_problems(loaded)
+    _say_problems(loaded, _lang(None))
     explanations: dict[str, str] = {}
     if notes_path is not None:
         try:

@@ -201,6 +201,57 @@ RULE_PHRASES: tuple[tuple[str, str], ...] = (
 )
 
 
+#: Phrases of the most common messages about input (validate's problems), in Chinese one by
+#: one; file names, column names, indicator ids and values stay as written.
+INPUT_PHRASES: tuple[tuple[str, str], ...] = (
+    (
+        r"'([^']*)' is not in the roster \(([^)]*), which lists only some\)",
+        r"“\1”不在名单（\2，名单不全）中",
+    ),
+    (r"'([^']*)' is not in the roster \(([^)]*)\)", r"“\1”不在名单（\2）中"),
+    (r"; did you mean '([^']*)'\?", r"；是否为“\1”？"),
+    (r"unknown column '([^']*)'", r"未知的列“\1”"),
+    (
+        r": rename it, or delete it \(to keep what it says, head it 备注\)",
+        "：请改名或删除（要保留其内容，请将列名改为“备注”）",
+    ),
+    (r"accepted columns: ", "可用的列："),
+    (
+        r"is not a plausible percentage for (\S+) \(expected ([^)]*)\)",
+        r"不是 \1 的合理百分比（应为 \2）",
+    ),
+    (r"is not a plausible count for (\S+) \(expected ([^)]*)\)", r"不是 \1 的合理数量（应为 \2）"),
+    (r"is not a plausible (\S+) for (\S+) \(expected ([^)]*)\)", r"不是 \2 的合理数值（应为 \3）"),
+    (r"write ([^,;]+), or give the unit '([^']*)'", r"请填写 \1，或注明单位“\2”"),
+    (r"; a fraction\? did you mean ([^?]+)\? ", r"；是小数形式吗？是否应为 \1？"),
+    (r"has a header but no rows of data", "有表头但没有数据行"),
+    (r"no header row: expected", "没有表头行：应有"),
+    (r"cannot read the file: ", "无法读取文件："),
+    (r"closed after (\d{4})", r"已于 \1 年后撤并"),
+    (r"opens in (\d{4})", r"于 \1 年开办"),
+    (r"skipped: an instructions sheet", "已跳过：填表说明表"),
+    (
+        r"skipped: a roster, not data; give it with --roster to have it used",
+        "已跳过：这是名单而非数据；请用 --roster 指定",
+    ),
+    (
+        r"not used: (.*), indicators of the bundled plan (\S+)",
+        r"未使用：\1（属于内置规划 \2 的指标）",
+    ),
+    (r"conflict: ", "数据冲突："),
+)
+
+
+def zh_input(text: str) -> str:
+    """A message about input in Chinese, phrase by phrase (:data:`INPUT_PHRASES`); what no
+    phrase covers stays in English."""
+    import re
+
+    for pattern, replacement in INPUT_PHRASES:
+        text = re.sub(pattern, replacement, text)
+    return text
+
+
 def zh_detail(text: str) -> str:
     """A verdict's explanation in Chinese: a whole known text by :func:`zh_words`, else each
     known phrase of it (names of schools and indicators stay as they are)."""

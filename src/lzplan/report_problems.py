@@ -8,10 +8,21 @@ from dataclasses import asdict
 from .display import safe
 from .errors import Problem
 
+_SEVERITY_ZH = {"error": "错误", "warning": "警告", "note": "说明"}
 
-def render_text(problems: tuple[Problem, ...]) -> str:
-    """One ``error: file:line: …`` (or ``warning:``, ``note:``) line per problem."""
-    return "".join(f"{problem.severity}: {problem.render()}\n" for problem in problems)
+
+def render_text(problems: tuple[Problem, ...], lang: str = "en") -> str:
+    """One ``error: file:line: …`` (or ``warning:``, ``note:``) line per problem; in Chinese
+    (``lang``) the severity and the common phrases of the message (:func:`zh_input`)."""
+    if lang != "zh":
+        return "".join(f"{problem.severity}: {problem.render()}\n" for problem in problems)
+    from .i18n import zh_input
+
+    lines = []
+    for problem in problems:
+        text = problem.render().replace(f"column '{problem.column}'", f"列“{problem.column}”")
+        lines.append(f"{_SEVERITY_ZH[problem.severity]}：{zh_input(text)}\n")
+    return "".join(lines)
 
 
 def render_json(problems: tuple[Problem, ...]) -> str:
