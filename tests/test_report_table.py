@@ -489,3 +489,12 @@ def test_a_figure_is_short_but_never_on_the_wrong_side_of_its_bound(
     from lzplan.display import figure
 
     assert figure(value, op, bound) == shown
+
+
+def test_a_chinese_line_never_starts_with_a_closing_mark() -> None:
+    from lzplan.texttable import wrap
+
+    for width in range(4, 20):
+        lines = wrap("7项中至少6项达标，其余不低于要求的85%；未达标：甲小学（缺数据）", width)
+        assert all(line[0] not in "，。；：）%" for line in lines), (width, lines)
+        assert "".join(lines) == "7项中至少6项达标，其余不低于要求的85%；未达标：甲小学（缺数据）"

@@ -24,6 +24,8 @@ _MIN_WIDTH = 4
 # A word too long for its column breaks after one of these; not after a decimal point,
 # since "98." / "5%" would read as 98.
 _BREAKS = "_-/"
+#: Marks a line may not start with (Chinese 避头点).
+_NO_LINE_START = frozenset("，。、；：？！）》」』】”’%％·…")
 
 
 class Dotted(str):
@@ -85,7 +87,13 @@ def _head(word: str, width: int, dotted: bool) -> str:
         cut = prefix.rfind(".") + 1 or word.find(".") + 1  # a part too wide stays whole
         return word[:cut] if cut else word
     cut = max(prefix.rfind(mark, 1) for mark in _BREAKS) + 1
-    return prefix[:cut] if cut else prefix
+    if cut:
+        return prefix[:cut]
+    # Chinese line breaking: a line never starts with a closing mark (，。；）…), so the
+    # character before it moves down with it
+    while 1 < len(prefix) < len(word) and word[len(prefix)] in _NO_LINE_START:
+        prefix = prefix[:-1]
+    return prefix
 
 
 def _fit(text: str, width: int) -> str:
