@@ -25,6 +25,10 @@ RUNS = {
     "check-junit.xml": ["check", YEAR, "--format", "junit"],
     "progress-markdown-en.md": ["progress", SERIES, "--format", "markdown", "--lang", "en"],
     "progress-markdown-zh.md": ["progress", SERIES, "--format", "markdown", "--lang", "zh"],
+    "readiness-markdown-zh.md": [
+        "readiness", "data/illustrative-county", "--roster", "data/illustrative-county/roster.csv",
+        "--format", "markdown", "--lang", "zh",
+    ],
 }  # fmt: skip
 
 

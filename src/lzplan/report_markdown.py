@@ -48,6 +48,39 @@ def render_check(
     return "\n".join(out)
 
 
+def render_readiness(
+    assessed: list[Any],
+    plans: list[Plan],
+    width: int = 0,
+    rich: bool = False,
+    lang: str = "en",
+    color: bool = False,
+) -> str:
+    """Per criteria plan: its verdict, the criteria table, what failing schools would take,
+    and the bill, the CVs and the exclusions as a list."""
+    from .report_readiness import NEED_COLUMNS, after_lines, headline, need_cells
+    from .results import Report
+
+    out: list[str] = []
+    for readiness, plan in zip(assessed, plans, strict=True):
+        report = Report(readiness.dataset, readiness.year, readiness.results)
+        out += [f"## {cell(headline(readiness, lang))}", ""]
+        out.append(f"{cell(readiness.dataset)} — {readiness.year}")
+        out.append("")
+        headers, rows = check_rows_text(report, plan, lang)
+        out += _table(headers, [_row(row) for row in rows])
+        short = [need for need in readiness.needs if need.value is not None]
+        if short:
+            out += ["", f"### {say('readiness.take', lang)}", ""]
+            cells = [
+                ["<br>".join(cell(part) for part in column) for column in need_cells(n, lang).cells]
+                for n in short
+            ]
+            out += _table([say(key, lang) for key in NEED_COLUMNS], cells)
+        out += [""] + [f"- {cell(line)}" for line in after_lines(readiness, lang)] + [""]
+    return "\n".join(out)
+
+
 def _row(row: list[str]) -> list[str]:
     """A result's cells, or a section's title in bold across an otherwise empty row."""
     if not any(row[1:]):

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .model import Plan
     from .report_table import Block
 
-_NEED_COLUMNS = ("col.place", "col.criterion", "col.now", "col.needs", "col.to_add")
+NEED_COLUMNS = ("col.place", "col.criterion", "col.now", "col.needs", "col.to_add")
 
 
 def headline(readiness: PlanReadiness, lang: str = "en") -> str:
@@ -54,20 +54,20 @@ def render_table(
     from .report_table import check_block, render_blocks
 
     blocks: list[Block] = []
-    headers = tuple(say(key, lang) for key in _NEED_COLUMNS)
+    headers = tuple(say(key, lang) for key in NEED_COLUMNS)
     for readiness, plan in zip(assessed, plans, strict=True):
         report = Report(readiness.dataset, readiness.year, readiness.results)
         title = f"{headline(readiness, lang)} — {readiness.dataset} — {readiness.year}"
         blocks.append(check_block(report, plan, title, lang))
         short = [need for need in readiness.needs if need.value is not None]
         if short or readiness.reliefs or readiness.excluded:
-            lines = [("summary", line) for line in _after(readiness, lang)]
-            cells = [_need_cells(need, lang) for need in short]
+            lines = [("summary", line) for line in after_lines(readiness, lang)]
+            cells = [need_cells(need, lang) for need in short]
             blocks.append((say("readiness.take", lang), headers, cells, (), lines))
     return render_blocks(blocks, width, terminal, color)
 
 
-def _need_cells(need: Need, lang: str) -> Row:
+def need_cells(need: Need, lang: str) -> Row:
     assert need.value is not None  # the table lists shortfalls; blanks are listed below it
     now = format_number(round(need.value, 2))
     needs = f"{symbol(need.op)} {format_number(round(need.raise_to, 2))}"
@@ -85,7 +85,7 @@ def _need_cells(need: Need, lang: str) -> Row:
     return Row(((need.entity,), (need.name_zh, need.target), (now,), (needs,), what))
 
 
-def _after(readiness: PlanReadiness, lang: str = "en") -> list[str]:
+def after_lines(readiness: PlanReadiness, lang: str = "en") -> list[str]:
     """The bill, the data a school still owes, the CVs, and who is outside the scope."""
     lines = []
     if readiness.bill:

@@ -54,6 +54,7 @@ READINESS_FORMATS: dict[str, Format] = {
     "json": Format("report_readiness", "render_json"),
     "csv": Format("report_readiness", "render_csv_bytes"),
     "xlsx": Format("report_readiness_xlsx", "render_xlsx"),
+    "markdown": Format("report_markdown", "render_readiness", table=True),
 }
 
 
