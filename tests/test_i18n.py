@@ -161,3 +161,15 @@ def test_validate_in_chinese_says_the_common_problems_in_chinese(
     )
     english = runner.invoke(main, ["validate", str(data)])
     assert english.stderr.startswith(f"error: {data}:2: column '数值': 0.99 is not a plausible")
+
+
+def test_every_command_takes_lang(runner: CliRunner) -> None:
+    from click import Group
+
+    assert isinstance(main, Group)
+    for name, command in main.commands.items():
+        if name == "report":
+            continue  # the evaluation report is written in Chinese, for the meeting
+        assert "lang" in {p.name for p in command.params}, name
+    plans = runner.invoke(main, ["plans", "--lang", "zh"]).stdout
+    assert "linzi-2021-2025  临淄区教育事业发展“十四五”规划（共 49 项目标）" in plans

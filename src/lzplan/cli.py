@@ -427,13 +427,18 @@ def targets(
 
 
 @main.command()
-def plans() -> None:
+@_LANG
+def plans(lang: str | None) -> None:
     """List the bundled plans, by the names --plan takes."""
+    from .i18n import say
     from .planfile import bundled_plans, load_plan
 
+    words = _lang(lang)
     for name, path in bundled_plans().items():
         plan = load_plan(path)
-        click.echo(f"{name}  {plan.title_zh} · {plan.title_en} ({len(plan.targets)} targets)")
+        title = plan.title_zh if words == "zh" else f"{plan.title_zh} · {plan.title_en}"
+        count = say("targets.count", words, count=len(plan.targets))
+        click.echo(f"{name}  {title}（{count}）" if words == "zh" else f"{name}  {title} ({count})")
 
 
 @main.command()
@@ -812,6 +817,7 @@ def report(
 @click.option("--force", is_flag=True, help="Replace FILE if it exists.")
 @_PLAN
 @_ROSTER
+@_LANG
 def template(
     year: int,
     output_format: str,
@@ -820,6 +826,7 @@ def template(
     force: bool,
     plan_path: str | None,
     roster_path: str | None,
+    lang: str | None,
 ) -> None:
     """Write a fill-in template: every figure the plan's targets need for YEAR."""
     from pathlib import Path
@@ -844,7 +851,9 @@ def template(
         write_output(Path(output), data, read, force=force)
     except LzplanError as error:
         _problems(error.problems)
-    click.echo(f"wrote {output}", err=True)
+    from .i18n import say
+
+    click.echo(say("wrote", _lang(lang), file=output), err=True)
 
 
 def _shown_path(path: Path) -> str:

@@ -56,6 +56,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "summary.part": ("{count} {status}", "{status} {count}"),
     "summary.none": ("nothing judged", "无可评判"),
     "targets.count": ("{count} targets", "共 {count} 项目标"),
+    "wrote": ("wrote {file}", "已写入 {file}"),
     "indicators.count": (
         "{count} indicators, {used} used by the plan's targets",
         "共 {count} 项指标，目标用到 {used} 项",
