@@ -98,14 +98,14 @@ def test_colour_always_never_and_no_color(
     assert escape in always
     monkeypatch.setenv("NO_COLOR", "1")
     assert escape in runner.invoke(main, ["check", DATA, "--color", "always"]).stdout
-    from lzplan import cli
+    from lzplan import cliio
 
-    monkeypatch.setattr(cli, "_terminal", lambda: True)
-    assert cli._drawing("auto", None) == (True, False)  # NO_COLOR: drawn, not coloured
+    monkeypatch.setattr(cliio, "terminal", lambda: True)
+    assert cliio.drawing("auto", None) == (True, False)  # NO_COLOR: drawn, not coloured
     monkeypatch.delenv("NO_COLOR")
-    assert cli._drawing("auto", None) == (True, True)
-    assert cli._drawing("never", None) == (True, False)
-    assert cli._drawing("auto", "out.txt") == (False, False)  # a file gets the plain table
+    assert cliio.drawing("auto", None) == (True, True)
+    assert cliio.drawing("never", None) == (True, False)
+    assert cliio.drawing("auto", "out.txt") == (False, False)  # a file gets the plain table
 
 
 def test_validate_in_markdown_and_junit(runner: CliRunner, in_root: Path, tmp_path: Path) -> None:

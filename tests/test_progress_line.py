@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lzplan import cli
+from lzplan import cli, cliio
 from lzplan.check import load
 from lzplan.datafile import ReadOptions
 
@@ -36,8 +36,8 @@ class _Terminal(io.StringIO):
 
 def test_a_terminal_gets_a_line_rewritten_in_place(monkeypatch: pytest.MonkeyPatch) -> None:
     screen = _Terminal()
-    monkeypatch.setattr(cli.sys, "stderr", screen)
-    told = cli._progress_line()
+    monkeypatch.setattr(cliio.sys, "stderr", screen)
+    told = cliio.progress_line()
     assert told is not None
     for number in range(1, 61):
         told(number, 60)
@@ -45,8 +45,8 @@ def test_a_terminal_gets_a_line_rewritten_in_place(monkeypatch: pytest.MonkeyPat
         "\rreading 1/60 files …\rreading 25/60 files …\rreading 50/60 files …\r\x1b[K"
     )
     quiet = _Terminal()
-    monkeypatch.setattr(cli.sys, "stderr", quiet)
-    short = cli._progress_line()
+    monkeypatch.setattr(cliio.sys, "stderr", quiet)
+    short = cliio.progress_line()
     assert short is not None
     for number in range(1, 11):
         short(number, 10)  # a short run says nothing

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lzplan import cli, texttable
+from lzplan import cliio, texttable
 from lzplan.check import check_files
 from lzplan.cli import main
 from lzplan.display import safe, width_of
@@ -137,7 +137,7 @@ def test_a_pipe_gets_100_columns(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.delenv("COLUMNS", raising=False)
     monkeypatch.setattr(os, "get_terminal_size", no_terminal)
-    assert cli._width() == 100
+    assert cliio.width() == 100
 
 
 # --- made-up results: the hard cases, whatever state the data readers are in ----------------
