@@ -105,6 +105,15 @@ class Roster:
         """The entity whose code, name or alias is ``text`` (NFKC-normalised, spaces ignored)."""
         return self._index.get(fold(text))
 
+    def knows(self, name: str) -> bool:
+        """Whether ``name`` is an entity's (a data row's names are resolved to the roster's
+        own, so most are found as they are: every rule asks this of every school)."""
+        return name in self._own or self.match(name) is not None
+
+    @cached_property
+    def _own(self) -> frozenset[str]:
+        return frozenset(entity.name for entity in self.entities)
+
     def suggest(self, text: str) -> str | None:
         """The name of the entity whose name or alias is closest to ``text``, or ``None``.
 
@@ -128,9 +137,19 @@ class Roster:
         return found
 
     def of_kinds(self, kinds: Iterable[str], year: int) -> list[Entity]:
-        """The entities of ``kinds`` that exist in ``year``, in roster order."""
-        wanted = frozenset(kinds)
-        return [e for e in self.entities if e.kind in wanted and e.exists(year)]
+        """The entities of ``kinds`` that exist in ``year``, in roster order (worked out
+        once for each kinds and year: every rule over a kind asks)."""
+        key = (frozenset(kinds), year)
+        found = self._of_kinds.get(key)
+        if found is None:
+            wanted = key[0]
+            found = [e for e in self.entities if e.kind in wanted and e.exists(year)]
+            self._of_kinds[key] = found
+        return list(found)
+
+    @cached_property
+    def _of_kinds(self) -> dict[tuple[frozenset[str], int], list[Entity]]:
+        return {}
 
 
 def bundled_roster_path() -> Path:

@@ -73,7 +73,7 @@ def _members(
     entities = [e for e in roster.entities if e.exists(year)]
     if total.kinds:
         entities = [e for e in entities if e.kind in total.kinds]
-    unknown = sorted(name for name in parts if roster.match(name) is None)
+    unknown = sorted(name for name in parts if not roster.knows(name))
     if unknown:
         return [], f"the roster does not know {_names(unknown)}, so it cannot tell whom to count"
     if total.ownership:

@@ -45,7 +45,7 @@ def each_names(rule: Each | KOfN, context: Context, reported: Mapping[str, objec
         # one the roster does not know (a typo under an incomplete roster) is in the rules it
         # gives a figure for, not in every rule whose column it left blank
         names += sorted(
-            name for name, seen in reported.items() if roster.match(name) is None and _has(seen)
+            name for name, seen in reported.items() if not roster.knows(name) and _has(seen)
         )
     return [name for name in names if name not in context.excluded]
 
@@ -218,7 +218,7 @@ def in_kinds(
     unknown = [
         f"{name} (not in the roster: of which kind?)"
         for name in sorted(reported)
-        if roster.match(name) is None
+        if not roster.knows(name)
     ]
     return kept, tuple(lacking + unknown)
 
