@@ -143,3 +143,49 @@ def test_the_word_report_holds_every_section_and_a_chart_per_figured_target(
     assert summary.cell(len(summary.rows) - 1, 1).text == "49"
     no_file = runner.invoke(main, ["report", "data/illustrative", "--format", "docx"])
     assert no_file.exit_code == 2 and "a Word document needs --output" in no_file.stderr
+
+
+def test_the_explanations_file_may_be_gbk_and_its_mistakes_are_located(
+    runner: CliRunner, in_root: Path, tmp_path: Path
+) -> None:
+    notes = tmp_path / "情况说明.csv"
+    notes.write_bytes("目标代码,情况说明\nhealth_pe.fitness_good_rate,测试推迟。\n".encode("gbk"))
+    page = _page(runner, tmp_path, "--notes", str(notes))
+    assert "情况说明：测试推迟。" in page
+    notes.write_text(
+        "health_pe.fitness_good_rate,一\nhealth_pe.fitness_good_rate,二\nhealth_pe.daily_exercise\n",
+        "utf-8",
+    )
+    result = runner.invoke(main, ["report", "data/illustrative", "--notes", str(notes)])
+    assert result.exit_code == 2
+    assert (
+        f"{notes}:2: health_pe.fitness_good_rate is explained twice (line 1 too)" in result.stderr
+    )
+    assert f"{notes}:3: health_pe.daily_exercise: no explanation in the second column" in (
+        result.stderr
+    )
+
+
+def test_a_control_character_in_a_name_is_no_crash_in_word_or_junit(
+    runner: CliRunner, in_root: Path, tmp_path: Path
+) -> None:
+    pytest.importorskip("docx")
+    notes = tmp_path / "notes.csv"
+    notes.write_text("health_pe.fitness_good_rate,说明\x01\x0b结束\n", "utf-8")
+    out = tmp_path / "r.docx"
+    args = [
+        "report",
+        "data/illustrative",
+        "--notes",
+        str(notes),
+        "--format",
+        "docx",
+        "-o",
+        str(out),
+    ]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    import docx
+
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "说明\\x01\\x0b结束" in text

@@ -23,6 +23,7 @@ from .cliio import (
     exit_with_problems,
     file_only,
     finish,
+    inputs,
     language,
     load,
     path_of,
@@ -400,15 +401,19 @@ def readiness(
     """
     from dataclasses import replace
 
-    from .errors import Problem
+    from .errors import LzplanError, Problem
     from .planfile import BUNDLED_PLANS
-    from .readiness import CRITERIA_PLANS, assess, latest_year
+    from .readiness import CRITERIA_PLANS, assess, latest_year, load_criteria
 
     file_only(output_format, output)
     names = plan_paths or CRITERIA_PLANS
     # a county's folder holds figures for every plan: none of them is worth a note
     options = replace(read_options(year, encoding, sheet), companions=frozenset(BUNDLED_PLANS))
-    loads = [load(name, paths, options, roster_path, each) for name in names]
+    try:
+        given = inputs(paths)  # standard input is read once, for every plan
+        loads = load_criteria(names, path_of(roster_path), given, options, each)
+    except LzplanError as error:
+        exit_with_problems(error.problems, lang=language(lang))
     said: set[Problem] = set()  # a note on a shared file is said once, not once per plan
     for loaded in loads:
         fresh = [n for dataset in loaded.datasets for n in dataset.notices if n not in said]
@@ -480,7 +485,7 @@ def report(
     """
     from pathlib import Path
 
-    from .errors import LzplanError, Problem
+    from .errors import LzplanError
     from .evaluation import evaluate, read_explanations
     from .planfile import bundled_actuals
     from .report_html import render_html
@@ -492,16 +497,11 @@ def report(
     say_problems(loaded, language(None))
     explanations: dict[str, str] = {}
     if notes_path is not None:
+        known = {target.id for target in loaded.plan.targets}
         try:
-            explanations = read_explanations(Path(notes_path).read_text("utf-8-sig"))
-        except (OSError, UnicodeDecodeError) as exc:
-            exit_with_problems((Problem(notes_path, f"cannot read the explanations: {exc}"),))
-        unknown = sorted(set(explanations) - {t.id for t in loaded.plan.targets})
-        if unknown:
-            message = (
-                f"no such target in the plan: {', '.join(unknown)}; use the ids of lzplan targets"
-            )
-            exit_with_problems((Problem(notes_path, message),))
+            explanations = read_explanations(Path(notes_path), known)
+        except LzplanError as error:
+            exit_with_problems(error.problems)
         loaded.files.append(Path(notes_path))
     try:
         (dataset,) = loaded.datasets

@@ -42,6 +42,15 @@ def format_number(value: float) -> str:
     return "0" if text == "-0" else text
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with the characters XML cannot hold (control characters a cell may carry)
+    shown as ``\\x0b``, for Word documents and JUnit files."""
+    return _NOT_XML.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
+
+
 def figure(value: float, op: str | None = None, bound: float | None = None) -> str:
     """A figure for a table: about four significant digits (92.000865 → 92, 0.074227 →
     0.0742, 13.35804 → 13.36; whole digits are never dropped), and more wherever rounding

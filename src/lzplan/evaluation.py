@@ -12,6 +12,8 @@ from .progress import measure
 from .rules import judge
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .dataset import Dataset
     from .model import Plan, Target
     from .progress import Progress
@@ -132,18 +134,43 @@ def _shown(value: object, unit: str) -> str:
     return str(value)
 
 
-def read_explanations(text: str) -> dict[str, str]:
-    """情况说明 from a CSV of two columns, target id and explanation (a header row naming
-    them, 目标代码/target and 情况说明/explanation, is skipped)."""
+def read_explanations(path: Path, known: set[str]) -> dict[str, str]:
+    """情况说明 from a CSV of two columns, target id and explanation (UTF-8 or GBK; a header
+    row 目标代码/target, 情况说明 is skipped). Raises :class:`~lzplan.errors.DataError` naming
+    the line of a row without an explanation, of an id the plan does not have, and of an id
+    given twice."""
     import csv
     import io
 
-    found: dict[str, str] = {}
-    for row in csv.reader(io.StringIO(text.lstrip("\ufeff"))):
-        if len(row) < 2 or not row[0].strip():
+    from .errors import DataError, Problem
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataError(
+            [Problem(str(path), f"cannot read the explanations: {exc.strerror}")]
+        ) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("gb18030", "replace")  # a Chinese Excel's CSV
+    found: dict[str, tuple[int, str]] = {}
+    problems: list[Problem] = []
+    for line, row in enumerate(csv.reader(io.StringIO(text)), start=1):
+        cells = [cell.strip() for cell in row]
+        if not any(cells) or cells[0].lower() in ("target", "目标代码", "目标", "id"):
             continue
-        key, value = row[0].strip(), row[1].strip()
-        if key.lower() in ("target", "目标代码", "目标", "id"):
-            continue
-        found[key] = value
-    return found
+        key = cells[0]
+        if len(cells) < 2 or not cells[1]:
+            problems.append(Problem(str(path), f"{key}: no explanation in the second column", line))
+        elif key not in known:
+            message = f"no such target in the plan: {key}; use the ids lzplan targets lists"
+            problems.append(Problem(str(path), message, line))
+        elif key in found:
+            message = f"{key} is explained twice (line {found[key][0]} too): keep one"
+            problems.append(Problem(str(path), message, line))
+        else:
+            found[key] = (line, cells[1])
+    if problems:
+        raise DataError(problems)
+    return {key: said for key, (_, said) in found.items()}

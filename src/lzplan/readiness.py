@@ -16,7 +16,11 @@ from .rules.base import Context
 from .shortfalls import Need, needs, totals
 
 if TYPE_CHECKING:
-    from .dataset import Dataset
+    from pathlib import Path
+
+    from .check import Loaded
+    from .datafile import ReadOptions
+    from .dataset import Dataset, Input
     from .model import Plan
     from .roster import Roster
 
@@ -60,6 +64,39 @@ class PlanReadiness:
         if "fail" in statuses:
             return "fail"
         return "pass" if statuses <= {"pass"} else "missing"
+
+
+def load_criteria(
+    names: tuple[str, ...],
+    roster: Path | None,
+    given: list[Input],
+    options: ReadOptions,
+    each: bool = False,
+) -> list[Loaded]:
+    """Each criteria plan (a bundled name or a file, each once) with the datasets the same
+    inputs give it. A plan finding none of its figures in them (a kindergartens-only file
+    under the compulsory criteria has no rows for it, hence no year) is read again in the
+    year the other plans found, so that it says "no data" instead of refusing the run."""
+    from dataclasses import replace
+
+    from .check import load
+    from .errors import DataError
+    from .planfile import find_plan
+
+    chosen = list(dict.fromkeys(names))
+    found: dict[str, Loaded] = {}
+    refused: dict[str, DataError] = {}
+    for name in chosen:
+        try:
+            found[name] = load(find_plan(name), roster, given, options, each)
+        except DataError as error:
+            refused[name] = error
+    years = [y for loaded in found.values() for d in loaded.datasets for y in d.years]
+    for name, refusal in refused.items():
+        if options.year is not None or not years:
+            raise refusal
+        found[name] = load(find_plan(name), roster, given, replace(options, year=max(years)), each)
+    return [found[name] for name in chosen]
 
 
 def latest_year(datasets: list[Dataset]) -> int | None:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from .display import xml_safe
 from .errors import Problem, UsageError
 from .evaluation import FINAL_ZH, NATURE_ZH, Evaluation, TargetView, summary_rows
-from .i18n import zh_words
+from .i18n import zh_detail, zh_words
 from .progress_measure import LABELS_ZH
 
 _FONT = "宋体"
@@ -37,19 +38,19 @@ def render_docx(evaluation: Evaluation) -> bytes:
     style = document.styles["Normal"]
     style.font.name = _FONT
     style.element.rPr.rFonts.set(qn("w:eastAsia"), _FONT)  # Chinese text in 宋体 too
-    document.add_heading(f"{evaluation.title} 总结评估", level=0)
+    document.add_heading(xml_safe(f"{evaluation.title} 总结评估"), level=0)
     document.add_paragraph(
-        f"数据：{evaluation.dataset}；截至 {evaluation.now} 年。终期结论按规划的截止年份判定；"
-        "进展状态采用 Open SDG 的进展度量方法。"
+        xml_safe(f"数据：{evaluation.dataset}；截至 {evaluation.now} 年。")
+        + "终期结论按规划的截止年份判定；进展状态采用 Open SDG 的进展度量方法。"
     )
-    document.add_heading("总体情况", level=1)
+    document.add_heading(xml_safe("总体情况"), level=1)
     _summary(document, evaluation)
     if evaluation.readiness:
-        document.add_heading("国家认定准备情况", level=1)
+        document.add_heading(xml_safe("国家认定准备情况"), level=1)
         for line in evaluation.readiness:
-            document.add_paragraph(line, style="List Bullet")
+            document.add_paragraph(xml_safe(line), style="List Bullet")
     for name, views in evaluation.sections:
-        document.add_heading(name, level=1)
+        document.add_heading(xml_safe(name), level=1)
         for view in views:
             _target(document, view)
     out = io.BytesIO()
@@ -66,7 +67,7 @@ def _summary(document: Any, evaluation: Evaluation) -> None:
         table.cell(0, column).text = word
     for index, (name, total, counts) in enumerate(rows, start=1):
         for column, value in enumerate((name, total, *counts)):
-            table.cell(index, column).text = str(value)
+            table.cell(index, column).text = xml_safe(str(value))
 
 
 def _target(document: Any, view: TargetView) -> None:
@@ -75,7 +76,7 @@ def _target(document: Any, view: TargetView) -> None:
     from .chartpng import chart_png
 
     target, progress = view.target, view.progress
-    document.add_heading(f"{target.name_zh}（{target.id}）", level=3)
+    document.add_heading(xml_safe(f"{target.name_zh}（{target.id}）"), level=3)
     final = FINAL_ZH[progress.final]
     document.add_paragraph(
         f"{NATURE_ZH[target.nature]}；截止 {target.deadline} 年；终期结论：{final}；"
@@ -91,9 +92,9 @@ def _target(document: Any, view: TargetView) -> None:
         document.add_picture(io.BytesIO(picture), width=Cm(15))
     else:
         shown = "；".join(f"{y.year}年 {zh_words(y.shown)}" for y in view.years)
-        document.add_paragraph(shown)
+        document.add_paragraph(xml_safe(shown))
     if view.misses:
-        held = "；".join(zh_words(miss) for miss in view.misses[:12])
-        document.add_paragraph(f"未达标或缺数据：{held}")
+        held = "；".join(zh_detail(miss) for miss in view.misses[:12])
+        document.add_paragraph(xml_safe(f"未达标或缺数据：{held}"))
     if view.explanation:
-        document.add_paragraph(f"情况说明：{view.explanation}")
+        document.add_paragraph(xml_safe(f"情况说明：{view.explanation}"))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from html import escape
 
 from .evaluation import FINAL_ZH, NATURE_ZH, Evaluation, TargetView, summary_rows
-from .i18n import zh_words
+from .i18n import zh_detail, zh_words
 from .progress_measure import LABELS_ZH
 from .svgchart import chart
 
@@ -108,7 +108,7 @@ def _why(view: TargetView) -> str:
     """Who or what held a target back in its latest judged year (schools, items)."""
     if not view.misses:
         return ""
-    shown = "；".join(escape(zh_words(miss)) for miss in view.misses[:12])
+    shown = "；".join(escape(zh_detail(miss)) for miss in view.misses[:12])
     more = f"（等 {len(view.misses)} 项）" if len(view.misses) > 12 else ""
     return f'<p class="why">未达标或缺数据：{shown}{more}</p>'
 

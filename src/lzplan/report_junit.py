@@ -16,6 +16,16 @@ def _suites() -> ElementTree.Element:
     return ElementTree.Element("testsuites", name="lzplan")
 
 
+def _clean(root: ElementTree.Element) -> None:
+    """Every name and text XML can hold (a school's name may carry a control character)."""
+    from .display import xml_safe
+
+    for element in root.iter():
+        element.attrib.update({key: xml_safe(value) for key, value in element.attrib.items()})
+        if element.text:
+            element.text = xml_safe(element.text)
+
+
 def _finish(root: ElementTree.Element) -> bytes:
     for suite in root:
         cases = list(suite)
@@ -23,6 +33,7 @@ def _finish(root: ElementTree.Element) -> bytes:
         suite.set("failures", str(sum(1 for c in cases if c.find("failure") is not None)))
         suite.set("skipped", str(sum(1 for c in cases if c.find("skipped") is not None)))
         suite.set("errors", "0")
+    _clean(root)
     ElementTree.indent(root)
     text: bytes = ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
     return text + b"\n"

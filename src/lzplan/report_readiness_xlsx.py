@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .i18n import say
+from .i18n import say, zh_detail, zh_words
 from .problemlist import HEADER, rows
 from .readiness import PlanReadiness
 from .xlsxbook import Cells, add_sheet, book_bytes, new_book
@@ -50,8 +50,8 @@ def _overview(assessed: list[PlanReadiness]) -> Iterable[Cells]:
                 result.name_zh,
                 say(f"status.{result.status}", "zh"),
                 result.status,
-                result.actual,
-                result.expected,
-                "; ".join((result.detail, *result.misses)),
+                zh_words(result.actual) if isinstance(result.actual, str) else result.actual,
+                zh_words(result.expected) if isinstance(result.expected, str) else result.expected,
+                "; ".join(zh_detail(text) for text in (result.detail, *result.misses)),
                 result.unit,
             )

@@ -7,6 +7,7 @@ Text from data files is never read as markup or sent as terminal escapes.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -66,6 +67,8 @@ def _expected(result: Result, lang: str = "en") -> str:
 
 
 def _actual(result: Result, lang: str) -> str:
+    if isinstance(result.actual, float) and not math.isfinite(result.actual):
+        return "—"  # undefined (a CV over a mean of 0), not infinite
     if isinstance(result.actual, (int, float)) and not isinstance(result.actual, bool):
         bound = result.expected if isinstance(result.expected, (int, float)) else None
         shown = figure(float(result.actual), result.op, bound)
@@ -75,7 +78,7 @@ def _actual(result: Result, lang: str) -> str:
 
 
 def _gap(result: Result) -> str:
-    if result.gap is None:
+    if result.gap is None or not math.isfinite(result.gap):
         return ""
     return ("+" if result.gap > 0 else "") + figure(result.gap, "==", 0.0)
 
@@ -327,6 +330,7 @@ def _rich(blocks: list[_Block], width: int, color: bool) -> str:
         emoji=False,
         markup=False,
         color_system="auto" if color else None,
+        no_color=not color,  # rich would read NO_COLOR itself, over --color always
     )
     for (title, _, _, _, lines), table in zip(blocks, tables, strict=True):
         for line in texttable.hang(safe(title), width):
