@@ -53,7 +53,8 @@ def test_progress_junit_fails_what_was_not_met(runner: CliRunner, in_root: Path)
 
 def test_markdown_tables_escape_and_group_by_section(runner: CliRunner, in_root: Path) -> None:
     result = runner.invoke(main, ["check", DATA, "--format", "markdown"])
-    lines = result.stdout.splitlines()
+    mark, *lines = result.stdout.splitlines()
+    assert mark == "<!-- written by lzplan -->"  # invisible, and how lzplan knows its own
     assert lines[0] == f"## {DATA} — 2025"
     assert lines[2] == "| Target | Expected | Actual | Verdict | Gap |"
     assert "| **学前教育 · Preschool education** |  |  |  |  |" in lines
@@ -113,7 +114,7 @@ def test_validate_in_markdown_and_junit(runner: CliRunner, in_root: Path, tmp_pa
     bad.write_text("指标,数值\n学前三年毛入园率,0.99\n", "utf-8")
     markdown = runner.invoke(main, ["validate", str(bad), "--format", "markdown"])
     assert markdown.exit_code == 2
-    lines = markdown.stdout.splitlines()
+    lines = markdown.stdout.splitlines()[1:]
     assert lines[:2] == ["| severity | where | problem |", "|---|---|---|"]
     assert lines[2].startswith(f"| error | {bad}:2 (数值) |") and "0.99" in lines[2]
     junit = runner.invoke(main, ["validate", str(bad), DATA, "--each", "--format", "junit"])

@@ -376,3 +376,65 @@ def test_a_character_outside_gbk_on_a_gbk_console_is_escaped_not_a_crash(
         assert done.returncode in (0, 1), done.stderr.decode("gbk", "replace")
         assert b"internal error" not in done.stderr
         assert "\\U00020bb7镇中学".encode("gbk") in done.stdout + done.stderr
+
+
+def test_no_output_over_a_plan_the_plan_extends(
+    runner: CliRunner, in_root: Path, tmp_path: Path
+) -> None:
+    # a city's plan extends its own base file: the base is read too, and never replaced
+    from lzplan.cli import main
+
+    base = tmp_path / "base.yaml"
+    base.write_text(
+        (in_root / "tests" / "examples" / "extends" / "stricter.yaml").read_text("utf-8")
+    )
+    child = tmp_path / "child.yaml"
+    child.write_text("extends: base.yaml\nid: child-plan\ntitle_zh: 子规划\n", "utf-8")
+    before = base.read_bytes()
+    args = ["check", "data/actuals/2023.csv", "--plan", str(child), "-o", str(base), "--force"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2, result.output
+    assert base.read_bytes() == before
+
+
+def test_a_template_to_standard_output_with_a_dash(runner: CliRunner, tmp_path: Path) -> None:
+    from lzplan.cli import main
+
+    result = runner.invoke(main, ["template", "2025", "-o", "-"])
+    assert result.exit_code == 0
+    assert result.stdout_bytes.startswith("\ufeff指标代码,".encode())
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["report", "data/illustrative"],
+        ["check", "data/illustrative/2025.csv", "--format", "markdown"],
+        ["check", "data/illustrative/2025.csv", "--format", "junit"],
+        ["check", "data/illustrative/2025.csv", "--format", "xlsx"],
+        [
+            "readiness",
+            "data/illustrative-county",
+            "--roster",
+            "data/illustrative-county/roster.csv",
+            "--format",
+            "xlsx",
+        ],
+    ],
+    ids=["html", "markdown", "junit", "xlsx", "readiness-xlsx"],
+)
+def test_an_earlier_lzplan_report_is_replaced_a_bureaus_file_is_not(
+    args: list[str], runner: CliRunner, in_root: Path, tmp_path: Path
+) -> None:
+    from lzplan.cli import main
+
+    pytest.importorskip("openpyxl")
+    out = tmp_path / "result"
+    first = runner.invoke(main, [*args, "-o", str(out)])
+    assert first.exit_code in (0, 1), first.output
+    again = runner.invoke(main, [*args, "-o", str(out)])
+    assert again.exit_code in (0, 1), again.output  # its own report: regenerated
+    theirs = tmp_path / "theirs"
+    theirs.write_text("a bureau's own notes\n", "utf-8")
+    refused = runner.invoke(main, [*args, "-o", str(theirs)])
+    assert refused.exit_code == 2 and theirs.read_text("utf-8") == "a bureau's own notes\n"

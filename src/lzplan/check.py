@@ -41,13 +41,14 @@ def load(
     ``each``, for any data problem; with ``each``, broken datasets are reported in
     :attr:`Loaded.problems` and the others are read.
     """
-    from .planfile import bundled_plan_path, load_plan, plan_roster
+    from .planfile import bundled_plan_path, load_plan, plan_files, plan_roster
 
     plan = load_plan(plan_path)
     roster = plan_roster(plan, plan_path, roster_path)
     request = Request(tuple(inputs), replace(options, roster=roster), each)
     datasets, problems = build_each(plan, request) if each else (build(plan, request), [])
-    read = [plan_path or bundled_plan_path(), *([roster.path] if roster and roster.path else [])]
+    read = plan_files(plan_path or bundled_plan_path())
+    read += [roster.path] if roster and roster.path else []
     read += [item for item in inputs if isinstance(item, Path)]
     read += [Path(file) for dataset in datasets for file in dataset.history_files]
     return Loaded(plan, datasets, problems, read)

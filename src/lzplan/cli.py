@@ -547,10 +547,11 @@ def template(
     from pathlib import Path
 
     from .errors import LzplanError, Problem, UsageError
-    from .planfile import bundled_plan_path, load_plan, plan_roster
+    from .planfile import bundled_plan_path, load_plan, plan_files, plan_roster
     from .template import template_bytes
 
     try:
+        output = None if output == "-" else output
         if output_format == "xlsx" and output is None:
             raise UsageError([Problem("--format xlsx", "a workbook needs --output FILE.xlsx")])
         plan = load_plan(plan_path_of(plan_path))
@@ -561,7 +562,7 @@ def template(
             return
         from .output import write_output
 
-        read = [plan_path_of(plan_path) or bundled_plan_path()]
+        read = plan_files(plan_path_of(plan_path) or bundled_plan_path())
         read += [roster.path] if roster is not None and roster.path is not None else []
         write_output(Path(output), data, read, force=force)
     except LzplanError as error:

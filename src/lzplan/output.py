@@ -116,18 +116,47 @@ def _error(path: Path, message: str) -> OutputError:
 
 
 # How lzplan's reports begin: CSV results (check, progress), problem lists, tables, JSON.
+def _office_by_lzplan(path: Path) -> bool:
+    """A workbook or Word document whose author lzplan recorded as itself."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            core = archive.read("docProps/core.xml").decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+    import re
+
+    return re.search(rf"<dc:creator[^>]*>{MARK}</dc:creator>", core) is not None
+
+
 _REPORT_STARTS = (
     "\ufeffdataset,", "error: ", "warning: ", "note: ", "::error ", "::warning ", "::notice ",
 )  # fmt: skip
+
+
+#: How lzplan marks the reports it writes in formats that have a place for it.
+MARK = "lzplan"
+#: The first line of a Markdown report: invisible when shown, and how lzplan knows its own.
+MARKDOWN_MARK = "<!-- written by lzplan -->"
 
 
 def is_report(path: Path) -> bool:
     """Whether ``path`` holds a report lzplan wrote (so that writing it again may replace it)."""
     try:
         with open(path, "rb") as handle:
-            head = handle.read(4096).decode("utf-8", "replace")
+            raw = handle.read(4096)
     except OSError:
         return False
+    if raw.startswith(b"PK"):
+        return _office_by_lzplan(path)
+    head = raw.decode("utf-8", "replace")
+    if head.startswith((MARKDOWN_MARK, "<?xml")) and (
+        head.startswith(MARKDOWN_MARK) or '<testsuites name="lzplan"' in head
+    ):
+        return True
+    if head.startswith("<!DOCTYPE html>") and f'<meta name="generator" content="{MARK}">' in head:
+        return True
     if head.startswith(_REPORT_STARTS) or head.strip() == "[]":
         return True
     if head.lstrip().startswith("[") and ('"dataset":' in head or '"message":' in head):

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .cache import cached
-from .errors import PlanError, Problem
+from .errors import LzplanError, PlanError, Problem
 from .model import Indicator, Plan, Target, indicator_slots
 
 if TYPE_CHECKING:
@@ -106,6 +106,15 @@ def _read(path: Path) -> bytes:
 _EXTENDS = re.compile(rb"^extends:\s*[\"']?([^\"'\s#]+)", re.MULTILINE)
 #: How many plans deep ``extends`` may go (a plan extending itself is refused).
 _MAX_BASES = 5
+
+
+def plan_files(path: Path) -> list[Path]:
+    """The plan file and every plan it extends: the files a run reads to know the plan,
+    which an output may never replace."""
+    try:
+        return [path, *(base for base in _bases(_read(path), path) if base.exists())]
+    except LzplanError:
+        return [path]
 
 
 def _bases(raw: bytes, path: Path, depth: int = 0) -> list[Path]:

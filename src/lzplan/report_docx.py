@@ -35,6 +35,7 @@ def render_docx(evaluation: Evaluation) -> bytes:
     from docx.oxml.ns import qn
 
     document = Document()
+    document.core_properties.author = "lzplan"  # how lzplan knows its own, to replace it
     style = document.styles["Normal"]
     style.font.name = _FONT
     style.element.rPr.rFonts.set(qn("w:eastAsia"), _FONT)  # Chinese text in 宋体 too

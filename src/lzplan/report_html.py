@@ -60,6 +60,7 @@ def render_html(evaluation: Evaluation) -> str:
     assert len(views) == sum(len(s) for _, s in evaluation.sections)
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+        '<meta name="generator" content="lzplan">'
         f"<title>{escape(evaluation.title)} 总结评估</title><style>{_STYLE}</style></head>"
         f"<body>{''.join(body)}</body></html>\n"
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .i18n import say
+from .output import MARKDOWN_MARK
 from .report_table import check_rows_text, label, notes, summary
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ def render_check(
     color: bool = False,
 ) -> str:
     """A section per report: its table, its notes, its summary."""
-    out: list[str] = []
+    out: list[str] = [MARKDOWN_MARK]
     for report in reports:
         out += [f"## {cell(report.dataset)} — {report.year}", ""]
         headers, rows = check_rows_text(report, plan, lang)
@@ -61,7 +62,7 @@ def render_readiness(
     from .report_readiness import NEED_COLUMNS, after_lines, headline, need_cells
     from .results import Report
 
-    out: list[str] = []
+    out: list[str] = [MARKDOWN_MARK]
     for readiness, plan in zip(assessed, plans, strict=True):
         report = Report(readiness.dataset, readiness.year, readiness.results)
         out += [f"## {cell(headline(readiness, lang))}", ""]
@@ -107,7 +108,7 @@ def render_progress(
     """A table per dataset: each target's progress status and the outcome at its deadline."""
     from .progress_measure import LABELS_ZH
 
-    out: list[str] = []
+    out: list[str] = [MARKDOWN_MARK]
     headers = [say("col.target", lang), say("col.status", lang), say("col.final", lang)]
     for report in reports:
         out += [f"## {cell(report.dataset)} — {report.now}", ""]

@@ -65,11 +65,12 @@ def render_github(problems: tuple[Problem, ...]) -> str:
 
 def render_markdown(problems: tuple[Problem, ...]) -> str:
     """A Markdown table of the problems (for a pull-request comment or the job summary)."""
+    from .output import MARKDOWN_MARK
     from .report_markdown import cell
 
     if not problems:
-        return "No problems found.\n"
-    lines = ["| severity | where | problem |", "|---|---|---|"]
+        return f"{MARKDOWN_MARK}\nNo problems found.\n"
+    lines = [MARKDOWN_MARK, "| severity | where | problem |", "|---|---|---|"]
     for problem in problems:
         place = problem.file + (f":{problem.line}" if problem.line is not None else "")
         if isinstance(problem.column, str):

@@ -28,6 +28,7 @@ def new_book() -> Any:
 
     book = Workbook()
     book.active.title = "_"
+    book.properties.creator = "lzplan"  # how lzplan knows its own workbook, to replace it
     return book
 
 
