@@ -437,3 +437,20 @@ def test_a_roster_left_in_the_data_folder_is_skipped_with_a_note(
     result = runner.invoke(main, args)
     assert result.exit_code == 0, result.output
     assert "学校名单.csv: skipped: a roster, not data; give it with --roster" in result.output
+
+
+def test_the_problem_list_of_several_counties_says_whose_each_row_is(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    rows = "学校名称,小学在校生数,高于规定学历教师数\n甲小学,600,27\n"
+    for name in ("东县", "西县"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "2025.csv").write_text(rows, "utf-8")
+    args = ["readiness", str(tmp_path / "东县"), str(tmp_path / "西县"), "--each"]
+    result = runner.invoke(main, [*args, "--format", "csv", "--plan", "compulsory-quality-balance"])
+    lines = result.stdout_bytes.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("数据集,学校,")
+    assert {line.split(",")[0] for line in lines[1:]} == {
+        str(tmp_path / "东县"),
+        str(tmp_path / "西县"),
+    }

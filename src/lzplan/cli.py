@@ -461,6 +461,11 @@ def readiness(
     show_default=True,
     help="html: one page for a browser and print; docx: a Word document (needs --output).",
 )
+@click.option(
+    "--lang",
+    type=click.Choice(["zh"]),
+    help="The report is written in Chinese (zh), for the meeting: the only language it has.",
+)
 @click.option("--output", "-o", "output", type=click.Path(), help="Write the report to FILE.")
 @FORCE
 @ROSTER
@@ -471,6 +476,7 @@ def report(
     plan_path: str | None,
     year: int | None,
     notes_path: str | None,
+    lang: str | None,
     output_format: str,
     output: str | None,
     force: bool,

@@ -24,15 +24,28 @@ def problem(need: Need) -> str:
     return "超出限额" if need.op in ("<=", "<") else "未达标"
 
 
+def header(assessed: list[PlanReadiness]) -> tuple[str, ...]:
+    """:data:`HEADER`, after a 数据集 column when several counties (``--each``) are listed."""
+    return ("数据集", *HEADER) if _several(assessed) else HEADER
+
+
+def _several(assessed: list[PlanReadiness]) -> bool:
+    return len({readiness.dataset for readiness in assessed}) > 1
+
+
 def rows(assessed: list[PlanReadiness]) -> Iterator[ProblemRow]:
     """The problem rows of every plan assessed, school by school (in name order)."""
     found = [(need.entity, index, need) for index, r in enumerate(assessed) for need in r.needs]
     places = {name: (code, town) for r in assessed for name, code, town in r.places}
-    for entity, index, need in sorted(found, key=lambda item: (item[0], item[1])):
+    several = _several(assessed)
+    for entity, index, need in sorted(
+        found, key=lambda item: (assessed[item[1]].dataset, item[0], item[1])
+    ):
         readiness = assessed[index]
         code, town = places.get(entity, ("", ""))
         given = need.value is not None
         yield (
+            *((readiness.dataset,) if several else ()),
             entity,
             code or None,
             town or None,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from .display import format_number, symbol
 from .i18n import say, zh_detail
-from .problemlist import HEADER, problem, rows
+from .problemlist import header, problem, rows
 from .readiness import PlanReadiness
 from .relief import Relief
 from .report_csv import neutralise
@@ -161,7 +161,7 @@ def render_csv_bytes(assessed: list[PlanReadiness]) -> bytes:
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(HEADER)
+    writer.writerow(header(assessed))
     for row in rows(assessed):
         writer.writerow([_cell(cell) for cell in row])
     return out.getvalue().encode("utf-8", "backslashreplace")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .i18n import say, zh_detail, zh_words
-from .problemlist import HEADER, rows
+from .problemlist import header, rows
 from .readiness import PlanReadiness
 from .xlsxbook import Cells, add_sheet, book_bytes, new_book
 
@@ -25,7 +25,7 @@ def render_xlsx(assessed: list[PlanReadiness]) -> bytes:
         status=5,
         coloured=4,
     )
-    add_sheet(book, "问题清单", HEADER, rows(assessed))
+    add_sheet(book, "问题清单", header(assessed), rows(assessed))
     add_sheet(book, "缺口合计", ("评估标准", "增加项目", "需增加", "单位", "指标"), (
         (r.title_zh, cost.name_zh, cost.amount, cost.unit, cost.indicator)
         for r in assessed for cost in r.bill))  # fmt: skip
