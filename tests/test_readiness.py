@@ -454,3 +454,21 @@ def test_the_problem_list_of_several_counties_says_whose_each_row_is(
         str(tmp_path / "东县"),
         str(tmp_path / "西县"),
     }
+
+
+def test_a_plan_extending_a_local_plan_finds_that_plans_roster(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a province's base plan (with its roster) and a city's plan extending it, named by a
+    # relative path from the folder above
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "roster.csv").write_text(ROSTER + "甲小学,,,小学,,公办,,\n", "utf-8")
+    (folder / "base.yaml").write_text(
+        "extends: compulsory-quality-balance\nid: base\ntitle_zh: 省\nroster: roster.csv\n", "utf-8"
+    )
+    (folder / "child.yaml").write_text("extends: base.yaml\nid: child\ntitle_zh: 市\n", "utf-8")
+    data = county(tmp_path, ["甲小学,500,,25,6,5,2500,4000,1100000,12,40"], {"甲小学": "小学"})
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["validate", str(data), "--plan", "plans/child.yaml"])
+    assert result.exit_code == 0, result.output

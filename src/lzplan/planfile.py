@@ -81,7 +81,10 @@ def load_plan(path: Path | None = None) -> Plan:
     """Read and validate the plan at ``path`` (the bundled plan when ``None``)."""
     path = path or bundled_plan_path()
     raw = _read(path)
-    key = raw + b"".join(_read(base) for base in _bases(raw, path))  # what it extends, too
+    bases = _bases(raw, path)
+    key = raw + b"".join(_read(base) for base in bases)  # what it extends, too
+    if bases:  # its base's roster is named by where the base stands
+        key += str(path.resolve()).encode("utf-8", "surrogateescape")
     code = (
         "model.py", "rulemodel.py", "derivedmodel.py", "modelbase.py", "planfile.py",
         "planmerge.py", "derived.py", "additions.py", "exclusions.py",

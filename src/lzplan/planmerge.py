@@ -43,5 +43,5 @@ def rooted(data: dict[str, Any], folder: Path) -> dict[str, Any]:
     that a plan extending it from elsewhere still finds them."""
     roster = data.get("roster")
     if isinstance(roster, str) and roster and not Path(roster).is_absolute():
-        return {**data, "roster": str(folder / roster)}
+        return {**data, "roster": str(folder.resolve() / roster)}
     return data
