@@ -195,6 +195,16 @@ RULE_PHRASES: tuple[tuple[str, str], ...] = (
     (r"due by (\d{4})", r"应于 \1 年前"),
     (r"^not met$", "未达标"),
     (r"cv over (\d+) entities, weighted by ([a-z_]+)", r"\1 所学校的差异系数（按 \2 加权）"),
+    (
+        r"decided by the national criteria \(([^)]+)\): `lzplan readiness` judges them on "
+        r"per-school data",
+        r"由国家认定标准（\1）决定：lzplan readiness 可按各校数据评估",
+    ),
+    (r"on the per-school data for (\d{4}), ", r"按 \1 年各校数据，"),
+    (r"; failing: ", "；未达标："),
+    (r"; `lzplan readiness` gives each school's shortfall", "；lzplan readiness 可列出各校差距"),
+    (r"would NOT pass", "不能通过"),
+    (r"would pass", "可以通过"),
     (r"above the mean", "高于平均值"),
     (r"below the mean", "低于平均值"),
     (r"of the spread", "的离散"),
@@ -205,6 +215,7 @@ RULE_PHRASES: tuple[tuple[str, str], ...] = (
 #: Phrases of the most common messages about input (validate's problems), in Chinese one by
 #: one; file names, column names, indicator ids and values stay as written.
 INPUT_PHRASES: tuple[tuple[str, str], ...] = (
+    (r"the bundled roster, ", "内置名单 "),
     (
         r"'([^']*)' is not in the roster \(([^)]*), which lists only some\)",
         r"“\1”不在名单（\2，名单不全）中",

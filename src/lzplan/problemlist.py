@@ -52,7 +52,7 @@ def rows(assessed: list[PlanReadiness]) -> Iterator[ProblemRow]:
             readiness.title_zh,
             problem(need),
             need.name_zh,
-            need.value,
+            None if need.value is None else round(need.value, 6),
             f"{symbol(need.op)} {format_number(need.required)}",
             round(need.raise_to, 4) if given else None,
             need.add,

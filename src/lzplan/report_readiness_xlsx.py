@@ -36,8 +36,8 @@ def render_xlsx(assessed: list[PlanReadiness]) -> bytes:
         (r.title_zh, e.target, e.cv, e.limit, len(e.raised), e.requirement, e.cv_after,
          "、".join(move.entity for move in e.moves))
         for r in assessed for e in r.reliefs))  # fmt: skip
-    add_sheet(book, "不在评估范围", ("评估标准", "学校", "原因"), (
-        (r.title_zh, entity, why) for r in assessed for entity, why in r.excluded))  # fmt: skip
+    outside = [(r.title_zh, name, zh_detail(why)) for r in assessed for name, why in r.excluded]
+    add_sheet(book, "不在评估范围", ("评估标准", "学校", "原因"), outside)
     return book_bytes(book)
 
 

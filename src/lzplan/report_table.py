@@ -178,7 +178,11 @@ def notes(report: Report, plan: Plan | None = None, lang: str = "en") -> list[tu
         names = ", ".join(_with_name(item, plan) for item in absent)
         found.append(("missing", say("no_data", lang, count=len(absent), names=names)))
     found.extend(("flag", f"{r.target}: {flag}") for r in report.results for flag in r.flags)
-    found.extend(("note", f"{r.target}: {note}") for r in report.results for note in r.notes)
+    found.extend(
+        ("note", f"{r.target}: {zh_detail(note) if lang == 'zh' else note}")
+        for r in report.results
+        for note in r.notes
+    )
     return found
 
 

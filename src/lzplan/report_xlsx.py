@@ -77,7 +77,7 @@ def render_progress(reports: list[ProgressReport]) -> bytes:
             LABELS_ZH[p.status],
             p.status,
             p.method,
-            p.final or None,
+            say(f"final.{(p.final or 'pending').replace(' ', '_')}", "zh"),
             p.gap,
             "; ".join((*p.broken, *p.behind)) or None,
             *_years(p, years),
