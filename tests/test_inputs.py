@@ -116,7 +116,7 @@ def test_validate_github_format_escapes_and_locates(tmp_path: Path, runner: CliR
     assert result.exit_code == 2
     assert result.stdout == (
         f"::error file={data},line=2,title=lzplan::column 'value': "
-        "expected a number with a decimal point, found '1,2,x%25'\n"
+        "expected a number with a decimal point, found '1,2,x%25'; did you mean 1.2 or 12?\n"
     )
 
 

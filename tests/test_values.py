@@ -411,3 +411,13 @@ def test_a_flag_is_no_count() -> None:
 )
 def test_with_unit(number: float, unit: str, shown: str) -> None:
     assert with_unit(number, unit) == shown
+
+
+def test_a_comma_in_a_figure_asks_which_was_meant() -> None:
+    from lzplan.values import ValueProblem, parse_number
+
+    with pytest.raises(ValueProblem, match=r"found '1,2'; did you mean 1\.2 or 12\?"):
+        parse_number("1,2")
+    with pytest.raises(ValueProblem, match=r"did you mean 98\.5% or 985%\?"):
+        parse_number("98,5%")
+    assert parse_number("1,370") == (1370.0, False)  # thousands: no question

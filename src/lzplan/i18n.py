@@ -236,6 +236,8 @@ INPUT_PHRASES: tuple[tuple[str, str], ...] = (
     (r"is not a plausible (\S+) for (\S+) \(expected ([^)]*)\)", r"不是 \2 的合理数值（应为 \3）"),
     (r"write ([^,;]+), or give the unit '([^']*)'", r"请填写 \1，或注明单位“\2”"),
     (r"; a fraction\? did you mean ([^?]+)\? ", r"；是小数形式吗？是否应为 \1？"),
+    (r"expected a number with a decimal point, found '([^']*)'", r"应为带小数点的数字，实为“\1”"),
+    (r"; did you mean ([^ ]+) or ([^ ?]+)\?", r"；是否应为 \1 或 \2？"),
     (r"has a header but no rows of data", "有表头但没有数据行"),
     (r"no header row: expected", "没有表头行：应有"),
     (r"cannot read the file: ", "无法读取文件："),

@@ -86,7 +86,12 @@ def parse_number(cell: str, shown: str | None = None) -> tuple[float, bool]:
         raise ValueProblem(f"{message}: save the file in Excel")
     if "," in text:
         if not _THOUSANDS.match(text):  # 98,5 is a decimal comma, not 985
-            raise ValueProblem(f"expected a number with a decimal point, found {cell!r}")
+            message = f"expected a number with a decimal point, found {cell!r}"
+            parts = text.rstrip("%").split(",")
+            if len(parts) == 2 and all(part.lstrip("-").isdigit() for part in parts):
+                mark = "%" if text.endswith("%") else ""
+                message += f"; did you mean {parts[0]}.{parts[1]}{mark} or {''.join(parts)}{mark}?"
+            raise ValueProblem(message)
         text = text.replace(",", "")
     if "_" in text:  # float() would read Python's digit grouping, 98_5 → 985
         raise ValueProblem(f"expected a number, found {cell!r}")
