@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .model import Aggregate, KOfN, Plan, Target
 from .rules.base import Context, compare
-from .rules.entities import entity_values, in_kinds
+from .rules.entities import counted, statistic
 
 #: How many further schools a relief names.
 NAMED = 3
@@ -56,46 +56,20 @@ def relief(target: Target, context: Context) -> Relief | None:
     rule = target.rule
     if not isinstance(rule, Aggregate) or rule.stat != "cv":
         return None
-    values, weights = _counted(rule, context)
+    found, _ = counted(rule, context)
+    values = {name: value for name, value, _ in found}
+    weights = [float(weight or 0.0) for _, _, weight in found]
     if len(values) < 2:
         return None
-    cv = _cv(list(values.values()), weights)
+    cv = statistic(rule, list(values.values()), weights)
     if compare(cv, rule.op, rule.value):
         return None
     floor = requirement_of(context.plan, rule.indicator)
     raised = tuple(n for n, v in values.items() if floor is not None and v < floor)
     lifted = {n: (floor if n in raised and floor is not None else v) for n, v in values.items()}
-    after = _cv(list(lifted.values()), weights)
+    after = statistic(rule, list(lifted.values()), weights)
     moves = _moves(lifted, weights)
     return Relief(target.id, rule.indicator, cv, rule.value, floor, raised, after, moves)
-
-
-def _counted(rule: Aggregate, context: Context) -> tuple[dict[str, float], list[float]]:
-    """The values and weights the aggregate judge counts, by school."""
-    reported = entity_values(rule, context)
-    if rule.kinds and context.roster is not None:
-        reported, _ = in_kinds(rule, context.roster, context.year, reported, context.excluded)
-    weights = context.data.entities(rule.weight, context.year) if rule.weight else {}
-    values: dict[str, float] = {}
-    weighting: list[float] = []
-    for name, seen in sorted(reported.items()):
-        if rule.weight:  # as the judge counts: a school without pupils is left out
-            given = weights.get(name)
-            weight = None if given is None else given.value
-        else:
-            weight = 1.0
-        if seen.value is None or weight is None or weight <= 0:
-            continue
-        values[name] = seen.value
-        weighting.append(weight)
-    return values, weighting
-
-
-def _cv(values: list[float], weights: list[float]) -> float:
-    total = sum(weights)
-    mean = sum(w * v for w, v in zip(weights, values, strict=True)) / total
-    spread = sum(w * (v - mean) ** 2 for w, v in zip(weights, values, strict=True)) / total
-    return math.sqrt(spread) / mean if mean else math.inf
 
 
 def _moves(values: dict[str, float], weights: list[float]) -> tuple[Move, ...]:

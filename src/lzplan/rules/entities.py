@@ -157,7 +157,11 @@ def _most_unequal(
     return tuple(named)
 
 
-def judge_aggregate(target: Target, rule: Aggregate, context: Context) -> Verdict:
+def counted(
+    rule: Aggregate, context: Context
+) -> tuple[list[tuple[str, float, float | None]], tuple[str, ...]]:
+    """The (entity, value, weight) an aggregate counts, by name, and the entities it cannot
+    count (without a figure or a weight, of its kinds without data, unknown to the roster)."""
     reported = entity_values(rule, context)
     outside: tuple[str, ...] = ()
     if rule.kinds and context.roster is not None:
@@ -168,18 +172,23 @@ def judge_aggregate(target: Target, rule: Aggregate, context: Context) -> Verdic
         for name, found in sorted(reported.items())
         if found.value is None or (rule.weight and _no_weight(weights.get(name)))
     )
-    counted = [
-        (name, found.value, weights[name].value if rule.weight else 1.0)
-        for name, found in sorted(reported.items())
-        if found.value is not None and not (rule.weight and _no_weight(weights.get(name)))
+    found = [
+        (name, seen.value, weights[name].value if rule.weight else 1.0)
+        for name, seen in sorted(reported.items())
+        if seen.value is not None and not (rule.weight and _no_weight(weights.get(name)))
     ]
-    if not counted:
+    return found, absent
+
+
+def judge_aggregate(target: Target, rule: Aggregate, context: Context) -> Verdict:
+    included, absent = counted(rule, context)
+    if not included:
         return missing(target.indicators, f"per entity in {context.year}", rule.op, rule.value)
-    values = [float(value or 0.0) for _, value, _ in counted]
-    weighting = [float(weight or 0.0) for _, _, weight in counted] if rule.weight else None
+    values = [float(value or 0.0) for _, value, _ in included]
+    weighting = [float(weight or 0.0) for _, _, weight in included] if rule.weight else None
     actual = statistic(rule, values, weighting)
     met = compare(actual, rule.op, rule.value)
-    names = [name for name, _, _ in counted]
+    names = [name for name, _, _ in included]
     unequal = _most_unequal(names, values, weighting) if rule.stat == "cv" and not met else ()
     numbers: dict[str, float | None] = {"entities": float(len(values))}
     if weighting:
