@@ -103,6 +103,23 @@ def test_many_problems_are_capped(tmp_path: Path, runner: CliRunner) -> None:
     assert lines[-1] == f"error: {data}: … and 70 more problem(s) not listed"
 
 
+def test_many_warnings_are_capped_and_counted(tmp_path: Path, runner: CliRunner) -> None:
+    """120 schools the bundled (partial) roster lacks: 50 warnings, then a count of the
+    rest, in both languages; the figures are still read, and nothing is judged wrong."""
+    data = tmp_path / "2024.csv"
+    rows = "".join(f"mental_health_teachers,1,学校{i}\n" for i in range(120))
+    data.write_text("indicator,value,entity\n" + rows, encoding="utf-8")
+    result = runner.invoke(main, ["validate", str(data)])
+    # validate's report is its output: the warnings are on standard output
+    warnings = [line for line in result.stdout.splitlines() if line.startswith("warning")]
+    assert result.exit_code == 0
+    assert len(warnings) == 51
+    assert "'学校49' is not in the roster" in warnings[49]
+    assert warnings[-1] == f"warning: {data}: … and 70 more warning(s) not listed"
+    zh = runner.invoke(main, ["validate", "--lang", "zh", str(data)])
+    assert f"警告：{data}: ……另有 70 条警告未列出" in zh.stdout.splitlines()
+
+
 def test_validate_reports_ok_files_and_exits_0(runner: CliRunner) -> None:
     data = str(EXAMPLES / "library_plan" / "data" / "2024.csv")
     result = runner.invoke(main, ["validate", "--plan", PLAN, data])

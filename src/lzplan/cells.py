@@ -20,6 +20,7 @@ from .values import (
     ValueProblem,
     convert,
     converts,
+    counts_whole_things,
     expand,
     is_multiplier,
     is_no_value,
@@ -67,13 +68,16 @@ def read_value(
 
 
 class CellReader:
-    """:func:`read_value` for one column of a sheet, with what every cell of it shares
-    worked out once: a province's sheet is hundreds of thousands of plain numbers, each
-    read here without the unit machinery when it plainly fits (an integer within the
-    plausible range); any other cell goes through :func:`read_value`, so the values and
-    the refusals are the same."""
+    """:func:`read_value` for one column of a sheet (or one indicator and unit of a long
+    one), with what every cell of it shares worked out once: a province's sheet is hundreds
+    of thousands of plain numbers, each read here without the unit machinery when it
+    plainly fits (within the plausible range, and whole where the indicator counts whole
+    things) and its unit is the indicator's own; any other cell goes through
+    :func:`read_value`, so the values and the refusals are the same."""
 
-    __slots__ = ("checked", "fast", "high", "indicator", "low", "sheet_unit", "unit")
+    __slots__ = (
+        "checked", "fast", "high", "indicator", "low", "sheet_unit", "unit", "whole",
+    )  # fmt: skip
 
     def __init__(
         self, indicator: Indicator, unit: str = "", sheet_unit: str = "", checked: bool = True
@@ -85,21 +89,21 @@ class CellReader:
         )  # fmt: skip
         bounds = plausible_range(indicator) if checked else None
         self.low, self.high = widened(bounds) if bounds is not None else (-math.inf, math.inf)
-        self.fast = indicator.type == "number" and not unit and not sheet_unit
+        # a unit of the row's own that is the indicator's converts nothing and hides the
+        # table's 单位 line, as read_value takes it
+        own = same_unit(unit, indicator.unit) if unit else not sheet_unit
+        self.fast = indicator.type == "number" and own
+        self.whole = checked and counts_whole_things(indicator)
 
     def read(self, cell: str) -> tuple[float | None, Flag | None]:
         """The value of ``cell``; raises :class:`ValueProblem` as :func:`read_value` does."""
         if not cell:
             return None, None  # a blank cell: no value, as read_value says
-        if self.fast and _INTEGER.match(cell):
+        if self.fast and _PLAIN.match(cell):
             value = float(cell)
-            if self.low <= value <= self.high:
+            if self.low <= value <= self.high and (not self.whole or value.is_integer()):
                 return value, None
         return read_value(self.indicator, cell, self.unit, self.sheet_unit, self.checked)
-
-
-#: A whole number in ASCII digits, which fits any count once within its range.
-_INTEGER = re.compile(r"-?[0-9]{1,15}\Z")
 
 
 def _number_and_unit(

@@ -12,7 +12,7 @@ from . import layout, rawfile, sheets
 from .errors import DataError, Problem
 from .header import RESULT_FILE, Search, find_header
 from .observations import Observation
-from .problems import ProblemList
+from .problems import NoticeList, ProblemList
 from .rows import SheetReader
 from .vocabulary import Vocabulary
 
@@ -72,17 +72,18 @@ def read_raw(raw: rawfile.RawFile, vocabulary: Vocabulary, options: ReadOptions)
     """
     found = FileRead()
     problems = ProblemList()
+    notices = NoticeList()
     unused: dict[str, set[str]] = {}  # another bundled plan's indicators, by plan
     tables = 0
     for sheet in sheets.sheets_of(raw, options.encoding, options.sheet):
         if not sheet.chosen and layout.fold(sheet.title) in INSTRUCTION_SHEETS:
-            found.notices.append(_note(sheet.name, "skipped: an instructions sheet"))
+            notices.add(_note(sheet.name, "skipped: an instructions sheet"))
             continue
-        reader = SheetReader(sheet, raw.name, vocabulary, options.year, problems, found.notices)
+        reader = SheetReader(sheet, raw.name, vocabulary, options.year, problems, notices)
         rows = iter(sheet.rows)  # a CSV's rows are read once: the search stops at the header
         search = find_header(rows, vocabulary)
         if search.table is None:
-            _no_table(sheet, search, problems, found)
+            _no_table(sheet, search, problems, notices)
             continue
         tables += 1
         reader.unused = unused
@@ -92,7 +93,8 @@ def read_raw(raw: rawfile.RawFile, vocabulary: Vocabulary, options: ReadOptions)
         if plan_name in options.companions:
             continue
         used = f"not used: {', '.join(sorted(ids))}, indicators of the bundled plan {plan_name}"
-        found.notices.append(_note(raw.name, used))
+        notices.add(_note(raw.name, used))
+    found.notices = notices.listed(raw.name)
     only_results = bool(found.notices) and all(
         n.message.endswith(RESULT_FILE) for n in found.notices
     )
@@ -104,13 +106,15 @@ def read_raw(raw: rawfile.RawFile, vocabulary: Vocabulary, options: ReadOptions)
     return found
 
 
-def _no_table(sheet: sheets.Sheet, search: Search, problems: ProblemList, found: FileRead) -> None:
+def _no_table(
+    sheet: sheets.Sheet, search: Search, problems: ProblemList, notices: NoticeList
+) -> None:
     """A sheet without a header: an error where it must have one, else a skipped sheet."""
     must = search.must or sheet.chosen or not sheet.title
     if must and search.why != RESULT_FILE:
         problems.add(Problem(sheet.name, search.why, search.row))
     else:
-        found.notices.append(_note(sheet.name, f"skipped: {search.why}"))
+        notices.add(_note(sheet.name, f"skipped: {search.why}"))
 
 
 def _note(file: str, message: str) -> Problem:

@@ -253,6 +253,8 @@ INPUT_PHRASES: tuple[tuple[str, str], ...] = (
         r"未使用：\1（属于内置规划 \2 的指标）",
     ),
     (r"conflict: ", "数据冲突："),
+    (r"… and (\d+) more problem\(s\) not listed", r"……另有 \1 个问题未列出"),
+    (r"… and (\d+) more warning\(s\) not listed", r"……另有 \1 条警告未列出"),
 )
 
 

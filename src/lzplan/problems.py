@@ -1,7 +1,9 @@
-"""Collecting a file's problems: the first :data:`MAX_PROBLEMS` are held, the rest counted.
+"""Collecting a file's problems: the first :data:`MAX_PROBLEMS` are held, the rest counted;
+and its notices, with warnings capped alike.
 
-A file of 200,000 mistakes must neither fill memory nor take minutes: did-you-mean hints
-are worked out only while there is :attr:`ProblemList.room` to list them.
+A file of 200,000 mistakes (or 200,000 schools missing from a partial roster) must neither
+fill memory, nor the screen, nor take minutes: did-you-mean hints are worked out only while
+there is room (:attr:`ProblemList.room`, :attr:`NoticeList.room`) to list them.
 """
 
 from __future__ import annotations
@@ -36,3 +38,33 @@ class ProblemList:
         if not more:
             return list(self.held)
         return [*self.held, Problem(file, f"… and {more} more problem(s) not listed")]
+
+
+class NoticeList:
+    """A file's notices in the order met: every note (a skipped sheet), and the first
+    :data:`MAX_PROBLEMS` warnings, the rest counted."""
+
+    def __init__(self) -> None:
+        self.held: list[Problem] = []
+        self.warnings = 0
+
+    def add(self, notice: Problem) -> None:
+        """Hold ``notice``, unless it is a warning beyond the first :data:`MAX_PROBLEMS`."""
+        if notice.severity == "warning":
+            self.warnings += 1
+            if self.warnings > MAX_PROBLEMS:
+                return
+        self.held.append(notice)
+
+    @property
+    def room(self) -> bool:
+        """Whether another warning would be listed."""
+        return self.warnings < MAX_PROBLEMS
+
+    def listed(self, file: str) -> list[Problem]:
+        """The held notices, and a last warning counting those not listed."""
+        more = self.warnings - MAX_PROBLEMS
+        if more <= 0:
+            return list(self.held)
+        message = f"… and {more} more warning(s) not listed"
+        return [*self.held, Problem(file, message, severity="warning")]

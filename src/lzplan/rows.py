@@ -12,14 +12,14 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from . import layout, sheets
-from .cells import CellReader, read_value
+from .cells import CellReader
 from .entitynames import Named
 from .errors import Problem
 from .header import Search, check_header, close
 from .layout import Layout
 from .model import Indicator
 from .observations import Observation
-from .problems import ProblemList
+from .problems import NoticeList, ProblemList
 from .totals import BLANK, Totals, label_of
 from .values import Flag, UnitProblem, ValueProblem, summable
 from .vocabulary import Vocabulary
@@ -46,7 +46,7 @@ class SheetReader:
         vocabulary: Vocabulary,
         year: int | None,
         problems: ProblemList,
-        notices: list[Problem],
+        notices: NoticeList,
     ) -> None:
         self.sheet = sheet
         self.name = sheet.name
@@ -62,6 +62,11 @@ class SheetReader:
         self.named: dict[tuple[str, str, str, int | None], Named] = {}
         self.warned: set[str] = set()
         self._columns: list[_WideColumn] | None = None
+        self._at: dict[str, int] = {}  # the column of each role, by role
+        self._headers: dict[str, str] = {}
+        self._places: tuple[int, ...] = (0,)  # where a totals row says 合计
+        self._readers: dict[tuple[str, str, bool], CellReader] = {}
+        self._scopes: dict[str, str] = {}
         #: another bundled plan's indicators met in this file, by plan (shared by its sheets)
         self.unused: dict[str, set[str]] = {}
 
@@ -70,6 +75,7 @@ class SheetReader:
         assert search.table is not None
         checked = check_header(search.table, self.vocabulary)
         self.table = checked.table
+        self._learn_columns()
         for plan_name, ids in checked.unused.items():
             self.unused.setdefault(plan_name, set()).update(ids)
         for message in checked.problems:
@@ -79,7 +85,19 @@ class SheetReader:
         for number, column, message in self.totals.finish():
             self._problem(number, column, message)
         for number, column, message in self.totals.doubtful:
-            self.notices.append(Problem(self.name, message, number, column, severity="warning"))
+            self.notices.add(Problem(self.name, message, number, column, severity="warning"))
+
+    def _learn_columns(self) -> None:
+        """What every row asks of the header, worked out once (a province's file has a
+        million rows)."""
+        columns = self.table.columns
+        for role in {column.role for column in columns}:
+            found = self.table.role(role)
+            if found is not None:
+                self._at[role] = found.index
+                self._headers[role] = found.text.strip()
+        roles = ("entity", "code", "ignored")
+        self._places = (*(c.index for c in columns if c.role in roles), 0)
 
     def _settle_year(self) -> None:
         if self.table.year_columns:
@@ -137,20 +155,18 @@ class SheetReader:
 
     def _cell(self, cells: list[str], role: str) -> str:
         """The text of the row's ``role`` cell (empty without that column)."""
-        column = self.table.role(role)
-        if column is None or column.index >= len(cells):
+        index = self._at.get(role)
+        if index is None or index >= len(cells):
             return ""
-        return cells[column.index].strip()
+        return cells[index].strip()
 
     def _header(self, role: str) -> str:
         """The header of the ``role`` column, as the sheet writes it (else the role)."""
-        column = self.table.role(role)
-        return column.text.strip() if column is not None else role
+        return self._headers.get(role, role)
 
     def _total_label(self, cells: list[str]) -> str:
         """``合计``, ``小计``, ``平均`` when the row totals others (entity, 序号 or first cell)."""
-        places = [c.index for c in self.table.columns if c.role in ("entity", "code", "ignored")]
-        for index in [*places, 0]:
+        for index in self._places:
             label = label_of(cells[index]) if index < len(cells) else ""
             if label:
                 return label
@@ -252,19 +268,22 @@ class SheetReader:
     ) -> str | None:
         """The entity's own name; each name is worked out once per sheet, and an unknown
         one is reported once (a school is named in every column of a wide row)."""
-        key = (self.vocabulary.entities.scope(indicator), name, code, year)
+        scope = self._scopes.get(indicator)
+        if scope is None:
+            scope = self._scopes[indicator] = self.vocabulary.entities.scope(indicator)
+        key = (scope, name, code, year)
         named = self.named.get(key)
         if named is None:
             entities = self.vocabulary.entities
-            named = self.named[key] = entities.resolve(
-                indicator, name, code, year, self.problems.room
-            )
+            partial = entities.roster is not None and not entities.roster.complete
+            hint = self.notices.room if partial else self.problems.room  # where it is said
+            named = self.named[key] = entities.resolve(indicator, name, code, year, hint)
             where = self._header("code") if named.column == "code" else self._header("entity")
             if named.problem:
                 self._problem(number, where, named.problem)
             elif named.warning and named.warning not in self.warned:
                 self.warned.add(named.warning)  # one warning per name and file, at its first row
-                self.notices.append(
+                self.notices.add(
                     Problem(self.name, named.warning, number, where, severity="warning")
                 )
         return named.name
@@ -369,8 +388,12 @@ class SheetReader:
     ) -> tuple[float | None, Flag | None] | None:
         """The cell's value; a totals row (not ``one_entity``) is not held to one entity's
         plausible range."""
+        key = (indicator.id, unit, one_entity)
+        reader = self._readers.get(key)
+        if reader is None:
+            reader = self._readers[key] = CellReader(indicator, unit, self.table.unit, one_entity)
         try:
-            return read_value(indicator, text, unit, self.table.unit, one_entity)
+            return reader.read(text)
         except ValueProblem as exc:
             self._value_problem(number, where, unit, exc)
             return None

@@ -8,6 +8,7 @@ are checked: a rate's total row is a weighted average the rows cannot reproduce.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from .display import format_number
@@ -25,6 +26,7 @@ BLANK = ""
 Counted = float | None | str
 
 
+@functools.lru_cache(maxsize=1 << 14)  # the same few labels and indicator ids, row after row
 def label_of(text: str) -> str:
     """``合计``, ``小计``, ``平均`` … when ``text`` says its row totals others, else ``""``.
 

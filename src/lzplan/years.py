@@ -7,6 +7,7 @@ else ``--year``. Two of these that disagree refuse the file, naming both.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -25,6 +26,7 @@ _YEAR_CELL = re.compile(r"^(\d{4})(?:\.0+|年(?:度)?)?$")
 _YEAR_NAME = re.compile(r"^(\d{4})$")
 
 
+@functools.lru_cache(maxsize=256)  # a file has a handful of years, in every row
 def year_of_cell(text: str) -> int | None:
     """The year a year cell gives (``2023``, ``2023年``, ``2023.0``), if it is one."""
     match = _YEAR_CELL.match(unicodedata.normalize("NFKC", text).strip())
