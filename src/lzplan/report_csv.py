@@ -91,15 +91,15 @@ _NUMBERS = (
 )  # fmt: skip
 PROGRESS_COLUMNS = (
     "dataset", "now", "section", "target", "name_zh", "nature", "kind", "deadline", "status",
-    "label_zh", "method", *_NUMBERS, "required_per_year", "projected", "final", "gap",
+    "label_zh", "label", "method", *_NUMBERS, "required_per_year", "projected", "final", "gap",
     "broken",
 )  # fmt: skip
 
 
-def render_progress_bytes(reports: list[ProgressReport]) -> bytes:
+def render_progress_bytes(reports: list[ProgressReport], lang: str = "en") -> bytes:
     """One row per dataset and target, UTF-8 with a BOM, formula-like text neutralised: the
-    status and the numbers behind it, the pace still required, the outcome, and each year's
-    figure and verdict (the matrix, for Excel)."""
+    status (and its ``label`` in ``lang``) and the numbers behind it, the pace still
+    required, the outcome, and each year's figure and verdict (the matrix, for Excel)."""
     from .progress_measure import LABELS_ZH
 
     years = sorted({c.year for report in reports for p in report.results for c in p.years})
@@ -116,6 +116,7 @@ def render_progress_bytes(reports: list[ProgressReport]) -> bytes:
             p.target.deadline,
             p.status,
             LABELS_ZH[p.status],
+            LABELS_ZH[p.status] if lang == "zh" else p.status,
             p.method,
             *(p.numbers.get(key) for key in _NUMBERS),
             p.pace.get("required_per_year"),

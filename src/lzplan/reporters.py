@@ -39,7 +39,7 @@ CHECK_FORMATS: dict[str, Format] = {
 PROGRESS_FORMATS: dict[str, Format] = {
     "table": Format("report_progress", "render_progress", table=True),
     "json": Format("report_json", "render_progress", words=True),
-    "csv": Format("report_csv", "render_progress_bytes"),
+    "csv": Format("report_csv", "render_progress_bytes", words=True),
     "xlsx": Format("report_xlsx", "render_progress"),
     "markdown": Format("report_markdown", "render_progress", table=True),
     "junit": Format("report_junit", "render_progress"),
