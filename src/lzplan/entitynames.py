@@ -18,15 +18,21 @@ from .roster import Entity, Roster
 ROSTER_KINDS = frozenset({"school", "town", "kindergarten"})
 
 
-@dataclass(frozen=True)
+#: The warning of a name beyond those a file lists: counted, never shown, so not worded.
+UNLISTED = "not in the roster (not listed)"
+
+
+@dataclass(frozen=True, slots=True)
 class Named:
     """The entity's name as the plan or roster writes it (``None``: refused), and what
-    to say: an error (``problem``) or a ``warning``, in ``column``."""
+    to say: an error (``problem``) or a ``warning``, in ``column``; ``per_year``: the
+    warning is about the row's year (said once per name and year, else once per name)."""
 
     name: str | None
     problem: str = ""
     warning: str = ""
     column: str = "entity"
+    per_year: bool = False
 
 
 class EntityNames:
@@ -57,7 +63,7 @@ class EntityNames:
         self, indicator: str, name: str, code: str, year: int | None = None, hint: bool = True
     ) -> Named:
         """What ``name`` (or ``code``) is for ``indicator`` in ``year``; ``hint``: work out a
-        did-you-mean."""
+        did-you-mean, and word a warning (without it, a warning is :data:`UNLISTED`)."""
         listed = self.listed.get(indicator)
         if listed is not None:
             return _listed(indicator, name, listed, hint)
@@ -78,6 +84,8 @@ class EntityNames:
         if code and not name:
             message = f"code {code!r} is not in the roster ({roster.file}): name the school"
             return Named(None, message + " or add it to the roster", column="code")
+        if not hint and not roster.complete:
+            return Named(name, warning=UNLISTED)  # a province's unknown names: no text each
         suggestion = roster.suggest(name) if hint else None
         close = f"; did you mean {suggestion!r}?" if suggestion else ""
         if roster.complete:
@@ -116,7 +124,7 @@ def _existing(found: Entity, year: int | None, file: str) -> Named:
         f"{found.name!r} {when} (roster {file}): its {year} figures are not counted in the "
         "rules over its kind; check the year, or the roster's from/to (起始/终止年份)"
     )
-    return Named(found.name, warning=message)
+    return Named(found.name, warning=message, per_year=True)
 
 
 def _listed(indicator: str, name: str, listed: set[str], hint: bool) -> Named:

@@ -60,7 +60,7 @@ class SheetReader:
         self.texts: dict[str, str] = {}
         self.totals = Totals()
         self.named: dict[tuple[str, str, str, int | None], Named] = {}
-        self.warned: set[str] = set()
+        self.warned: set[tuple[str | None, int | None]] = set()  # (name, year) said
         self._columns: list[_WideColumn] | None = None
         self._at: dict[str, int] = {}  # the column of each role, by role
         self._headers: dict[str, str] = {}
@@ -281,12 +281,16 @@ class SheetReader:
             where = self._header("code") if named.column == "code" else self._header("entity")
             if named.problem:
                 self._problem(number, where, named.problem)
-            elif named.warning and named.warning not in self.warned:
-                self.warned.add(named.warning)  # one warning per name and file, at its first row
-                self.notices.add(
-                    Problem(self.name, named.warning, number, where, severity="warning")
-                )
+            elif named.warning:
+                self._warn_once(number, where, named, year)
         return named.name
+
+    def _warn_once(self, number: int, where: str, named: Named, year: int | None) -> None:
+        """A name's warning at its first row: once per name, or per name and year."""
+        said = (named.name, year if named.per_year else None)
+        if said not in self.warned:
+            self.warned.add(said)
+            self.notices.add(Problem(self.name, named.warning, number, where, severity="warning"))
 
     # --- wide form: one row per entity, one column per indicator -----------------
 

@@ -6,6 +6,7 @@ would show; reading observations out of the rows is :mod:`lzplan.rows`' job.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -51,28 +52,63 @@ def sheets_of(
         return _workbook(source, sheet)
     if sheet is not None:
         raise DataError([Problem(source.name, "--sheet applies to Excel workbooks only")])
-    return [_csv(source.name, decode(source, encoding))]
+    return [_csv(source.name, csv_text(source, encoding))]
 
 
-def decode(source: RawFile, encoding: str | None = None) -> str:
-    """CSV text: ``encoding`` if given, else UTF-16 by its BOM, UTF-8, else GB18030/GBK."""
+def csv_text(source: RawFile, encoding: str | None = None) -> io.TextIOBase:
+    """CSV text, decoded as it is read: ``encoding`` if given, else UTF-16 by its BOM,
+    UTF-8, else GB18030/GBK.
+
+    The bytes are checked whole first, a chunk at a time, so that a file in the wrong
+    encoding is refused before any of it is read, but the text is never held whole: a
+    province's file would hold it twice more (four bytes a character in a ``StringIO``).
+    """
     data = source.data
     if encoding is None and data.startswith(_UTF16):
         encoding = "utf-16"
     if b"\x00" in data[:8192] and encoding is None:
         raise DataError([Problem(source.name, "is a binary file, not CSV text")])
     if encoding is not None:
-        return _decode_as(source, encoding)
+        return _stream(data, encoding) if _decodes(data, encoding) else _whole(source, encoding)
+    if _decodes(data, "utf-8"):
+        return _stream(data, "utf-8-sig")
+    if _decodes(data, "gb18030"):
+        return _stream(data, "gb18030")
     try:
-        return data.decode("utf-8-sig")
+        data.decode("utf-8")  # to say where: the error path alone pays a whole decode
     except UnicodeDecodeError as exc:
         first = exc.start
+    line = data[:first].count(b"\n") + 1
+    message = f"is neither UTF-8 nor GBK/GB18030 text (byte {first}): pass --encoding"
+    raise DataError([Problem(source.name, message, line)]) from None
+
+
+#: How much of a file is decoded at a time to check its encoding.
+_CHUNK = 1 << 20
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    """Whether ``data`` is ``encoding`` text, checked a chunk at a time."""
     try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        line = data[:first].count(b"\n") + 1
-        message = f"is neither UTF-8 nor GBK/GB18030 text (byte {first}): pass --encoding"
-        raise DataError([Problem(source.name, message, line)]) from None
+        decoder = codecs.getincrementaldecoder(encoding)()
+        view = memoryview(data)
+        for start in range(0, len(data), _CHUNK):
+            decoder.decode(view[start : start + _CHUNK], final=start + _CHUNK >= len(data))
+        decoder.decode(b"", final=True)
+    except (LookupError, UnicodeError, TypeError):
+        return False
+    return True
+
+
+def _stream(data: bytes, encoding: str) -> io.TextIOBase:
+    # BytesIO shares the bytes it is given: nothing is copied until it is written to
+    return io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
+
+
+def _whole(source: RawFile, encoding: str) -> io.TextIOBase:
+    """An encoding the chunked check refused: decoded whole, which says why (or, for a
+    codec that decodes only whole, gives the text)."""
+    return io.StringIO(_decode_as(source, encoding), newline="")
 
 
 def _decode_as(source: RawFile, encoding: str) -> str:
@@ -88,9 +124,10 @@ def _decode_as(source: RawFile, encoding: str) -> str:
         raise DataError([Problem(source.name, f"is not {encoding} text ({exc})")]) from None
 
 
-def _delimiter(text: str) -> str:
-    """Comma, unless the header has none but tabs (Excel's "Unicode text") or semicolons."""
-    lines = text[:65536].split("\n")
+def _delimiter(head: str) -> str:
+    """Comma, unless the header has none but tabs (Excel's "Unicode text") or semicolons;
+    ``head`` is the file's first 65,536 characters."""
+    lines = head.split("\n")
     # the first line with separators: a title row may stand above the header
     header = next((line for line in lines if any(sep in line for sep in ",\t;")), "")
     if "," in header or not ("\t" in header or ";" in header):
@@ -98,9 +135,11 @@ def _delimiter(text: str) -> str:
     return max(("\t", ";"), key=header.count)
 
 
-def _csv(name: str, text: str) -> Sheet:
+def _csv(name: str, stream: io.TextIOBase) -> Sheet:
+    head = stream.read(65536)
+    stream.seek(0)
     # strict: a stray or unclosed quote is an error, not a cell that swallows later rows
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
+    reader = csv.reader(stream, delimiter=_delimiter(head), strict=True)
     return Sheet(name, _rows(name, reader))
 
 
