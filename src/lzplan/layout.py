@@ -196,6 +196,7 @@ _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[(][一二�
 _COLUMN_MARKS = frozenset("甲乙丙丁戊己庚辛") | {"栏次"}
 
 
+@functools.lru_cache(maxsize=4096)  # a long file's first cells: the same ids, row after row
 def is_footer(text: str) -> bool:
     """``填报人：…``, ``注：…``, ``填报单位（盖章）：…``: a line around the table, not data."""
     return bool(_FOOTER.match(unicodedata.normalize("NFKC", text).strip()))

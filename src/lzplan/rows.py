@@ -65,6 +65,7 @@ class SheetReader:
         self._at: dict[str, int] = {}  # the column of each role, by role
         self._headers: dict[str, str] = {}
         self._places: tuple[int, ...] = (0,)  # where a totals row says 合计
+        self._blank: tuple[int, ...] = ()  # columns under a blank header cell
         self._readers: dict[tuple[str, str, bool], CellReader] = {}
         self._scopes: dict[str, str] = {}
         #: another bundled plan's indicators met in this file, by plan (shared by its sheets)
@@ -98,6 +99,7 @@ class SheetReader:
                 self._headers[role] = found.text.strip()
         roles = ("entity", "code", "ignored")
         self._places = (*(c.index for c in columns if c.role in roles), 0)
+        self._blank = tuple(c.index for c in columns if c.role == "blank")
 
     def _settle_year(self) -> None:
         if self.table.year_columns:
@@ -115,8 +117,9 @@ class SheetReader:
     def _rows(self, rows: Iterator[tuple[int, list[str]]]) -> Iterator[Observation]:
         footer = False
         seen = 0
-        for number, cells in rows:
-            filled = [cell.strip() for cell in cells if cell.strip()]
+        for number, raw in rows:
+            cells = [cell.strip() for cell in raw]  # every cell below is read stripped
+            filled = [cell for cell in cells if cell]
             if not filled:
                 continue
             if (footer and len(filled) == 1) or layout.is_footer(filled[0]):
@@ -139,12 +142,8 @@ class SheetReader:
     def _stray(self, number: int, cells: list[str]) -> bool:
         """A value beyond the header, or under a blank header cell: an error, never dropped."""
         width = len(self.table.columns)
-        beyond = [i for i, text in enumerate(cells) if text.strip() and i >= width]
-        blank = [
-            column.index
-            for column in self.table.columns
-            if column.role == "blank" and column.index < len(cells) and cells[column.index].strip()
-        ]
+        beyond = [i for i in range(width, len(cells)) if cells[i]]
+        blank = [i for i in self._blank if i < len(cells) and cells[i]]
         if beyond:
             message = f"has {beyond[-1] + 1} cells but the header has {width} columns"
             self.problems.add(Problem(self.name, message, number))
@@ -158,7 +157,7 @@ class SheetReader:
         index = self._at.get(role)
         if index is None or index >= len(cells):
             return ""
-        return cells[index].strip()
+        return cells[index]
 
     def _header(self, role: str) -> str:
         """The header of the ``role`` column, as the sheet writes it (else the role)."""
@@ -186,7 +185,7 @@ class SheetReader:
             text = self._cell(cells, "value")
             yield from self._long_value(number, cells, label, indicator, year, text, "")
         for column in columns:  # 2023年 | 2024年 side by side: each column its own year
-            text = cells[column.index].strip() if column.index < len(cells) else ""
+            text = cells[column.index] if column.index < len(cells) else ""
             yield from self._long_value(
                 number, cells, label, indicator, column.year, text, column.text.strip()
             )
@@ -312,7 +311,7 @@ class SheetReader:
         refused = False  # a name refused once: the row's figures are in no sum
         for column, indicator, reader, scope, summed in self._wide_columns():
             # a workbook row ends at its last filled cell: what lies beyond is empty
-            text = cells[column.index].strip() if column.index < len(cells) else ""
+            text = cells[column.index] if column.index < len(cells) else ""
             try:
                 parsed = reader.read(text)
             except ValueProblem as exc:
@@ -345,7 +344,7 @@ class SheetReader:
     ) -> Iterator[Observation]:
         """A 合计 row of a wide table: each figure checked against the rows' sum."""
         for column, indicator, _, _, _ in self._wide_columns():
-            text = cells[column.index].strip() if column.index < len(cells) else ""
+            text = cells[column.index] if column.index < len(cells) else ""
             parsed = self._value(number, column.text, indicator, text, column.unit, False)
             if parsed is not None and year is not None:
                 self._total(number, indicator, year, label, parsed[0], column.text)
