@@ -39,7 +39,9 @@ RUNS = {
     "readiness-markdown-en.md": [*COUNTY, "--format", "markdown", "--lang", "en"],
     "readiness-markdown-zh.md": [*COUNTY, "--format", "markdown", "--lang", "zh"],
     "validate-text-en.txt": ["validate", BAD, "--format", "text", "--lang", "en"],
+    "validate-text-zh.txt": ["validate", BAD, "--format", "text", "--lang", "zh"],
     "validate-markdown-en.md": ["validate", BAD, "--format", "markdown", "--lang", "en"],
+    "validate-markdown-zh.md": ["validate", BAD, "--format", "markdown", "--lang", "zh"],
     "validate-github.txt": ["validate", BAD, "--format", "github"],
     "validate-junit.xml": ["validate", BAD, "--format", "junit"],
 }  # fmt: skip

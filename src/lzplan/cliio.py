@@ -67,7 +67,7 @@ def problem_text(
     if output_format == "github":
         return report_problems.render_github(problems)
     if output_format == "markdown":
-        return report_problems.render_markdown(problems)
+        return report_problems.render_markdown(problems, language(lang))
     if output_format == "junit":
         return report_problems.render_junit(problems, files)
     return report_problems.render_text(problems, language(lang))

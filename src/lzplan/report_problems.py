@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict
 
 from .display import safe
@@ -13,7 +14,7 @@ _SEVERITY_ZH = {"error": "错误", "warning": "警告", "note": "说明"}
 
 def render_text(problems: tuple[Problem, ...], lang: str = "en") -> str:
     """One ``error: file:line: …`` (or ``warning:``, ``note:``) line per problem; in Chinese
-    (``lang``) the severity and the common phrases of the message (:func:`zh_input`)."""
+    (``lang``) the severity and the message (:func:`zh_input`)."""
     if lang != "zh":
         return "".join(f"{problem.severity}: {problem.render()}\n" for problem in problems)
     from .i18n import zh_input
@@ -23,6 +24,15 @@ def render_text(problems: tuple[Problem, ...], lang: str = "en") -> str:
         text = problem.render().replace(f"column '{problem.column}'", f"列“{problem.column}”")
         lines.append(f"{_SEVERITY_ZH[problem.severity]}：{zh_input(text)}\n")
     return "".join(lines)
+
+
+def _words(lang: str) -> tuple[Callable[[str], str], dict[str, str]]:
+    """How a message is said in ``lang``, and the severities' words."""
+    if lang != "zh":
+        return (lambda text: text), {key: key for key in _SEVERITY_ZH}
+    from .i18n import zh_input
+
+    return zh_input, _SEVERITY_ZH
 
 
 def render_json(problems: tuple[Problem, ...]) -> str:
@@ -63,19 +73,24 @@ def render_github(problems: tuple[Problem, ...]) -> str:
     return "".join(lines)
 
 
-def render_markdown(problems: tuple[Problem, ...]) -> str:
-    """A Markdown table of the problems (for a pull-request comment or the job summary)."""
+def render_markdown(problems: tuple[Problem, ...], lang: str = "en") -> str:
+    """A Markdown table of the problems (for a pull-request comment or the job summary),
+    its headers, severities and messages in ``lang``."""
+    from .i18n import say
     from .output import MARKDOWN_MARK
     from .report_markdown import cell
 
     if not problems:
-        return f"{MARKDOWN_MARK}\nNo problems found.\n"
-    lines = [MARKDOWN_MARK, "| severity | where | problem |", "|---|---|---|"]
+        return f"{MARKDOWN_MARK}\n{say('problems.none', lang)}\n"
+    said, severity = _words(lang)
+    headers = " | ".join(say(f"col.{key}", lang) for key in ("severity", "where", "problem"))
+    lines = [MARKDOWN_MARK, f"| {headers} |", "|---|---|---|"]
     for problem in problems:
         place = problem.file + (f":{problem.line}" if problem.line is not None else "")
         if isinstance(problem.column, str):
             place += f" ({problem.column})"
-        lines.append(f"| {problem.severity} | {cell(place)} | {cell(problem.message)} |")
+        message = cell(said(problem.message))
+        lines.append(f"| {severity[problem.severity]} | {cell(place)} | {message} |")
     return "\n".join(lines) + "\n"
 
 
