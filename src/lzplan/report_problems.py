@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import asdict
 
@@ -37,7 +36,9 @@ def _words(lang: str) -> tuple[Callable[[str], str], dict[str, str]]:
 
 def render_json(problems: tuple[Problem, ...]) -> str:
     """A JSON list of problems: file, line, column, where, message."""
-    return json.dumps([asdict(problem) for problem in problems], ensure_ascii=False, indent=2)
+    from .report_json import json_list
+
+    return json_list([asdict(problem) for problem in problems])
 
 
 def escape(text: str, property_: bool = False) -> str:
