@@ -141,6 +141,11 @@ def test_the_word_report_holds_every_section_and_a_chart_per_figured_target(
     (summary, *_) = document.tables
     assert summary.cell(len(summary.rows) - 1, 0).text == "合计"
     assert summary.cell(len(summary.rows) - 1, 1).text == "49"
+    # printed on A4 as the bureau prints, each target's heading kept with its chart
+    page = document.sections[0]
+    assert (round(page.page_width.cm, 1), round(page.page_height.cm, 1)) == (21.0, 29.7)
+    kept = [p for p in document.paragraphs if p.paragraph_format.keep_with_next]
+    assert len(kept) == 2 * 49
     no_file = runner.invoke(main, ["report", "data/illustrative", "--format", "docx"])
     assert no_file.exit_code == 2 and "a Word document needs --output" in no_file.stderr
 

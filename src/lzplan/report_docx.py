@@ -36,9 +36,12 @@ def render_docx(evaluation: Evaluation) -> bytes:
 
     document = Document()
     document.core_properties.author = "lzplan"  # how lzplan knows its own, to replace it
+    document.core_properties.language = "zh-CN"
+    _a4(document)
     style = document.styles["Normal"]
     style.font.name = _FONT
     style.element.rPr.rFonts.set(qn("w:eastAsia"), _FONT)  # Chinese text in 宋体 too
+    _chinese(style)
     document.add_heading(xml_safe(f"{evaluation.title} 总结评估"), level=0)
     document.add_paragraph(
         xml_safe(f"数据：{evaluation.dataset}；截至 {evaluation.now} 年。")
@@ -59,6 +62,29 @@ def render_docx(evaluation: Evaluation) -> bytes:
     return out.getvalue()
 
 
+def _a4(document: Any) -> None:
+    """A4 with 2.5 cm margins, as the bureau prints (python-docx's template is US Letter)."""
+    from docx.shared import Cm
+
+    for section in document.sections:
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.left_margin = section.right_margin = Cm(2.5)
+        section.top_margin = section.bottom_margin = Cm(2.5)
+
+
+def _chinese(style: Any) -> None:
+    """Mark the text as Chinese (the template says en-US), for spelling and line breaking."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = style.element.get_or_add_rPr()
+    language = properties.find(qn("w:lang"))
+    if language is None:
+        language = OxmlElement("w:lang")
+        properties.append(language)
+    language.set(qn("w:eastAsia"), "zh-CN")
+
+
 def _summary(document: Any, evaluation: Evaluation) -> None:
     rows = summary_rows(evaluation)
     header = ("", "目标数", *FINAL_ZH.values())
@@ -77,12 +103,14 @@ def _target(document: Any, view: TargetView) -> None:
     from .chartpng import chart_png
 
     target, progress = view.target, view.progress
-    document.add_heading(xml_safe(f"{target.name_zh}（{target.id}）"), level=3)
+    heading = document.add_heading(xml_safe(f"{target.name_zh}（{target.id}）"), level=3)
     final = FINAL_ZH[progress.final]
-    document.add_paragraph(
+    status = document.add_paragraph(
         f"{NATURE_ZH[target.nature]}；截止 {target.deadline} 年；终期结论：{final}；"
         f"进展：{LABELS_ZH[progress.status]}"
     )
+    for paragraph in (heading, status):  # a target's heading never ends a page without it
+        paragraph.paragraph_format.keep_with_next = True
     if any(year.actual is not None for year in view.years):
         picture = chart_png(
             [y.year for y in view.years],
