@@ -144,7 +144,7 @@ class Target:
     #: ``lzplan readiness`` runs on per-school data.
     criteria: str = ""
 
-    @property
+    @cached_property
     def indicators(self) -> tuple[str, ...]:
         """The indicator ids a data file must supply for this target."""
         return rule_indicators(self.rule)
