@@ -18,7 +18,8 @@ from lzplan.report_problems import render_text
 #: One or more real messages of each template (as the test suite and the reading code make
 #: them) and the Chinese chosen for it.
 CASES: list[tuple[str, str]] = [
-    ("is 200 MB; data files may be up to 50 MB", "大小为 200 MB；数据文件最大为 50 MB"),
+    ("is 300 MB; CSV files may be up to 256 MB", "大小为 300 MB；CSV 文件最大为 256 MB"),
+    ("is 50.2 MB; workbooks may be up to 50 MB", "大小为 50.2 MB；Excel 工作簿最大为 50 MB"),
     ("is a directory, not a data file", "是文件夹，不是数据文件"),
     ("is not a regular file", "不是普通文件"),
     ("cannot read the file: No such file or directory", "无法读取文件：文件或文件夹不存在"),

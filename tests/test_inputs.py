@@ -86,11 +86,33 @@ def test_workbook_without_openpyxl_says_how_to_install_it(
 
 def test_oversized_file_is_refused_before_it_is_read(tmp_path: Path, runner: CliRunner) -> None:
     big = tmp_path / "2024.csv"
-    with big.open("wb") as handle:  # sparse: 200 MB on paper, nothing on disk
-        handle.truncate(200 * 1024 * 1024)
+    with big.open("wb") as handle:  # sparse: 300 MB on paper, nothing on disk
+        handle.truncate(300 * 1024 * 1024)
     result = runner.invoke(main, ["check", "--plan", PLAN, str(big)])
     assert result.exit_code == 2
-    assert result.stderr == f"error: {big}: is 200 MB; data files may be up to 50 MB\n"
+    assert result.stderr == f"error: {big}: is 300 MB; CSV files may be up to 256 MB\n"
+
+
+def test_a_province_csv_is_within_the_limit_but_a_workbook_that_size_is_not(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """The limit refuses absurd files, not a province's 2 million rows (about 100 MB of
+    CSV); a workbook is held at many times its size, so its limit is lower — also for a
+    workbook that arrives under a CSV name, and just over the limit the size says so."""
+    rows = tmp_path / "2024.csv"
+    with rows.open("wb") as handle:  # sparse: a 100 MB file of zero bytes
+        handle.truncate(100 * 1024 * 1024)
+    result = runner.invoke(main, ["validate", "--plan", PLAN, str(rows)])
+    assert "is a binary file, not CSV text" in result.stderr  # read, not refused for size
+    book = tmp_path / "2024.xlsx"
+    with book.open("wb") as handle:
+        handle.truncate(int(50.2 * 1024 * 1024))
+    refused = runner.invoke(main, ["validate", "--plan", PLAN, str(book)])
+    assert refused.stderr == f"error: {book}: is 50.2 MB; workbooks may be up to 50 MB\n"
+    named_csv = tmp_path / "2025.csv"
+    named_csv.write_bytes(b"PK\x03\x04" + b"\0" * (51 * 1024 * 1024))
+    zipped = runner.invoke(main, ["validate", "--plan", PLAN, str(named_csv)])
+    assert zipped.stderr == f"error: {named_csv}: is 51.0 MB; workbooks may be up to 50 MB\n"
 
 
 def test_many_problems_are_capped(tmp_path: Path, runner: CliRunner) -> None:

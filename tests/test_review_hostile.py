@@ -185,7 +185,7 @@ def test_standard_input_is_capped_and_read_once(
     big = _run(runner, "validate", "--plan", PLAN, "-", stdin=b"indicator,value\n" * 3)
     assert (big.exit_code, big.stderr) == (
         2,
-        "error: <stdin>: is 0 MB; data files may be up to 0 MB\n",
+        "error: <stdin>: is 0 MB; CSV files may be up to 0 MB\n",
     )
     twice = _run(runner, "validate", "--plan", PLAN, "-", "-", stdin=b"")
     assert (twice.exit_code, twice.stderr) == (

@@ -340,7 +340,8 @@ INPUT_PHRASES: tuple[tuple[str, str], ...] = (
     (r"… and (\d+) more problem\(s\) not listed", r"……另有 \1 个问题未列出"),
     (r"… and (\d+) more warning\(s\) not listed", r"……另有 \1 条警告未列出"),
     # --- reading a file: its size, kind, encoding, sheets
-    (r"is (\d+) MB; data files may be up to (\d+) MB", r"大小为 \1 MB；数据文件最大为 \2 MB"),
+    (r"is ([\d.]+) MB; CSV files may be up to (\d+) MB", r"大小为 \1 MB；CSV 文件最大为 \2 MB"),
+    (r"is ([\d.]+) MB; workbooks may be up to (\d+) MB", r"大小为 \1 MB；Excel 工作簿最大为 \2 MB"),
     (r"is a directory, not a data file", "是文件夹，不是数据文件"),
     (r"is a directory, not a plan file", "是文件夹，不是规划文件"),
     (r"is not a regular file", "不是普通文件"),
