@@ -99,11 +99,18 @@ class CellReader:
         """The value of ``cell``; raises :class:`ValueProblem` as :func:`read_value` does."""
         if not cell:
             return None, None  # a blank cell: no value, as read_value says
+        value = self.plain(cell)
+        if value is not None:
+            return value, None
+        return read_value(self.indicator, cell, self.unit, self.sheet_unit, self.checked)
+
+    def plain(self, cell: str) -> float | None:
+        """The value of ``cell`` when it plainly fits (see the class), else ``None``."""
         if self.fast and _PLAIN.match(cell):
             value = float(cell)
             if self.low <= value <= self.high and (not self.whole or value.is_integer()):
-                return value, None
-        return read_value(self.indicator, cell, self.unit, self.sheet_unit, self.checked)
+                return value
+        return None
 
 
 def _number_and_unit(

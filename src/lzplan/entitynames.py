@@ -26,13 +26,16 @@ UNLISTED = "not in the roster (not listed)"
 class Named:
     """The entity's name as the plan or roster writes it (``None``: refused), and what
     to say: an error (``problem``) or a ``warning``, in ``column``; ``per_year``: the
-    warning is about the row's year (said once per name and year, else once per name)."""
+    warning is about the row's year (said once per name and year, else once per name);
+    ``any_year``: the same in every year (a name a province's file repeats each year is
+    then worked out once)."""
 
     name: str | None
     problem: str = ""
     warning: str = ""
     column: str = "entity"
     per_year: bool = False
+    any_year: bool = False
 
 
 class EntityNames:
@@ -69,7 +72,7 @@ class EntityNames:
             return _listed(indicator, name, listed, hint)
         roster = self.roster
         if roster is None or self.plan.indicator(indicator).entity_kind not in ROSTER_KINDS:
-            return Named(name or code)
+            return Named(name or code, any_year=True)
         by_code = roster.match(code) if code else None
         by_name = roster.match(name) if name else None
         disagree = _disagreement(roster, code, name, by_code, by_name)
@@ -85,13 +88,13 @@ class EntityNames:
             message = f"code {code!r} is not in the roster ({roster.file}): name the school"
             return Named(None, message + " or add it to the roster", column="code")
         if not hint and not roster.complete:
-            return Named(name, warning=UNLISTED)  # a province's unknown names: no text each
+            return Named(name, warning=UNLISTED, any_year=True)  # no text for each of them
         suggestion = roster.suggest(name) if hint else None
         close = f"; did you mean {suggestion!r}?" if suggestion else ""
         if roster.complete:
             return Named(None, f"{name!r} is not in the roster ({roster.file}){close}")
         message = f"{name!r} is not in the roster ({roster.file}, which lists only some){close}"
-        return Named(name, warning=message)
+        return Named(name, warning=message, any_year=True)
 
 
 def _disagreement(
@@ -117,7 +120,7 @@ def _disagreement(
 def _existing(found: Entity, year: int | None, file: str) -> Named:
     """The roster's entity, with a warning when the roster says it does not exist that year."""
     if year is None or found.exists(year):
-        return Named(found.name)
+        return Named(found.name, any_year=found.start is None and found.end is None)
     when = f"closed after {found.end}" if found.end is not None and year > found.end else ""
     when = when or f"opens in {found.start}"
     message = (
@@ -129,7 +132,7 @@ def _existing(found: Entity, year: int | None, file: str) -> Named:
 
 def _listed(indicator: str, name: str, listed: set[str], hint: bool) -> Named:
     if name in listed:
-        return Named(name)
+        return Named(name, any_year=True)
     found = closest(name, sorted(listed), 0.5) if hint else None
     said = f"; did you mean {found!r}?" if found else f"; expected one of {sorted(listed)}"
     return Named(None, f"{name!r} is not named by the plan for {indicator}{said}")

@@ -19,6 +19,7 @@ from .header import Search, check_header, close
 from .layout import Layout
 from .model import Indicator
 from .observations import Observation
+from .plainrows import ANY_YEAR, PlainRows
 from .problems import NoticeList, ProblemList
 from .totals import BLANK, Totals, label_of
 from .values import Flag, UnitProblem, ValueProblem, summable
@@ -68,6 +69,7 @@ class SheetReader:
         self._blank: tuple[int, ...] = ()  # columns under a blank header cell
         self._readers: dict[tuple[str, str, bool], CellReader] = {}
         self._scopes: dict[str, str] = {}
+        self._plain: PlainRows | None = None  # a long table's plain rows, read from lookups
         #: another bundled plan's indicators met in this file, by plan (shared by its sheets)
         self.unused: dict[str, set[str]] = {}
 
@@ -82,6 +84,8 @@ class SheetReader:
         for message in checked.problems:
             self.problems.add(Problem(self.name, message, self.table.header_row))
         self._settle_year()
+        if PlainRows.fits(self._at, self.table.form, bool(self.table.year_columns)):
+            self._plain = PlainRows(self._at, self.name)
         yield from self._rows(rows)
         for number, column, message in self.totals.finish():
             self._problem(number, column, message)
@@ -131,7 +135,10 @@ class SheetReader:
             if self._stray(number, cells):
                 continue
             label = self._total_label(cells)
-            if self.table.form == "long":
+            plain = None if label or self._plain is None else self._read_plain(number, cells)
+            if plain is not None:
+                yield plain
+            elif self.table.form == "long":
                 yield from self._long(number, cells, label)
             else:
                 yield from self._wide(number, cells, label)
@@ -139,9 +146,17 @@ class SheetReader:
             message = "has a header but no rows of data"
             self.problems.add(Problem(self.name, message, self.table.header_row))
 
+    def _read_plain(self, number: int, cells: list[str]) -> Observation | None:
+        assert self._plain is not None
+        return self._plain.read(
+            number, cells, self._readers, self.named, self._scopes, self.totals, self.texts
+        )
+
     def _stray(self, number: int, cells: list[str]) -> bool:
         """A value beyond the header, or under a blank header cell: an error, never dropped."""
         width = len(self.table.columns)
+        if len(cells) <= width and not self._blank:
+            return False
         beyond = [i for i in range(width, len(cells)) if cells[i]]
         blank = [i for i in self._blank if i < len(cells) and cells[i]]
         if beyond:
@@ -239,6 +254,8 @@ class SheetReader:
                 number, self._header("indicator_name"), f"{message}: correct the code or the name"
             )
             return None
+        if self._plain is not None:
+            self._plain.indicators[text] = indicator  # its next rows are read from here
         return indicator
 
     def _entity(
@@ -270,13 +287,15 @@ class SheetReader:
         scope = self._scopes.get(indicator)
         if scope is None:
             scope = self._scopes[indicator] = self.vocabulary.entities.scope(indicator)
-        key = (scope, name, code, year)
-        named = self.named.get(key)
+        named = self.named.get((scope, name, code, ANY_YEAR)) or self.named.get(
+            (scope, name, code, year)
+        )
         if named is None:
             entities = self.vocabulary.entities
             partial = entities.roster is not None and not entities.roster.complete
             hint = self.notices.room if partial else self.problems.room  # where it is said
-            named = self.named[key] = entities.resolve(indicator, name, code, year, hint)
+            named = entities.resolve(indicator, name, code, year, hint)
+            self.named[(scope, name, code, ANY_YEAR if named.any_year else year)] = named
             where = self._header("code") if named.column == "code" else self._header("entity")
             if named.problem:
                 self._problem(number, where, named.problem)
@@ -375,9 +394,12 @@ class SheetReader:
     # --- cells --------------------------------------------------------------------
 
     def _year(self, number: int, cells: list[str]) -> int | None:
-        year, problem, in_cell = self.years.of_row(self._cell(cells, "year"))
+        text = self._cell(cells, "year")
+        year, problem, in_cell = self.years.of_row(text)
         if problem:
             self._problem(number, self._header("year") if in_cell else None, problem)
+        elif year is not None and self._plain is not None:
+            self._plain.years[text] = year  # its next rows are read from here
         return year
 
     def _value(

@@ -63,13 +63,17 @@ class Totals:
         self.group: dict[tuple[str, int], list[Counted]] = {}
         self.whole: dict[tuple[str, int], list[Counted]] = {}
         self.pending: list[_Pending] = []
+        self.summed: dict[str, bool] = {}  # indicator id → whether it adds up
         #: (row, column, message): totals that blank cells leave in doubt, for a warning.
         self.doubtful: list[tuple[int, str, str]] = []
 
     def count(self, indicator: Indicator, year: int, value: Counted) -> None:
         """An entity's value, which totals rows must add up to: ``BLANK`` for a blank cell,
         ``None`` for a value refused (the sum is then unknown)."""
-        if summable(indicator):
+        summed = self.summed.get(indicator.id)
+        if summed is None:  # asked for every row of a province: by id, not by hashing it
+            summed = self.summed[indicator.id] = summable(indicator)
+        if summed:
             self.add((indicator.id, year), value)
 
     def add(self, key: tuple[str, int], value: Counted) -> None:

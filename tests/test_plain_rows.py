@@ -1,0 +1,144 @@
+"""A long table's plain rows, read from the lookups their first reading left behind, give
+exactly what the general reading gives: the same observations, problems, warnings and
+totals checks, on generated sheets that mix plain rows with every kind of odd one."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lzplan.datafile import FileRead, ReadOptions, Vocabulary, read_raw
+from lzplan.errors import DataError, Problem
+from lzplan.observations import Observation
+from lzplan.plainrows import PlainRows
+from lzplan.planfile import load_plan, plan_roster
+from lzplan.rawfile import RawFile
+
+HEADER = "indicator,value,year,unit,entity,note,source"
+INDICATORS = [
+    "mental_health_teachers",  # per school, in 人: whole numbers
+    "daily_in_school_exercise_hours",  # per school, in 小时/天: fractions
+    "kindergartens",  # a district total
+    "preschool_gross_enrolment_rate",  # a district rate, in %
+    "no_such_indicator",
+    "合计",
+    "",
+]
+VALUES = ["1", "2", "3", "0", "1.5", "2.0", "98.5", "-1", "1e3", "1.2万", "", "abc", "99999"]
+YEARS = ["2023", "2024", "2025", "", "2024年", "20x4", "1890"]
+UNITS = ["", "", "人", "万人", "%", "小时/天"]
+ENTITIES = [
+    "齐都镇桓公小学",  # in the roster, closed after 2021: a warning for each later year
+    "城西中学",  # in the roster, open every year
+    "学校1",  # not in the (partial) roster: a warning, once
+    "学校2",
+    "",
+    "合计",
+]
+ROW = st.tuples(
+    st.sampled_from(INDICATORS),
+    st.sampled_from(VALUES),
+    st.sampled_from(YEARS),
+    st.sampled_from(UNITS),
+    st.sampled_from(ENTITIES),
+    st.sampled_from(["", "说明"]),
+)
+
+
+@functools.cache
+def vocabulary() -> Vocabulary:
+    plan = load_plan()
+    return Vocabulary(plan, plan_roster(plan, None, None))
+
+
+Outcome = tuple[str, list[Observation], list[Problem]]
+
+
+def outcome(text: str, name: str = "学校数据.csv") -> Outcome:
+    """What reading ``text`` as a file gives: its observations and every message."""
+    raw = RawFile(name, text.encode("utf-8"), ".csv")
+    options = ReadOptions(roster=vocabulary().roster)
+    try:
+        found: FileRead = read_raw(raw, vocabulary(), options)
+    except DataError as refused:
+        return "refused", list(getattr(refused, "observations", [])), list(refused.problems)
+    return "read", found.observations, found.notices
+
+
+def both(text: str, name: str = "学校数据.csv") -> tuple[Outcome, Outcome]:
+    """``text`` read with plain rows, and read the general way only."""
+    fast = outcome(text, name)
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(PlainRows, "fits", staticmethod(lambda *args: False))
+        slow = outcome(text, name)
+    return fast, slow
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(ROW, min_size=1, max_size=40), st.sampled_from(["学校数据.csv", "2024.csv"]))
+def test_plain_rows_read_as_the_general_reading_does(
+    rows: list[tuple[str, ...]], name: str
+) -> None:
+    text = HEADER + "\n" + "".join(",".join((*row, "来源")) + "\n" for row in rows)
+    fast, slow = both(text, name)
+    assert fast == slow
+
+
+CHINESE_HEADER = "指标,数值,年份,单位,学校名称,学校标识码,备注,来源"
+CODES = ["", "", "3703050001", "1.2E+9", " 3703050002 "]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(ROW, st.sampled_from(CODES)), min_size=1, max_size=30))
+def test_with_chinese_headers_and_school_codes_too(
+    rows: list[tuple[tuple[str, ...], str]],
+) -> None:
+    lines = [",".join((*row[:5], code, row[5], "来源")) for row, code in rows]
+    fast, slow = both(CHINESE_HEADER + "\n" + "\n".join(lines) + "\n")
+    assert fast == slow
+
+
+def test_the_plain_path_is_taken_and_gives_the_general_readings_result(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A thousand rows of two schools over three years: all but the first of each
+    indicator, year and school are plain; the result is the same either way."""
+    rows = [
+        f"mental_health_teachers,{1 + i % 3},{2023 + i % 3},人,{('城西中学', '学校1')[i % 2]},,x"
+        for i in range(1000)
+    ]
+    text = HEADER + "\n" + "\n".join(rows) + "\n"
+    calls = {"plain": 0}
+    read = PlainRows.read
+
+    def counted(self: PlainRows, *args: object) -> Observation | None:
+        found = read(self, *args)  # type: ignore[arg-type]
+        calls["plain"] += found is not None
+        return found
+
+    monkeypatch.setattr(PlainRows, "read", counted)
+    fast, slow = both(text)
+    assert calls["plain"] >= 990
+    assert fast == slow and len(fast[1]) == 1000
+    assert [p.message for p in fast[2]] == [
+        "'学校1' is not in the roster (the bundled roster, roster.csv, which lists only some)"
+    ]
+
+
+def test_a_school_closed_is_warned_of_in_each_later_year_on_either_path() -> None:
+    rows = [f"mental_health_teachers,1,{year},人,齐都镇桓公小学,," for year in (2022, 2023) * 3]
+    fast, slow = both(HEADER + "\n" + "\n".join(rows) + "\n")
+    assert fast == slow
+    warned = [(p.line, p.message[:30]) for p in fast[2]]
+    assert [line for line, _ in warned] == [2, 3]  # 2022 once, 2023 once
+
+
+def test_the_example_files_read_alike(in_root: Path) -> None:
+    for path in sorted(Path("data").glob("**/*.csv")):
+        text = path.read_text(encoding="utf-8-sig")
+        fast, slow = both(text, path.name)
+        assert fast == slow, path
