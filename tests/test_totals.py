@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lzplan.cli import main
 from lzplan.datafile import FileRead, ReadOptions, Vocabulary, read_raw
@@ -15,7 +17,7 @@ from lzplan.errors import DataError, Problem
 from lzplan.model import Indicator
 from lzplan.planfile import load_plan, plan_roster
 from lzplan.rawfile import RawFile
-from lzplan.totals import Totals, label_of
+from lzplan.totals import LABELS, Totals, _label_of, label_of
 
 from .conftest import EXAMPLES
 
@@ -329,3 +331,19 @@ def test_a_subtotal_above_the_rows_of_a_wide_sheet_is_no_crash(
     result = runner.invoke(main, ["check", str(data)])
     assert "internal error" not in result.output
     assert result.exit_code != 2, result.output  # read and judged
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(sorted(LABELS)),
+            st.sampled_from(["初中", "学校", "：", ":", " ", "\u3000", "Ｔ", "ＯＴＡＬ", "ﬅ"]),
+            st.characters(),
+        ),
+        max_size=5,
+    ).map("".join)
+)
+def test_the_quick_pass_over_names_misses_no_label(text: str) -> None:
+    """label_of passes over most names without folding them: it must say what folding says."""
+    assert label_of(text) == _label_of(text)

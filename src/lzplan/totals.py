@@ -9,6 +9,8 @@ are checked: a rate's total row is a weighted average the rows cannot reproduce.
 from __future__ import annotations
 
 import functools
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from .display import format_number
@@ -26,12 +28,24 @@ BLANK = ""
 Counted = float | None | str
 
 
-@functools.lru_cache(maxsize=1 << 14)  # the same few labels and indicator ids, row after row
+#: A character every label has (计 of 小计, 合计 …; 全 of 全区 …; t of total …), once folded.
+_LABEL_MARK = re.compile("[计全总均平tTaAmM]")
+
+
 def label_of(text: str) -> str:
     """``合计``, ``小计``, ``平均`` … when ``text`` says its row totals others, else ``""``.
 
     Also ``合计：``, ``初中小计``, ``全区平均``: a label may carry a colon or a group name.
     """
+    if not _LABEL_MARK.search(text) and unicodedata.is_normalized("NFKC", text):
+        # folding changes nothing that could make a label: a province's million school
+        # names are passed over here, each without folding
+        return ""
+    return _label_of(text)
+
+
+@functools.lru_cache(maxsize=1 << 14)  # the same few labels and indicator ids, row after row
+def _label_of(text: str) -> str:
     key = fold(text).rstrip(":：")
     if key in LABELS:
         return key
