@@ -8,6 +8,11 @@ from .display import format_number
 from .values import Flag
 
 
+def place_text(file: str, rows: str, column: str = "") -> str:
+    """``file[sheet]:row (column)``; ``rows`` may be a run, ``2–5``."""
+    return f"{file}:{rows}" + (f" ({column})" if column else "")
+
+
 @dataclass(frozen=True, slots=True)
 class Observation:
     """One value of one indicator for one year (and entity), and where it was read.
@@ -30,7 +35,7 @@ class Observation:
     @property
     def place(self) -> str:
         """Where it was read: ``file[sheet]:row`` (and the column of a wide table)."""
-        return f"{self.file}:{self.row}" + (f" ({self.column})" if self.column else "")
+        return place_text(self.file, str(self.row), self.column)
 
     def shown(self) -> str:
         """The value as reports show it."""

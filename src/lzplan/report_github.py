@@ -13,8 +13,8 @@ if TYPE_CHECKING:
     from .progress import ProgressReport
     from .results import Report, Result
 
-#: ``file[sheet]:row (column)`` → file and row.
-_PLACE = re.compile(r"^(?P<file>.*?)(?:\[[^\]]*\])?:(?P<row>\d+)(?: \(.*\))?$")
+#: ``file[sheet]:row (column)`` → file and row (of a run of rows ``2–5``, the last).
+_PLACE = re.compile(r"^(?P<file>.*?)(?:\[[^\]]*\])?:(?:\d+–)?(?P<row>\d+)(?: \(.*\))?$")
 _COMMAND = {"fail": "error", "warn": "warning"}
 
 

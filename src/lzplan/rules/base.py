@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..model import Plan, Target
+from ..observations import place_text
 from ..results import Status
 
 if TYPE_CHECKING:
@@ -66,8 +67,28 @@ class Recorder:
         return found
 
     def places(self) -> tuple[str, ...]:
-        """Where each figure with a value was read, in the order read."""
-        return tuple(dict.fromkeys(o.place for o in self.seen.values() if o.value is not None))
+        """Where each figure with a value was read, in the order read; a run of rows one
+        after another in one file and column as one place, ``file:2–5 (column)`` (a rule
+        over a province's schools looks at a whole column: one place, not 100,000)."""
+        return tuple(dict.fromkeys(_runs(o for o in self.seen.values() if o.value is not None)))
+
+
+def _runs(observations: Iterable[Observation]) -> Iterator[str]:
+    """The places of ``observations``, consecutive rows of one file and column as one."""
+    run: tuple[str, str, int, int] | None = None  # file, column, first row, last row
+    for seen in observations:
+        if run is not None and (seen.file, seen.column) == run[:2] and seen.row == run[3] + 1:
+            run = (*run[:3], seen.row)
+            continue
+        if run is not None:
+            yield _place(*run)
+        run = (seen.file, seen.column, seen.row, seen.row)
+    if run is not None:
+        yield _place(*run)
+
+
+def _place(file: str, column: str, first: int, last: int) -> str:
+    return place_text(file, str(first) if first == last else f"{first}–{last}", column)
 
 
 @dataclass(frozen=True)
