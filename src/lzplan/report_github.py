@@ -13,8 +13,11 @@ if TYPE_CHECKING:
     from .progress import ProgressReport
     from .results import Report, Result
 
-#: ``file[sheet]:row (column)`` → file and row (of a run of rows ``2–5``, the last).
-_PLACE = re.compile(r"^(?P<file>.*?)(?:\[[^\]]*\])?:(?:\d+–)?(?P<row>\d+)(?: \(.*\))?$")
+#: ``file[sheet]:row (column)`` → file and row (of a run of rows ``2–5``, the last; also
+#: with the count of a file's rows, ``, 200000 rows``).
+_PLACE = re.compile(
+    r"^(?P<file>.*?)(?:\[[^\]]*\])?:(?:\d+–)?(?P<row>\d+)(?: \(.*\))?(?:, \d+ rows?)?$"
+)
 _COMMAND = {"fail": "error", "warn": "warning"}
 
 

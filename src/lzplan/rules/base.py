@@ -69,8 +69,12 @@ class Recorder:
     def places(self) -> tuple[str, ...]:
         """Where each figure with a value was read, in the order read; a run of rows one
         after another in one file and column as one place, ``file:2–5 (column)`` (a rule
-        over a province's schools looks at a whole column: one place, not 100,000)."""
-        return tuple(dict.fromkeys(_runs(o for o in self.seen.values() if o.value is not None)))
+        over a province's schools looks at a whole column: one place, not 100,000). Beyond
+        :data:`MAX_PLACES` places, one a file and column: ``file:2–999998 (column), 200000
+        rows`` — which files fed the verdict; the schools that failed are its misses."""
+        read = [o for o in self.seen.values() if o.value is not None]
+        places = tuple(dict.fromkeys(_runs(read)))
+        return places if len(places) <= MAX_PLACES else _by_file(read)
 
 
 def _runs(observations: Iterable[Observation]) -> Iterator[str]:
@@ -85,6 +89,23 @@ def _runs(observations: Iterable[Observation]) -> Iterator[str]:
         run = (seen.file, seen.column, seen.row, seen.row)
     if run is not None:
         yield _place(*run)
+
+
+#: The most places a result names one by one.
+MAX_PLACES = 100
+
+
+def _by_file(read: list[Observation]) -> tuple[str, ...]:
+    """One place a file and column: its first and last rows, and how many."""
+    rows: dict[tuple[str, str], list[int]] = {}
+    for seen in read:
+        rows.setdefault((seen.file, seen.column), []).append(seen.row)
+    counted = {key: len(set(found)) for key, found in rows.items()}
+    return tuple(
+        f"{_place(file, column, min(found), max(found))}, {counted[file, column]} row"
+        + ("s" if counted[file, column] != 1 else "")
+        for (file, column), found in rows.items()
+    )
 
 
 def _place(file: str, column: str, first: int, last: int) -> str:
