@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -345,3 +346,8 @@ def test_a_workbook_of_one_sheet_is_read_and_of_several_refused(tmp_path: Path) 
     book.save(path)
     (problem,) = problems(path)
     assert problem.file == str(path) and "has 2 sheets" in problem.message
+
+
+def test_an_entity_survives_the_cache_as_it_was() -> None:
+    entity = Entity("西校", ("西区小学",), "3703050001", "小学", "稷下街道", "公办", 2021, None, 4)
+    assert pickle.loads(pickle.dumps(entity)) == entity

@@ -9,7 +9,7 @@ describes the format and where each row of the bundled roster comes from.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cached_property
 from pathlib import Path
 
@@ -66,6 +66,12 @@ class Entity:
     def keys(self) -> tuple[str, ...]:
         """The texts that identify it: code, name and aliases, as written."""
         return tuple(text for text in (self.code, self.name, *self.aliases) if text)
+
+    def __reduce__(self) -> tuple[type[Entity], tuple[object, ...]]:
+        # pickled as its fields, remade by its constructor: a frozen slotted dataclass is
+        # otherwise restored field by field in Python, and a province's cached roster
+        # holds 50,000 entities (0.24 s to load; this way 0.14 s)
+        return type(self), tuple(getattr(self, field.name) for field in fields(self))
 
 
 @dataclass(frozen=True)
