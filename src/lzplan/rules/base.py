@@ -73,8 +73,12 @@ class Recorder:
         :data:`MAX_PLACES` places, one a file and column: ``file:2–999998 (column), 200000
         rows`` — which files fed the verdict; the schools that failed are its misses."""
         read = [o for o in self.seen.values() if o.value is not None]
-        places = tuple(dict.fromkeys(_runs(read)))
-        return places if len(places) <= MAX_PLACES else _by_file(read)
+        places: dict[str, None] = {}
+        for place in _runs(read):
+            places[place] = None
+            if len(places) > MAX_PLACES:  # no need to know how many more
+                return _by_file(read)
+        return tuple(places)
 
 
 def _runs(observations: Iterable[Observation]) -> Iterator[str]:
