@@ -44,3 +44,21 @@ def test_a_linux_wheelhouse_installs_with_no_index(tmp_path: Path) -> None:
     )  # fmt: skip
     assert ran.returncode in (0, 1), ran.stderr
     assert "2023" in ran.stdout
+    # the first run after the install, with an empty cache, takes the bundled plan as the
+    # wheel shipped it validated: neither PyYAML nor pydantic is imported to validate it
+    first = subprocess.run(
+        [str(python), "-c", FIRST_RUN, str(ROOT / "data" / "actuals" / "2021.csv")],
+        capture_output=True, text=True, timeout=120,
+        env={**os.environ, "LZPLAN_CACHE_DIR": str(tmp_path / "empty-cache")},
+    )  # fmt: skip
+    assert first.stdout.split() == ["False", "False"], first.stderr
+
+
+#: A check in-process, then whether it imported PyYAML and pydantic.
+FIRST_RUN = """
+import contextlib, io, sys
+from lzplan.cli import main
+with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+    main(["check", sys.argv[1]])
+print("yaml" in sys.modules, "pydantic" in sys.modules)
+"""

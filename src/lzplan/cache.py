@@ -33,14 +33,20 @@ def cached(kind: str, raw: bytes, code: tuple[str, ...], build: Callable[[], T],
 
 
 def _key(raw: bytes, code: tuple[str, ...]) -> str:
-    """A digest of the input's bytes and of the code that shapes what is cached."""
+    """A digest of the input's bytes, of the code that shapes what is cached and of the
+    Python that pickled it."""
+    return digest(raw + f"{sys.version_info[:2]}".encode(), code)
+
+
+def digest(raw: bytes, code: tuple[str, ...]) -> str:
+    """A digest of ``raw`` and of the lzplan modules ``code`` (and lzplan's version)."""
     import hashlib
 
-    digest = hashlib.sha256(raw)
+    found = hashlib.sha256(raw)
     for module in code:
-        digest.update((_HERE / module).read_bytes())
-    digest.update(f"{__version__} {sys.version_info[:2]}".encode())
-    return digest.hexdigest()[:32]
+        found.update((_HERE / module).read_bytes())
+    found.update(__version__.encode())
+    return found.hexdigest()[:32]
 
 
 def cache_dir() -> Path | None:

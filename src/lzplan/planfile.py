@@ -85,11 +85,25 @@ def load_plan(path: Path | None = None) -> Plan:
     key = raw + b"".join(_read(base) for base in bases)  # what it extends, too
     if bases:  # its base's roster is named by where the base stands
         key += str(path.resolve()).encode("utf-8", "surrogateescape")
-    code = (
-        "model.py", "rulemodel.py", "derivedmodel.py", "modelbase.py", "planfile.py",
-        "planmerge.py", "derived.py", "additions.py", "exclusions.py",
-    )  # fmt: skip
-    return cached("plan", key, code, lambda: parse_plan(raw, str(path)), Plan)
+    return cached(
+        "plan", key, PLAN_CODE, lambda: _shipped(path, raw) or parse_plan(raw, str(path)), Plan
+    )
+
+
+#: The modules that shape a validated plan: the cache's key, and a shipped plan's, has them.
+PLAN_CODE = (
+    "model.py", "rulemodel.py", "derivedmodel.py", "modelbase.py", "planfile.py",
+    "planmerge.py", "derived.py", "additions.py", "exclusions.py",
+)  # fmt: skip
+
+
+def _shipped(path: Path, raw: bytes) -> Plan | None:
+    """A bundled plan as validated when the wheel was built (:mod:`lzplan.prevalidated`)."""
+    if path.parent != _HERE / "_bundled":
+        return None
+    from .prevalidated import read
+
+    return read(path, raw, PLAN_CODE)
 
 
 def _read(path: Path) -> bytes:
