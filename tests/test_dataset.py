@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -229,6 +230,31 @@ def test_each_on_the_county_example_matches_separate_runs(runner: CliRunner, in_
     counties = ["tests/examples/bureau/each_county/东县", "tests/examples/bureau/each_county/西县"]
     alone = [row for county in counties for row in _json(runner, *plan, county)[1]]
     assert _json(runner, *plan, "--each", *counties)[1] == alone
+
+
+def test_each_on_one_folder_takes_each_entry_as_its_own_dataset(
+    tmp_path: Path, runner: CliRunner, in_root: Path
+) -> None:
+    """``--each counties/`` is ``--each counties/*``: each county's folder and each loose
+    file in it on its own (a Windows command line cannot list 2,800 folders); a roster kept
+    there, hidden files and other files are no county."""
+    plan = ["--plan", "tests/examples/bureau/town_plan.yaml"]
+    counties = tmp_path / "counties"
+    for county in ("东县", "西县"):
+        shutil.copytree(Path("tests/examples/bureau/each_county") / county, counties / county)
+    write(
+        counties / "roster.csv", "# complete: no\nname,aliases,code,kind,town,ownership,from,to\n"
+    )
+    write(counties / ".hidden.csv", "not data")
+    write(counties / "说明.txt", "the bureau's note")
+    each = [str(counties / "东县"), str(counties / "西县")]
+    assert (
+        _json(runner, *plan, "--each", str(counties))[1] == _json(runner, *plan, "--each", *each)[1]
+    )
+    rows = _json(runner, *plan, "--each", str(counties))[1]
+    assert {row["dataset"] for row in rows} == set(each)
+    # without --each the folder is one dataset, as before
+    assert {row["dataset"] for row in _json(runner, *plan, str(counties / "东县"))[1]} == {each[0]}
 
 
 def test_each_builds_one_dataset_per_path_and_without_it_one(tmp_path: Path) -> None:

@@ -128,7 +128,7 @@ def build_each(plan: Plan, request: Request) -> tuple[list[Dataset], list[Proble
     """The datasets that could be read, and the problems of those that could not: with
     ``each``, one county's broken folder does not stop the others being judged."""
     vocabulary = Vocabulary(plan, request.options.roster)
-    groups = [[item] for item in request.inputs] if request.each else [list(request.inputs)]
+    groups = _groups(request)
     problems: dict[Problem, None] = {}  # a sibling read for two inputs is reported once
     datasets: list[Dataset] = []
     for group in groups:
@@ -137,6 +137,37 @@ def build_each(plan: Plan, request: Request) -> tuple[list[Dataset], list[Proble
         except DataError as exc:
             problems.update(dict.fromkeys(exc.problems))
     return datasets, list(problems)
+
+
+def _groups(request: Request) -> list[list[Input]]:
+    """The inputs of each dataset: all together; with ``each``, each path on its own, and
+    a single folder's entries each on their own (``--each counties/``: every county's
+    folder, or every school's file, as a shell's ``counties/*`` would give them — which a
+    Windows command line cannot hold for 2,800 counties)."""
+    inputs = list(request.inputs)
+    if not request.each:
+        return [inputs]
+    if len(inputs) == 1 and isinstance(inputs[0], Path) and inputs[0].is_dir():
+        roster = request.options.roster.path if request.options.roster is not None else None
+        entries = _entries(inputs[0], roster)
+        if entries:
+            return [[entry] for entry in entries]
+    return [[item] for item in inputs]
+
+
+def _entries(folder: Path, roster: Path | None) -> list[Path]:
+    """A folder's subfolders and data files, in order; not hidden ones, nor a roster."""
+    found = []
+    for entry in sorted(folder.iterdir()):
+        if entry.name.startswith((".", "~$")):
+            continue
+        if entry.is_dir() or (
+            entry.suffix.lower() in DATA_SUFFIXES
+            and not _looks_like_roster(entry)
+            and not (roster is not None and _same_file(entry, roster))
+        ):
+            found.append(entry)
+    return found
 
 
 def _dataset(group: list[Input], vocabulary: Vocabulary, options: ReadOptions) -> Dataset:
