@@ -104,6 +104,11 @@ def test_a_province_csv_is_within_the_limit_but_a_workbook_that_size_is_not(
         handle.truncate(100 * 1024 * 1024)
     result = runner.invoke(main, ["validate", "--plan", PLAN, str(rows)])
     assert "is a binary file, not CSV text" in result.stderr  # read, not refused for size
+    just_over = tmp_path / "2023.csv"
+    with just_over.open("wb") as handle:
+        handle.truncate(256 * 1024 * 1024 + 4000)
+    over = runner.invoke(main, ["validate", "--plan", PLAN, str(just_over)])
+    assert over.stderr == f"error: {just_over}: is 256.1 MB; CSV files may be up to 256 MB\n"
     book = tmp_path / "2024.xlsx"
     with book.open("wb") as handle:
         handle.truncate(int(50.2 * 1024 * 1024))
@@ -112,7 +117,7 @@ def test_a_province_csv_is_within_the_limit_but_a_workbook_that_size_is_not(
     named_csv = tmp_path / "2025.csv"
     named_csv.write_bytes(b"PK\x03\x04" + b"\0" * (51 * 1024 * 1024))
     zipped = runner.invoke(main, ["validate", "--plan", PLAN, str(named_csv)])
-    assert zipped.stderr == f"error: {named_csv}: is 51.0 MB; workbooks may be up to 50 MB\n"
+    assert zipped.stderr == f"error: {named_csv}: is 51.1 MB; workbooks may be up to 50 MB\n"
 
 
 def test_many_problems_are_capped(tmp_path: Path, runner: CliRunner) -> None:

@@ -210,3 +210,34 @@ def test_rows_are_numbered_as_a_spreadsheet_numbers_them(tmp_path: Path, runner:
     )
     result = _run(runner, "validate", "--plan", PLAN, str(data))
     assert f"{data}:3: column 'value': expected a number, found 'lots'" in result.stderr
+
+
+@pytest.mark.parametrize("codec", ["hex", "base64", "zlib", "uu", "quopri", "bz2", "rot13"])
+def test_a_codec_that_is_no_text_encoding_is_refused_plainly(
+    codec: str, tmp_path: Path, runner: CliRunner
+) -> None:
+    data = tmp_path / "ok.csv"
+    data.write_text("indicator,value,year\nkindergartens,50,2024\n", encoding="utf-8")
+    result = _run(runner, "validate", "--encoding", codec, str(data))
+    assert (result.exit_code, result.stderr) == (2, f"error: {data}: unknown encoding '{codec}'\n")
+
+
+def test_a_plan_named_item_keeps_its_hint_after_fifty_warnings(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """Sixty schools the partial roster lacks fill the warnings; a misspelt item the plan
+    names is an error, and errors still have room for their did-you-mean."""
+    rows = "".join(f"mental_health_teachers,1,2024,学校{i}\n" for i in range(60))
+    data = tmp_path / "2024.csv"
+    data.write_text(
+        "indicator,value,year,entity\n"
+        + rows
+        + "school_construction_projects,是,2024,临淄八中学\n",
+        encoding="utf-8",
+    )
+    result = _run(runner, "validate", str(data))
+    assert result.exit_code == 2
+    assert (
+        "'临淄八中学' is not named by the plan for school_construction_projects; did you mean"
+        in (result.stderr)
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,8 +32,9 @@ class RawFile:
 def _too_big(name: str, size: float, workbook: bool = False) -> DataError:
     limit = (MAX_WORKBOOK_BYTES if workbook else MAX_BYTES) // (1024 * 1024)
     kind = "workbooks" if workbook else "CSV files"
-    # one decimal near the limit: "is 50 MB; … up to 50 MB" would say nothing
-    shown = f"{size / 1048576:.0f}" if size >= 1.1 * limit * 1048576 else f"{size / 1048576:.1f}"
+    # near the limit one decimal, rounded up: "is 50 MB; … up to 50 MB" would say nothing
+    mb = size / 1048576
+    shown = f"{mb:.0f}" if mb >= 1.1 * limit else f"{math.ceil(mb * 10) / 10:.1f}"
     return DataError([Problem(name, f"is {shown} MB; {kind} may be up to {limit} MB")])
 
 

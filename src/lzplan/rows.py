@@ -293,7 +293,8 @@ class SheetReader:
         if named is None:
             entities = self.vocabulary.entities
             partial = entities.roster is not None and not entities.roster.complete
-            hint = self.notices.room if partial else self.problems.room  # where it is said
+            warned = partial and indicator not in entities.listed  # else it is an error
+            hint = self.notices.room if warned else self.problems.room  # where it is said
             named = entities.resolve(indicator, name, code, year, hint)
             self.named[(scope, name, code, ANY_YEAR if named.any_year else year)] = named
             where = self._header("code") if named.column == "code" else self._header("entity")

@@ -90,12 +90,14 @@ _CHUNK = 1 << 20
 def _decodes(data: bytes, encoding: str) -> bool:
     """Whether ``data`` is ``encoding`` text, checked a chunk at a time."""
     try:
+        if not getattr(codecs.lookup(encoding), "_is_text_encoding", True):
+            return False  # hex, base64, zlib …: bytes to bytes, which decode() refuses too
         decoder = codecs.getincrementaldecoder(encoding)()
         view = memoryview(data)
         for start in range(0, len(data), _CHUNK):
             decoder.decode(view[start : start + _CHUNK], final=start + _CHUNK >= len(data))
         decoder.decode(b"", final=True)
-    except (LookupError, UnicodeError, TypeError):
+    except (LookupError, ValueError, TypeError):  # UnicodeError is a ValueError
         return False
     return True
 
