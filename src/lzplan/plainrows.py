@@ -67,17 +67,14 @@ class PlainRows:
         """The observation of a plain row (its totals counted), or ``None``: read it the
         general way."""
         size = len(cells)
-        at = self.indicator_at
-        indicator = self.indicators.get(cells[at] if at < size else "")
+        indicator = self.indicators.get(_at(cells, self.indicator_at, size))
         if indicator is None:
             return None
-        at = self.year_at
-        year = self.years.get(cells[at] if 0 <= at < size else "")
+        year = self.years.get(_at(cells, self.year_at, size))
         if year is None:
             return None
-        at = self.unit_at
-        reader = readers.get((indicator.id, cells[at] if 0 <= at < size else "", True))
-        text = cells[self.value_at] if self.value_at < size else ""
+        reader = readers.get((indicator.id, _at(cells, self.unit_at, size), True))
+        text = _at(cells, self.value_at, size)
         value = None if reader is None or not text else reader.plain(text)
         if value is None:
             return None
