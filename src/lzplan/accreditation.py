@@ -15,24 +15,18 @@ if TYPE_CHECKING:
     from .results import Report, Result
 
 
-def with_readiness(plan: Plan, datasets: list[Dataset], reports: list[Report]) -> list[Report]:
-    """``reports`` (one per dataset and year, in :func:`~lzplan.check.judge_datasets`
-    order) with a note on each milestone decided by a criteria plan."""
+def with_readiness(plan: Plan, dataset: Dataset, report: Report) -> Report:
+    """``report`` (on ``dataset``) with a note on each milestone decided by a criteria plan."""
     deciding = {target.id: target for target in plan.targets if target.criteria}
     if not deciding:
-        return reports
-    by_name = {dataset.name: dataset for dataset in datasets}
-    found = []
-    for report in reports:
-        dataset = by_name[report.dataset]
-        results = tuple(
-            _noted(result, deciding[result.target], dataset, report.year)
-            if result.target in deciding
-            else result
-            for result in report.results
-        )
-        found.append(replace(report, results=results))
-    return found
+        return report
+    results = tuple(
+        _noted(result, deciding[result.target], dataset, report.year)
+        if result.target in deciding
+        else result
+        for result in report.results
+    )
+    return replace(report, results=results)
 
 
 def _noted(result: Result, target: Target, dataset: Dataset, year: int) -> Result:

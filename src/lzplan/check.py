@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -68,19 +69,25 @@ def check_files(
 
 
 def judge_datasets(plan: Plan, datasets: list[Dataset]) -> list[Report]:
-    """One :class:`Report` per dataset already read and each year it judges, against the
-    roster its names were matched with; an accreditation milestone carries what the
-    national criteria find on the per-school data read (:mod:`lzplan.accreditation`)."""
-    reports = [
-        Report(dataset.name, year, judge(plan, dataset, year, dataset.roster))
-        for dataset in datasets
-        for year in dataset.years
-    ]
-    if any(target.criteria for target in plan.targets):
-        from .accreditation import with_readiness
+    """One :class:`Report` per dataset already read and each year it judges (see
+    :func:`judged`)."""
+    return list(judged(plan, datasets))
 
-        reports = with_readiness(plan, datasets, reports)
-    return reports
+
+def judged(plan: Plan, datasets: list[Dataset]) -> Iterator[Report]:
+    """:func:`judge_datasets` a report at a time, as a province's run writes them: judged
+    against the roster its names were matched with; an accreditation milestone carries
+    what the national criteria find on the per-school data read
+    (:mod:`lzplan.accreditation`)."""
+    noted = any(target.criteria for target in plan.targets)
+    for dataset in datasets:
+        for year in dataset.years:
+            report = Report(dataset.name, year, judge(plan, dataset, year, dataset.roster))
+            if noted:
+                from .accreditation import with_readiness
+
+                report = with_readiness(plan, dataset, report)
+            yield report
 
 
 def summarise(datasets: list[Dataset]) -> list[str]:
@@ -95,7 +102,23 @@ def summarise(datasets: list[Dataset]) -> list[str]:
     return lines
 
 
-def failed(reports: list[Report], fail_on: str) -> bool:
+def failed(reports: Iterable[Report], fail_on: str) -> bool:
     """Whether any result counts as failing at the ``--fail-on`` level."""
     failing = FAILING[fail_on]
     return any(result.status in failing for report in reports for result in report.results)
+
+
+class Watched:
+    """Reports passed on as they come, and whether one of them failed at the ``--fail-on``
+    level (asked by calling it, once they have all come)."""
+
+    def __init__(self, reports: Iterable[Report], fail_on: str) -> None:
+        self.reports, self.fail_on, self.failed = reports, fail_on, False
+
+    def __iter__(self) -> Iterator[Report]:
+        for report in self.reports:
+            self.failed = self.failed or failed([report], self.fail_on)
+            yield report
+
+    def __call__(self) -> bool:
+        return self.failed

@@ -52,7 +52,13 @@ from .clioptions import (
     YEAR,
 )
 from .exitcodes import ExitCode
-from .reporters import CHECK_FORMATS, PROGRESS_FORMATS, READINESS_FORMATS, render
+from .reporters import (
+    CHECK_FORMATS,
+    PROGRESS_FORMATS,
+    READINESS_FORMATS,
+    render,
+    render_stream,
+)
 
 if TYPE_CHECKING:
     from .errors import Problem
@@ -215,15 +221,18 @@ def check(
 
     All PATHS form one dataset (one district's data, merged per year) unless --each.
     """
-    from .check import failed, judge_datasets
+    from .check import Watched, failed, judge_datasets, judged
 
     output_format = chosen_format(output_format)
     file_only(output_format, output)
     options = read_options(year, encoding, sheet)
     loaded = load(plan_path, paths, options, roster_path, each)
     say_problems(loaded, language(lang))
-    reports = judge_datasets(loaded.plan, loaded.datasets)
     chosen = CHECK_FORMATS[output_format]
+    if chosen.stream:  # written as judged: a province's results are never held whole
+        watched = Watched(judged(loaded.plan, loaded.datasets), fail_on)
+        finish(render_stream(chosen, watched, language(lang)), output, force, loaded, watched)
+    reports = judge_datasets(loaded.plan, loaded.datasets)
     rich, colored = drawing(color, output)
     data = render(chosen, reports, loaded.plan, width(), rich, language(lang), colored)
     finish(data, output, force, loaded, failed(reports, fail_on))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, NoReturn
 
 import click
@@ -164,12 +164,15 @@ def load(
         exit_with_problems(error.problems, problem_format, to, lang)
 
 
-def emit(data: str | bytes, to: Output) -> None:
-    """The result to ``to`` (atomically; never over a file read; over an existing file only
-    with ``--force``) or to standard output."""
+def emit(data: str | bytes | Iterator[bytes], to: Output) -> None:
+    """The result (or its chunks, as they are made) to ``to`` (atomically; never over a
+    file read; over an existing file only with ``--force``) or to standard output."""
     if to.path is None:
         if isinstance(data, bytes):
             write_stdout(data)
+        elif not isinstance(data, str):
+            for chunk in data:
+                write_stdout(chunk)
         else:
             # the only escapes in a result are the colours asked for (data text is made
             # safe): click must not strip them from a pipe given --color always
@@ -180,7 +183,7 @@ def emit(data: str | bytes, to: Output) -> None:
     from .errors import LzplanError
     from .output import write_output
 
-    encoded = data if isinstance(data, bytes) else data.encode()
+    encoded = data.encode() if isinstance(data, str) else data
     try:
         write_output(Path(to.path), encoded, to.inputs, force=to.force, reports=True)
     except LzplanError as error:
@@ -199,14 +202,20 @@ def say_problems(loaded: Loaded, lang: str = "en") -> None:
 
 
 def finish(
-    data: str | bytes, output: str | None, force: bool, loaded: Loaded, failing: bool
+    data: str | bytes | Iterator[bytes],
+    output: str | None,
+    force: bool,
+    loaded: Loaded,
+    failing: bool | Callable[[], bool],
 ) -> NoReturn:
     """Write the result; exit 2 if a dataset could not be read (``--each``), else 1 when
-    ``failing``, else 0."""
+    ``failing`` (asked once the result is written, when it is being judged as it is
+    written), else 0."""
     emit(data, Output(output, force, loaded.files))
     if loaded.problems:
         sys.exit(ExitCode.BAD_INPUT)
-    sys.exit(ExitCode.FAILED if failing else ExitCode.OK)
+    failed = failing() if callable(failing) else failing
+    sys.exit(ExitCode.FAILED if failed else ExitCode.OK)
 
 
 def chosen_format(output_format: str) -> str:

@@ -11,8 +11,9 @@ import contextlib
 import os
 import secrets
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import LzplanError, Problem
 
@@ -25,12 +26,12 @@ class OutputError(LzplanError):
 
 def write_output(
     path: Path,
-    data: bytes,
+    data: bytes | Iterable[bytes],
     inputs: Sequence[Path] = (),
     force: bool = True,
     reports: bool = False,
 ) -> None:
-    """Write ``data`` to ``path`` atomically.
+    """Write ``data`` (or its chunks, as they are made) to ``path`` atomically.
 
     Refused with :class:`OutputError` when ``path`` is (or links to) one of ``inputs``
     or lies in one that is a folder, is itself a folder, or exists while ``force`` is
@@ -48,7 +49,8 @@ def write_output(
         if mode is None or stat.S_ISREG(mode):
             _replace(target, data, mode)
         else:
-            path.write_bytes(data)  # a device or pipe cannot be replaced, only written to
+            with path.open("wb") as device:  # a device or pipe cannot be replaced, only written to
+                _write(device, data)
     except OSError as exc:
         raise _error(path, f"cannot write the file: {exc.strerror or exc}") from exc
 
@@ -81,14 +83,19 @@ def _same_file(path: Path, given: Path) -> bool:
         return path.resolve() == given.resolve()
 
 
-def _replace(target: Path, data: bytes, mode: int | None) -> None:
+def _write(file: BinaryIO, data: bytes | Iterable[bytes]) -> None:
+    for chunk in [data] if isinstance(data, bytes) else data:
+        file.write(chunk)
+
+
+def _replace(target: Path, data: bytes | Iterable[bytes], mode: int | None) -> None:
     """Write a temporary file beside ``target``, sync it, and rename it over ``target``."""
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     # O_EXCL: never write into a file that is already there; 0o666 lets the umask decide
     handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o666)
     try:
         with open(handle, "wb") as file:
-            file.write(data)
+            _write(file, data)
             file.flush()
             os.fsync(file.fileno())
         if mode is not None:

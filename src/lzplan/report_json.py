@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, fields
 from typing import TYPE_CHECKING, Any
 
@@ -36,20 +36,32 @@ def json_list(rows: list[Any]) -> str:
 
 
 def json_list_bytes(rows: Iterable[Any]) -> bytes:
-    """:func:`json_list` as UTF-8 with its final newline, each row encoded as it is made:
-    2,800 counties' results are half a gigabyte of JSON, held once rather than as rows,
-    text and bytes in turn."""
-    lines = [json.dumps(row, ensure_ascii=False).encode() for row in rows]
-    return b"[\n" + b",\n".join(lines) + b"\n]\n" if lines else b"[]\n"
+    """:func:`json_list` as UTF-8 with its final newline, each row encoded as it is made."""
+    return b"".join(json_list_chunks(rows))
+
+
+def json_list_chunks(rows: Iterable[Any]) -> Iterator[bytes]:
+    """:func:`json_list_bytes` a row at a time, to be written as it is made: 2,800
+    counties' results are half a gigabyte of JSON, never held whole."""
+    first = True
+    for row in rows:
+        yield (b"[\n" if first else b",\n") + json.dumps(row, ensure_ascii=False).encode()
+        first = False
+    yield b"[]\n" if first else b"\n]\n"
 
 
 def render_check(reports: list[Report], lang: str = "en") -> bytes:
     """A JSON list with one object per target, dataset and year (schemas/v1/check); the
     ``label`` is the status as people read it, in ``lang``."""
+    return b"".join(stream_check(reports, lang))
+
+
+def stream_check(reports: Iterable[Report], lang: str = "en") -> Iterator[bytes]:
+    """:func:`render_check` as it is made, a report at a time (``--each`` over a province)."""
     from .i18n import say
 
     labels: dict[str, str] = {status: say(f"status.{status}", lang) for status in STATUSES}
-    return json_list_bytes(
+    return json_list_chunks(
         _result_row(report.dataset, result, labels)
         for report in reports
         for result in report.results

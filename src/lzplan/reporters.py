@@ -6,6 +6,7 @@ than a dataclass."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 
@@ -16,12 +17,20 @@ class Format:
     (text gets a final newline and is UTF-8 whatever the console; bytes are written as
     they are)."""
 
-    __slots__ = ("function", "module", "table", "words")
+    __slots__ = ("function", "module", "stream", "table", "words")
 
     def __init__(
-        self, module: str, function: str, table: bool = False, words: bool = False
+        self,
+        module: str,
+        function: str,
+        table: bool = False,
+        words: bool = False,
+        stream: str = "",
     ) -> None:
         self.module, self.function, self.table, self.words = module, function, table, words
+        #: a function of the module that gives the same bytes a chunk at a time, from the
+        #: reports as they are judged (``words`` as ``function``)
+        self.stream = stream
 
     def __repr__(self) -> str:
         return f"{self.module}.{self.function}"
@@ -29,7 +38,7 @@ class Format:
 
 CHECK_FORMATS: dict[str, Format] = {
     "table": Format("report_table", "render_check", table=True),
-    "json": Format("report_json", "render_check", words=True),
+    "json": Format("report_json", "render_check", words=True, stream="stream_check"),
     "csv": Format("report_csv", "render_csv_bytes", words=True),
     "xlsx": Format("report_xlsx", "render_check"),
     "markdown": Format("report_markdown", "render_check", table=True),
@@ -56,6 +65,15 @@ READINESS_FORMATS: dict[str, Format] = {
     "xlsx": Format("report_readiness_xlsx", "render_xlsx"),
     "markdown": Format("report_markdown", "render_readiness", table=True),
 }
+
+
+def render_stream(chosen: Format, reports: Iterable[Any], lang: str = "en") -> Iterator[bytes]:
+    """The reports, as they come, in the ``chosen`` format's ``stream``."""
+    import importlib
+
+    module = importlib.import_module(f".{chosen.module}", __package__)
+    chunks: Iterator[bytes] = getattr(module, chosen.stream)(reports, lang=lang)
+    return chunks
 
 
 def render(
