@@ -171,3 +171,14 @@ def test_every_command_takes_lang(runner: CliRunner) -> None:
         assert "lang" in {p.name for p in command.params}, name  # report: zh only
     plans = runner.invoke(main, ["plans", "--lang", "zh"]).stdout
     assert "linzi-2021-2025  临淄区教育事业发展“十四五”规划（共 49 项目标）" in plans
+
+
+@pytest.mark.parametrize("command", ["check", "progress", "report"])
+def test_input_problems_are_said_in_the_language_asked_for_by_every_command(
+    command: str, tmp_path: Path, runner: CliRunner
+) -> None:
+    data = tmp_path / "2024.csv"
+    data.write_text("indicator,value\nkindergartens,abc\n", encoding="utf-8")
+    result = runner.invoke(main, [command, str(data), "--lang", "zh"])
+    assert result.exit_code == 2
+    assert "应为数字，实为“abc”" in result.stderr, result.stderr

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -241,3 +243,42 @@ def test_a_plan_named_item_keeps_its_hint_after_fifty_warnings(
         "'临淄八中学' is not named by the plan for school_construction_projects; did you mean"
         in (result.stderr)
     )
+
+
+def test_an_excel_format_without_openpyxl_is_said_plainly(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # as where the extra is not installed
+    for command in ("check", "progress"):
+        out = tmp_path / f"{command}.xlsx"
+        result = _run(runner, command, str(EXAMPLES.parent.parent / "data" / "illustrative"),
+                      "--format", "xlsx", "-o", str(out))  # fmt: skip
+        assert result.exit_code == 2
+        assert result.stderr.endswith(
+            'error: --format xlsx: writing Excel files needs openpyxl: pip install "lzplan[xlsx]"\n'
+        ), result.stderr
+        assert not out.exists()
+
+
+def test_an_os_error_that_is_not_the_outputs_is_not_called_a_write_error(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: object) -> None:
+        raise OSError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr("lzplan.check.judged", refuse)
+    result = _run(runner, "check", str(EXAMPLES.parent.parent / "data" / "actuals" / "2021.csv"))
+    assert result.exit_code == 2
+    assert "internal error (PermissionError" in result.stderr
+    assert "cannot write the output" not in result.stderr
+
+
+def test_a_full_output_is_said_as_such(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("lzplan.cliio.write_stdout", full)
+    data = str(EXAMPLES.parent.parent / "data" / "actuals" / "2021.csv")
+    result = _run(runner, "check", data, "--format", "json")
+    assert result.exit_code == 2
+    assert result.stderr.endswith("error: cannot write the output: No space left on device\n")

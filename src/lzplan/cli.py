@@ -7,6 +7,7 @@ options several commands share are declared in :mod:`lzplan.clioptions`.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Callable
@@ -50,6 +51,7 @@ from .clioptions import (
     ROSTER,
     SHEET,
     YEAR,
+    remember_lang,
 )
 from .exitcodes import ExitCode
 from .reporters import (
@@ -78,14 +80,30 @@ class _Group(click.Group):
             sys.exit(ExitCode.OK)
         except KeyboardInterrupt:
             say_last("error: interrupted; nothing was judged")
-        except OSError as exc:  # stdout or stderr closed or full
-            say_last(f"error: cannot write the output: {exc.strerror or exc}")
         except Exception as exc:
-            if os.environ.get("LZPLAN_DEBUG"):
-                raise
-            bug = f"error: internal error ({type(exc).__name__}: {exc}); this is a bug in lzplan"
-            say_last(bug)
+            _last_words(exc)
         sys.exit(ExitCode.BAD_INPUT)  # never 1, which CI reads as "a target failed"
+
+
+#: The errors of writing to a closed or full output (others are not the output's fault).
+_WRITE_ERRORS = frozenset(
+    {errno.EPIPE, errno.ENOSPC, errno.EBADF, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+)
+
+
+def _last_words(exc: Exception) -> None:
+    """What to say of an exception no command caught: a library error is said as any
+    problem is; a full or closed output as such; anything else is a bug."""
+    from .errors import LzplanError
+
+    if isinstance(exc, LzplanError):  # e.g. a reporter's extra that is not installed
+        exit_with_problems(exc.problems)
+    if isinstance(exc, OSError) and exc.errno in _WRITE_ERRORS:  # stdout or stderr
+        say_last(f"error: cannot write the output: {exc.strerror or exc}")
+        return
+    if os.environ.get("LZPLAN_DEBUG"):
+        raise exc
+    say_last(f"error: internal error ({type(exc).__name__}: {exc}); this is a bug in lzplan")
 
 
 def _reading(command: Callable[..., None]) -> Callable[..., None]:
@@ -473,6 +491,7 @@ def readiness(
 @click.option(
     "--lang",
     type=click.Choice(["zh"]),
+    callback=remember_lang,
     help="The report is written in Chinese (zh), for the meeting: the only language it has.",
 )
 @click.option("--output", "-o", "output", type=click.Path(), help="Write the report to FILE.")

@@ -246,10 +246,14 @@ def file_only(output_format: str, output: str | None) -> None:
         exit_with_problems((Problem(f"--format {output_format}", message),))
 
 
-def language(chosen: str | None) -> str:
-    """``--lang``, else the locale's language."""
-    if chosen is not None:
-        return chosen
+def language(chosen: str | None = None) -> str:
+    """``chosen``, else the run's ``--lang``, else the locale's language."""
+    from .clioptions import LANG_KEY
+
+    context = click.get_current_context(silent=True)
+    found = chosen or (context.meta.get(LANG_KEY) if context is not None else None)
+    if found is not None:
+        return str(found)
     from .i18n import default_lang
 
     return default_lang()

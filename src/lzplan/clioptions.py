@@ -60,9 +60,18 @@ COLOR = click.option(
     show_default=True,
     help="Colour in tables: auto (on a terminal, unless NO_COLOR is set), always, never.",
 )
+def remember_lang(ctx: click.Context, _: click.Parameter, value: str | None) -> str | None:
+    # kept for every message of the run, the ones said before a command's body too
+    ctx.meta[LANG_KEY] = value
+    return value
+
+
+#: Where ``--lang`` is kept in click's context (:func:`lzplan.cliio.language` reads it).
+LANG_KEY = "lzplan.lang"
 LANG = click.option(
     "--lang",
     type=click.Choice(["zh", "en"]),
+    callback=remember_lang,
     help="The language of tables: zh (中文) or en. Default: the locale's "
     "(LANG, LC_ALL; on Windows the interface language). JSON and CSV keep their values.",
 )
