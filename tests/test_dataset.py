@@ -232,12 +232,12 @@ def test_each_on_the_county_example_matches_separate_runs(runner: CliRunner, in_
     assert _json(runner, *plan, "--each", *counties)[1] == alone
 
 
-def test_each_on_one_folder_takes_each_entry_as_its_own_dataset(
+def test_each_on_a_folder_of_folders_takes_each_folder_as_a_dataset(
     tmp_path: Path, runner: CliRunner, in_root: Path
 ) -> None:
-    """``--each counties/`` is ``--each counties/*``: each county's folder and each loose
-    file in it on its own (a Windows command line cannot list 2,800 folders); a roster kept
-    there, hidden files and other files are no county."""
+    """``--each counties/`` is ``--each counties/*`` when it holds county folders (a roster,
+    hidden files and other files beside them are no county); a folder holding data files
+    stays one dataset, so ``--each one/*`` matching a single county means that county."""
     plan = ["--plan", "tests/examples/bureau/town_plan.yaml"]
     counties = tmp_path / "counties"
     for county in ("东县", "西县"):
@@ -248,13 +248,12 @@ def test_each_on_one_folder_takes_each_entry_as_its_own_dataset(
     write(counties / ".hidden.csv", "not data")
     write(counties / "说明.txt", "the bureau's note")
     each = [str(counties / "东县"), str(counties / "西县")]
-    assert (
-        _json(runner, *plan, "--each", str(counties))[1] == _json(runner, *plan, "--each", *each)[1]
-    )
     rows = _json(runner, *plan, "--each", str(counties))[1]
+    assert rows == _json(runner, *plan, "--each", *each)[1]
     assert {row["dataset"] for row in rows} == set(each)
-    # without --each the folder is one dataset, as before
-    assert {row["dataset"] for row in _json(runner, *plan, str(counties / "东县"))[1]} == {each[0]}
+    alone = _json(runner, *plan, "--each", each[0])[1]  # one county's folder: one dataset
+    assert {row["dataset"] for row in alone} == {each[0]}
+    assert alone == _json(runner, *plan, each[0])[1]
 
 
 def test_each_builds_one_dataset_per_path_and_without_it_one(tmp_path: Path) -> None:

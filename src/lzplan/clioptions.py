@@ -31,8 +31,8 @@ PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path())
 EACH = click.option(
     "--each",
     is_flag=True,
-    help="Judge every path as its own dataset (a county's folder, a school's file); one "
-    "folder alone: each folder and data file in it. By default all paths form one dataset.",
+    help="Judge every path as its own dataset (a county's folder, a school's file); a "
+    "folder of folders alone: each folder in it. By default all paths form one dataset.",
 )
 OUTPUT = click.option(
     "--output",

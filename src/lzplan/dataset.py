@@ -141,33 +141,33 @@ def build_each(plan: Plan, request: Request) -> tuple[list[Dataset], list[Proble
 
 def _groups(request: Request) -> list[list[Input]]:
     """The inputs of each dataset: all together; with ``each``, each path on its own, and
-    a single folder's entries each on their own (``--each counties/``: every county's
-    folder, or every school's file, as a shell's ``counties/*`` would give them — which a
-    Windows command line cannot hold for 2,800 counties)."""
+    a folder of folders given alone as its folders (``--each counties/``: each county's
+    folder, as ``counties/*`` would give them). A folder holding data files stays one
+    dataset, so that ``--each counties/*`` means the same whether it matches two counties
+    or one."""
     inputs = list(request.inputs)
     if not request.each:
         return [inputs]
     if len(inputs) == 1 and isinstance(inputs[0], Path) and inputs[0].is_dir():
-        roster = request.options.roster.path if request.options.roster is not None else None
-        entries = _entries(inputs[0], roster)
-        if entries:
-            return [[entry] for entry in entries]
+        folders = _county_folders(inputs[0])
+        if folders:
+            return [[folder] for folder in folders]
     return [[item] for item in inputs]
 
 
-def _entries(folder: Path, roster: Path | None) -> list[Path]:
-    """A folder's subfolders and data files, in order; not hidden ones, nor a roster."""
-    found = []
-    for entry in sorted(folder.iterdir()):
-        if entry.name.startswith((".", "~$")):
-            continue
-        if entry.is_dir() or (
-            entry.suffix.lower() in DATA_SUFFIXES
-            and not _looks_like_roster(entry)
-            and not (roster is not None and _same_file(entry, roster))
-        ):
-            found.append(entry)
-    return found
+def _county_folders(folder: Path) -> list[Path]:
+    """The folders in ``folder``, if it holds folders and no data files (a roster, a note or
+    a hidden file beside them is no county)."""
+    entries = [entry for entry in sorted(folder.iterdir()) if not entry.name.startswith(".")]
+    data = [
+        entry
+        for entry in entries
+        if entry.is_file()
+        and entry.suffix.lower() in DATA_SUFFIXES
+        and not _looks_like_roster(entry)
+    ]
+    folders = [entry for entry in entries if entry.is_dir()]
+    return folders if folders and not data else []
 
 
 def _dataset(group: list[Input], vocabulary: Vocabulary, options: ReadOptions) -> Dataset:
