@@ -18,7 +18,14 @@ from click.testing import CliRunner
 from lzplan.cli import main
 from lzplan.datafile import FileRead, ReadOptions, Vocabulary, read_raw
 from lzplan.errors import DataError
-from lzplan.layout import HEADER_SEARCH_ROWS, IndicatorNames, column_of, form_of, unit_line
+from lzplan.layout import (
+    COLUMN_NAMES,
+    HEADER_SEARCH_ROWS,
+    IndicatorNames,
+    column_of,
+    form_of,
+    unit_line,
+)
 from lzplan.model import Plan
 from lzplan.planfile import load_plan, plan_roster
 from lzplan.rawfile import RawFile
@@ -650,3 +657,16 @@ def test_a_cell_unit_equal_to_the_unit_column_is_read() -> None:
 def test_a_percentage_for_a_count_is_refused() -> None:
     (problem,) = refused("指标,数值\n在园幼儿数,56%\n")
     assert problem.endswith("'56%' is a percentage but kindergarten_enrolment is in 万人")
+
+
+@pytest.mark.parametrize(
+    ("role", "name"),
+    [(role, name) for role, names in COLUMN_NAMES.items() for name in names],
+)
+def test_every_accepted_header_is_recognised_as_typed_and_in_half_width(
+    role: str, name: str
+) -> None:
+    """镇（街道） as listed, 镇(街道) as a half-width keyboard types it, with spaces too."""
+    names = bundled().names
+    for typed in (name, name.replace("（", "(").replace("）", ")"), f" {name} "):
+        assert column_of(0, typed, names).role == role, typed

@@ -26,7 +26,7 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "unit": ("unit", "单位", "计量单位"),
     "entity": (
         "entity", "主体", "学校", "学校名称", "园所名称", "幼儿园名称", "单位名称",
-        "乡镇", "镇街", "乡镇街道", "镇（街道）", "项目", "校名", "园名", "学校（园）名称",
+        "乡镇", "镇街", "乡镇街道", "镇（街道）", "乡镇（街道）", "项目", "校名", "园名", "学校（园）名称",
         "机构名称",
     ),
     "code": ("code", "学校标识码", "标识码", "学校代码"),
@@ -35,7 +35,6 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "source": ("source", "来源", "数据来源"),
     "ignored": ("序号", "编号", "no.", "填写说明", "用于目标"),
 }  # fmt: skip
-_ROLE_OF = {name.casefold(): role for role, names in COLUMN_NAMES.items() for name in names}
 #: Roles a wide table may have besides its indicator columns.
 WIDE_ROLES = frozenset({"entity", "code", "year", "note", "source", "ignored"})
 
@@ -52,6 +51,10 @@ _UNIT_LINE = re.compile(r"^(?:计量|金额|货币|面积|数量|人数)?单位[
 def fold(text: str) -> str:
     """A header or name as compared: NFKC, no spaces or line breaks, case-folded."""
     return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+#: A header's role by its folded text: 镇（街道） and 镇(街道) alike, as headers are compared.
+_ROLE_OF = {fold(name): role for role, names in COLUMN_NAMES.items() for name in names}
 
 
 def without_unit(text: str) -> str:
