@@ -84,12 +84,12 @@ def test_a_chinese_locale_gives_chinese_tables_and_the_same_json(
 @pytest.mark.parametrize(
     ("english", "chinese"),
     [
-        ("≥ 98.5% by 2025 (from 98 in 2020)", "2025年前 ≥ 98.5%（2020年基数 98）"),
+        ("≥ 98.5% by 2025 (from 98 in 2020)", "2025年底前 ≥ 98.5%（2020年基数 98）"),
         ("≥ 100% every year", "每年 ≥ 100%"),
-        ("done by 2024", "2024年前完成"),
+        ("done by 2024", "2024年底前完成"),
         ("6 of 7, the rest at ≥ 85%", "7项中至少6项达标，其余不低于要求的85%"),
         ("38/42 meet", "38/42 达标"),
-        ("each: ≥ 1 所 by 2025", "2025年前每个均 ≥ 1 所"),
+        ("each: ≥ 1 所 by 2025", "2025年底前每个均 ≥ 1 所"),
         ("≈ 1.3 万人 by 2025 (±10%, projection)", "2025年约 1.3 万人（±10%，预测性）"),
         (
             "cv weighted by pupils_primary over 小学、教学点 ≤ 0.5 every year",
@@ -106,7 +106,7 @@ def test_the_rules_wording_in_chinese(english: str, chinese: str) -> None:
 
 def test_targets_in_chinese_describe_every_rule_in_chinese(runner: CliRunner) -> None:
     table = runner.invoke(main, ["targets", "--lang", "zh"]).stdout
-    assert "2024年前完成" in table and "done by" not in table and " by 20" not in table
+    assert "2024年底前完成" in table and "done by" not in table and " by 20" not in table
     assert "约束性" in table and "binding" not in table
 
 

@@ -482,7 +482,7 @@ def test_each_missing_entity_listed(rows):
     result = check(each(), rows, 2025)
     assert result.status == "missing"
     assert result.misses == ("C (no data)",)
-    assert result.actual == "2/3 meet"
+    assert result.actual == "2/3 meet, 1 without data"
     assert result.detail == "1 without data"
     assert result.numbers["no_data"] == 1.0
 
@@ -491,7 +491,7 @@ def test_each_failing_and_missing_is_fail_listing_both():
     result = check(each(), rates(2025, A=80.0, B=95.0), 2025)
     assert result.status == "fail"
     assert result.misses == ("A (80)", "C (no data)")
-    assert result.actual == "1/3 meet"
+    assert result.actual == "1/3 meet, 1 without data"
 
 
 def test_each_entities_from_data_when_list_empty():

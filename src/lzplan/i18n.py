@@ -154,7 +154,7 @@ RULE_WORDS: tuple[tuple[str, str], ...] = (
     (r"(?P<op>[≥≤=<>]) (?P<v>.+?) (?P<when>every year|by \d{4})", "{when} {op} {v}"),
     (r"≈ (?P<v>.+?) by (?P<y>\d{4}) \(±(?P<t>.+?), projection\)", "{y}年约 {v}（±{t}，预测性）"),
     (r"change (?P<op>\S+) (?P<d>.+?) every year", "每年变化 {op} {d}"),
-    (r"about (?P<v>.+?) ± (?P<s>.+?) by (?P<y>\d{4})", "{y}年前约 {v} ± {s}"),
+    (r"about (?P<v>.+?) ± (?P<s>.+?) by (?P<y>\d{4})", "到{y}年约 {v} ± {s}"),
     (
         r"each: ≥ (?P<std>.+) of the requirements (?P<when>every year|by \d{4})",
         "每所学校{when}：{std}",
@@ -166,10 +166,13 @@ RULE_WORDS: tuple[tuple[str, str], ...] = (
     ),
     (r"(?P<k>\d+) of (?P<n>\d+)", "{n}项中至少{k}项达标"),
     (r"(?P<m>\d+)/(?P<n>\d+) meet", "{m}/{n} 达标"),
+    (r"(?P<m>\d+)/(?P<n>\d+) meet, (?P<k>\d+) without data", "{m}/{n} 达标，{k} 个无数据"),
+    (r"no data \((?P<n>\d+) to report\)", "无数据（应报 {n} 个）"),
     (r"(?P<d>\d+) of (?P<n>\d+) done", "完成 {d}/{n}"),
-    (r"(?P<d>\d+) of (?P<n>\d+) due by (?P<y>\d{4})", "{y}年前应完成 {d}/{n}"),
+    (r"(?P<d>\d+) of (?P<n>\d+) done, (?P<k>\d+) without data", "完成 {d}/{n}，{k} 项无数据"),
+    (r"(?P<d>\d+) of (?P<n>\d+) due by (?P<y>\d{4})", "{y}年底前应完成 {d}/{n}"),
     (r"(?P<n>\d+) items due (?P<span>[\d–]+)", "{n}项，{span}年到期"),
-    (r"done by (?P<y>\d{4})", "{y}年前完成"),
+    (r"done by (?P<y>\d{4})", "{y}年底前完成"),
     (r"yes, every year", "每年均为“是”"),
     (r"yes", "是"),
     (r"no", "否"),
@@ -198,10 +201,10 @@ RULE_PHRASES: tuple[tuple[str, str], ...] = (
     (r" ?\((\d+) pupils\)", r"（\1 名学生）"),
     (r"off the projection by ([-\d.]+%) \(tolerance ±([\d.]+%)\)", r"偏离预测 \1（允许 ±\2）"),
     (r"no value for (.+?) in (\d{4})", r"\2 年无数据：\1"),
-    (r"not done; due by (\d{4})", r"未完成，应于 \1 年前完成"),
+    (r"not done; due by (\d{4})", r"未完成，应于 \1 年底前完成"),
     (r"done late", "逾期完成"),
     (r"(\d+) due item\(s\) not done in time", r"\1 项到期未完成"),
-    (r"due by (\d{4})", r"应于 \1 年前"),
+    (r"due by (\d{4})", r"应于 \1 年底前"),
     (r"^not met$", "未达标"),
     (r"cv over (\d+) entities, weighted by ([a-z_]+)", r"\1 所学校的差异系数（按 \2 加权）"),
     (
@@ -1051,7 +1054,7 @@ def zh_words(text: str) -> str:
             fields = found.groupdict()
             if "when" in fields:
                 when = fields["when"]
-                fields["when"] = _WHEN.get(when) or f"{when.removeprefix('by ')}年前"
+                fields["when"] = _WHEN.get(when) or f"{when.removeprefix('by ')}年底前"
             return template.format(**fields)
     return text
 

@@ -67,7 +67,8 @@ def judge_checklist(target: Target, rule: Checklist, context: Context) -> Verdic
     done = len(statuses["pass"])
     numbers = {"items": float(len(rule.items)), "due": float(due), "done": float(done)}
     expected = f"{due} of {len(rule.items)} due by {year}"
-    actual = f"{done} of {len(rule.items)} done"
+    missing = len(statuses["missing"])
+    actual = f"{done} of {len(rule.items)} done" + (f", {missing} without data" if missing else "")
     misses = tuple(statuses["fail"] + statuses["missing"])
     if statuses["fail"]:
         status_: Status = "fail"

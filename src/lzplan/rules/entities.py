@@ -76,7 +76,7 @@ def judge_each(target: Target, rule: Each, context: Context) -> Verdict:
         elif not compare(found.value, rule.op, rule.value):
             failing.append(f"{name} ({found.shown()})")
     meeting = len(names) - len(failing) - len(absent)
-    actual = f"{meeting}/{len(names)} meet"
+    actual = _counted(meeting, len(names), len(absent))
     numbers = {
         "entities": float(len(names)),
         "meeting": float(meeting),
@@ -99,6 +99,13 @@ def judge_each(target: Target, rule: Each, context: Context) -> Verdict:
     return Verdict(
         status, detail, rule.op, rule.value, actual, None, tuple(failing + absent), numbers
     )
+
+
+def _counted(meeting: int, of: int, absent: int) -> str:
+    """``4/5 meet``; without data, how many: ``0/8 meet`` would read as eight failures."""
+    if absent == of:
+        return f"no data ({of} to report)"
+    return f"{meeting}/{of} meet" + (f", {absent} without data" if absent else "")
 
 
 def statistic(rule: Aggregate, values: list[float], weights: list[float] | None = None) -> float:
