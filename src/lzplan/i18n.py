@@ -119,6 +119,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "progress.off": (", {count} off forecast", "，偏离预测 {count}"),
     "progress.summary": ("{now}: {parts} ({count} targets)", "{now}年：{parts}（共 {count} 项）"),
+    "progress.broke": ("{target}: broke the rule in {years}", "{target}：{years}未达到逐年要求"),
+    "progress.held_back": ("{target}: held back by {who}", "{target}：影响达标的有 {who}"),
+    "progress.pace": (
+        "needs {per_year}{unit} a year to reach the target by {deadline}",
+        "需每年变化 {per_year}{unit}，才能于 {deadline} 年底前达到目标",
+    ),
+    "progress.pace_growth": (" ({growth} a year)", "（每年 {growth}）"),
+    "progress.projects": (
+        "; the trend projects {shown} for {deadline}",
+        "；按现有趋势，{deadline} 年约为 {shown}",
+    ),
+    "progress.points": (" points", " 个百分点"),
     # readiness
     "readiness.pass": ("would pass", "可以通过"),
     "readiness.fail": ("would NOT pass", "不能通过"),
@@ -190,6 +202,11 @@ _WHEN = {"every year": "每年"}
 RULE_PHRASES: tuple[tuple[str, str], ...] = (
     (r"(\d+) of (\d+), the rest at ≥ (\d+%)", r"\2项中至少\1项达标、其余不低于要求的\3"),
     (r"(\d+) not meeting ", r"\1 个未达到 "),
+    (
+        r"(\d{4}) \(change ([-+\d.]+) since (\d{4}), (\d+) years\)",
+        r"\1年（较\3年变化 \2，共 \4 年）",
+    ),
+    (r"^(\d{4})$", r"\1年"),
     (r"all (\d+) meet ", r"全部 \1 个达到 "),
     (r"(\d+) without data", r"\1 个无数据"),
     (r"(\d+) of (\d+) met", r"\2项中\1项达标"),
@@ -201,6 +218,7 @@ RULE_PHRASES: tuple[tuple[str, str], ...] = (
     (r" ?\((\d+) pupils\)", r"（\1 名学生）"),
     (r"off the projection by ([-\d.]+%) \(tolerance ±([\d.]+%)\)", r"偏离预测 \1（允许 ±\2）"),
     (r"no value for (.+?) in (\d{4})", r"\2 年无数据：\1"),
+    (r" ?\(not done; due by (\d{4})\)", r"（未完成，应于 \1 年底前完成）"),
     (r"not done; due by (\d{4})", r"未完成，应于 \1 年底前完成"),
     (r"done late", "逾期完成"),
     (r"(\d+) due item\(s\) not done in time", r"\1 项到期未完成"),

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 
 from .display import format_number
-from .i18n import say
+from .i18n import say, zh_detail
 from .model import Plan
 from .progress import Progress, ProgressReport, YearCell
 from .progress_measure import LABELS_ZH, STATUSES
@@ -126,15 +126,21 @@ def sparkline(progress: Progress) -> str:
 def notes(report: ProgressReport, plan: Plan, lang: str = "en") -> list[tuple[str, str]]:
     """(style, text): pace still required, broken years, the final evaluation, a summary."""
     lines: list[tuple[str, str]] = []
+    said = zh_detail if lang == "zh" else str
+    comma = "、" if lang == "zh" else ", "
     for progress in report.results:
         target = progress.target
         if progress.broken:
-            lines.append(("fail", f"{target.id}: broke the rule in {', '.join(progress.broken)}"))
+            years = comma.join(said(year) for year in progress.broken)
+            lines.append(("fail", say("progress.broke", lang, target=target.id, years=years)))
         if progress.behind:
-            lines.append(("fail", f"{target.id}: held back by {', '.join(progress.behind)}"))
+            who = comma.join(said(item) for item in progress.behind)
+            lines.append(("fail", say("progress.held_back", lang, target=target.id, who=who)))
         if progress.pace:
-            lines.append(("pending", f"{target.id}: {_pace_text(progress)}"))
-        lines.extend(("note", f"{target.id}: {note}") for note in progress.notes)
+            lines.append(("pending", f"{target.id}{'：' if lang == 'zh' else ': '}"
+                          f"{_pace_text(progress, lang)}"))  # fmt: skip
+        sep = "：" if lang == "zh" else ": "
+        lines.extend(("note", f"{target.id}{sep}{said(note)}") for note in progress.notes)
     finals = [p for p in report.results if p.final]
     if finals:
         lines.extend(("summary", line) for line in final_summary(finals, plan, lang))
@@ -150,20 +156,24 @@ def notes(report: ProgressReport, plan: Plan, lang: str = "en") -> list[tuple[st
     return lines
 
 
-def _pace_text(progress: Progress) -> str:
+def _pace_text(progress: Progress, lang: str = "en") -> str:
     pace = progress.pace
     target = progress.target
     percent = target.unit == "%"
-    unit = " points" if percent else ("" if not target.unit else f" {target.unit}")
-    per_year = pace.get("required_per_year")
-    text = f"needs {per_year:+.3g}{unit} a year to reach the target by {target.deadline}"
+    unit = (
+        say("progress.points", lang) if percent else ("" if not target.unit else f" {target.unit}")
+    )
+    deadline = target.deadline
+    per_year = f"{pace.get('required_per_year'):+.3g}"
+    text = say("progress.pace", lang, per_year=per_year, unit=unit, deadline=deadline)
     growth = pace.get("required_growth")
     if growth is not None and not percent:  # a rate's pace is in points, not a % of itself
-        text += f" ({growth:+.1%} a year)"
+        text += say("progress.pace_growth", lang, growth=f"{growth:+.1%}")
     projected = pace.get("projected")
     if projected is not None:
         shown = f"{projected:.4g}" if abs(projected) < 1e4 else format_number(round(projected))
-        text += f"; the trend projects {shown}{'%' if percent else unit} for {target.deadline}"
+        shown += "%" if percent else unit
+        text += say("progress.projects", lang, shown=shown, deadline=deadline)
     return text
 
 
