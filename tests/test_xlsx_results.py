@@ -3,12 +3,14 @@ headers, numbers as numbers, verdicts coloured, the header frozen with filters o
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from lzplan.cli import main
+from lzplan.planfile import load_plan
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -37,6 +39,38 @@ def test_progress_as_a_workbook(runner: CliRunner, in_root: Path, tmp_path: Path
     sheet = openpyxl.load_workbook(out)["进展"]
     header = [cell.value for cell in sheet[1]]
     assert "2025年数值" in header and "2025年结论" in header and header[7] == "进展"
+    assert header[12] == "单位"
+    rows = {row[3].value: row for row in sheet.iter_rows(min_row=2)}
+    enrolment = rows["preschool.kindergarten_enrolment"]
+    assert (enrolment[2].value, enrolment[12].value) == ("学前教育", "万人")
+    assert enrolment[7].value == "进展缓慢" and enrolment[7].fill.fgColor.rgb.endswith("FFEB9C")
+
+
+#: English words a reader would stumble on (ids such as health_pe.myopia_rate excepted).
+ENGLISH = re.compile(r"(?<![_a-z.\-])[a-z]{3,}(?![_a-z.\-])")
+
+
+@pytest.mark.parametrize("command", ["check", "progress"])
+def test_the_workbooks_speak_chinese(
+    command: str, runner: CliRunner, in_root: Path, tmp_path: Path
+) -> None:
+    """A bureau's workbook: the explanations, methods and sections in Chinese, whatever
+    --lang (a formula of indicator ids may stay as the plan writes it)."""
+    out = tmp_path / f"{command}.xlsx"
+    runner.invoke(main, [command, "data/illustrative", "--format", "xlsx", "-o", str(out)])
+    sheet = openpyxl.load_workbook(out).active
+    machine = [cell.value for cell in sheet[1]].index("状态")  # its stable values: pass, fail
+    ids = sorted((i.id for i in load_plan().indicators), key=len, reverse=True)
+    words = re.compile("|".join(map(re.escape, ids)))
+    english = {
+        value
+        for row in sheet.iter_rows(min_row=2, values_only=True)
+        for index, value in enumerate(row)
+        if index != machine
+        and isinstance(value, str) and not value.startswith("data/") and "×" not in value
+        and "lzplan readiness" not in value and ENGLISH.search(words.sub("", value))
+    }  # fmt: skip
+    assert english == set()
 
 
 def test_a_workbook_needs_a_file(runner: CliRunner, in_root: Path) -> None:

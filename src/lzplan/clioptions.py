@@ -60,6 +60,8 @@ COLOR = click.option(
     show_default=True,
     help="Colour in tables: auto (on a terminal, unless NO_COLOR is set), always, never.",
 )
+
+
 def remember_lang(ctx: click.Context, _: click.Parameter, value: str | None) -> str | None:
     # kept for every message of the run, the ones said before a command's body too
     ctx.meta[LANG_KEY] = value

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .i18n import CATALOGUE, say
+from .i18n import CATALOGUE, say, zh_detail, zh_words
+from .model import Plan
 from .results import Report
 from .xlsxbook import Cells, add_sheet, book_bytes, new_book
 
@@ -21,43 +22,54 @@ _CHECK_HEADER = (
 )  # fmt: skip
 
 
-def render_check(reports: list[Report]) -> bytes:
-    """A workbook of one sheet, 检查结果."""
+def render_check(reports: list[Report], plan: Plan, *_: object, **__: object) -> bytes:
+    """A workbook of one sheet, 检查结果, for a bureau: in Chinese whatever ``--lang``."""
     book = new_book()
-    add_sheet(book, "检查结果", _CHECK_HEADER, _check_rows(reports), status=8, coloured=7)
+    rows = _check_rows(reports, plan)
+    add_sheet(book, "检查结果", _CHECK_HEADER, rows, status=8, coloured=7)
     return book_bytes(book)
 
 
-def _check_rows(reports: list[Report]) -> Iterable[Cells]:
+def _check_rows(reports: list[Report], plan: Plan) -> Iterable[Cells]:
     for report in reports:
         for result in report.results:
             yield (
                 report.dataset,
                 report.year,
-                result.section,
+                _section(plan, result.section),
                 result.target,
                 result.name_zh,
                 say(f"nature.{result.nature}", "zh"),
                 say(f"status.{result.status}", "zh"),
                 result.status,
-                result.expected,
-                result.actual,
+                _words(result.expected),
+                _words(result.actual),
                 result.unit,
                 result.gap,
-                result.detail,
-                "; ".join(result.misses),
-                "; ".join((*result.flags, *result.notes)),
+                zh_detail(result.detail),
+                "；".join(zh_detail(miss) for miss in result.misses),
+                "；".join(zh_detail(note) for note in (*result.flags, *result.notes)),
             )
+
+
+def _section(plan: Plan, key: str) -> str:
+    section = plan.section(key)
+    return section.name_zh if section is not None else key
+
+
+def _words(value: str | float | None) -> str | float | None:
+    return zh_words(value) if isinstance(value, str) else value
 
 
 _PROGRESS_HEADER = (
     "数据集", "截至年份", "领域", "目标代码", "目标名称", "性质", "截止年份", "进展", "状态",
-    "方法", "终期结论", "差距", "未达标年份",
+    "方法", "终期结论", "差距", "单位", "未达标年份或学校",
 )  # fmt: skip
 
 
-def render_progress(reports: list[ProgressReport]) -> bytes:
-    """A workbook of one sheet, 进展, each year's figure and verdict in columns."""
+def render_progress(reports: list[ProgressReport], plan: Plan, *_: object, **__: object) -> bytes:
+    """A workbook of one sheet, 进展, each year's figure and verdict in columns; the progress
+    and the outcome coloured."""
     from .progress_measure import LABELS_ZH
 
     years = sorted({c.year for report in reports for p in report.results for c in p.years})
@@ -69,24 +81,25 @@ def render_progress(reports: list[ProgressReport]) -> bytes:
         (
             report.dataset,
             report.now,
-            p.target.section,
+            _section(plan, p.target.section),
             p.target.id,
             p.target.name_zh,
             say(f"nature.{p.target.nature}", "zh"),
             p.target.deadline,
             LABELS_ZH[p.status],
             p.status,
-            p.method,
+            zh_detail(p.method),
             say(f"final.{(p.final or 'pending').replace(' ', '_')}", "zh"),
             p.gap,
-            "; ".join((*p.broken, *p.behind)) or None,
+            p.target.unit,
+            "；".join(zh_detail(item) for item in (*p.broken, *p.behind)) or None,
             *_years(p, years),
         )
         for report in reports
         for p in report.results
     )
     book = new_book()
-    add_sheet(book, "进展", header, rows)
+    add_sheet(book, "进展", header, rows, status=9, coloured=8)
     return book_bytes(book)
 
 
@@ -100,5 +113,5 @@ def _years(progress: Progress, years: list[int]) -> list[str | float | int | Non
             continue
         key = f"status.{cell.status}"
         verdict = say(key, "zh") if key in CATALOGUE else cell.status
-        found += [cell.counted or cell.actual, verdict]
+        found += [_words(cell.counted or cell.actual), verdict]
     return found

@@ -17,6 +17,13 @@ FILL = {
     "warn": "FFEB9C",
     "missing": "EDEDED",
     "pending": "DDEBF7",
+    # progress (Open SDG's statuses)
+    "target_achieved": "C6EFCE",
+    "substantial_progress": "C6EFCE",
+    "moderate_progress": "FFEB9C",
+    "limited_progress": "FFEB9C",
+    "deterioration": "FFC7CE",
+    "not_available": "EDEDED",
 }
 Cells = Sequence[str | float | int | None]
 
