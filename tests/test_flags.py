@@ -50,3 +50,29 @@ def test_a_rate_or_a_small_move_is_not_flagged(tmp_path: Path, runner: CliRunner
     )
     _, rows = _check(runner, path, "--year", "2021")
     assert all(not row["flags"] for row in rows)
+
+
+def test_a_rate_that_moves_tenfold_in_a_year_is_flagged_as_a_decimal_slip(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """52.6 % → 5.3 % lies within the plausible range, yet rates do not move like that in a
+    year: the figure is judged, and flagged beside the verdict, in either language."""
+    path = tmp_path / "long.csv"
+    path.write_text(
+        "indicator,value,year\n"
+        "fitness_test_good_rate,52.6,2023\nfitness_test_good_rate,5.3,2024\n"
+        "preschool_gross_enrolment_rate,60,2023\npreschool_gross_enrolment_rate,99,2024\n",
+        encoding="utf-8",
+    )
+    _, rows = _check(runner, path, "--year", "2024")
+    flagged = {row["target"]: row["flags"] for row in rows if row["flags"]}
+    assert flagged == {  # 99 / 60 = 1.65: a real move, not a slip
+        "health_pe.fitness_good_rate": [
+            "学生体质健康测试优良率 moved from 52.6% → 5.3% in a year: "
+            "a misplaced decimal point? check the figure"
+        ]
+    }
+    zh = runner.invoke(main, ["check", str(path), "--year", "2024", "--lang", "zh"]).stdout
+    assert "学生体质健康测试优良率 一年内由 52.6% 变为 5.3%：小数点位置错了吗？" in zh.replace(
+        "\n  ", ""
+    )

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from .display import format_number
 from .model import Indicator
-from .values import COUNT_UNITS, MONEY_UNITS, WHOLE_UNITS, canonical_unit, with_unit
+from .values import (
+    COUNT_UNITS,
+    MONEY_UNITS,
+    PERCENT,
+    WHOLE_UNITS,
+    canonical_unit,
+    with_unit,
+)
 
 #: A count moving by more than this share in a year is flagged.
 SURPRISE = 0.30
@@ -29,6 +36,8 @@ def surprising(indicator: Indicator, previous: float, current: float, years: int
     """
     if years < 1:
         raise ValueError(f"years must be at least 1, not {years}")
+    if _is_rate(indicator):
+        return _slipped(indicator, previous, current) if years == 1 else None
     if not _is_count(indicator) or previous <= 0 or current < 0:
         return None
     unit = canonical_unit(indicator.unit)
@@ -39,6 +48,24 @@ def surprising(indicator: Indicator, previous: float, current: float, years: int
     if round(abs(yearly), 9) <= SURPRISE:  # 2 → 2.6 is 0.30000000000000004: not beyond 30 %
         return None
     return _text(indicator, previous, current, years, change, yearly)
+
+
+#: A rate that moves by this factor in a year (52.6 % → 5.3 %) was most likely typed with
+#: its decimal point in the wrong place; rates do not move like that.
+SLIP = 5.0
+
+
+def _is_rate(indicator: Indicator) -> bool:
+    return indicator.type == "number" and canonical_unit(indicator.unit) == PERCENT
+
+
+def _slipped(indicator: Indicator, previous: float, current: float) -> str | None:
+    """A flag for a rate that moved by :data:`SLIP` times or more in a year."""
+    if previous <= 0 or current <= 0 or 1 / SLIP < current / previous < SLIP:
+        return None
+    numbers = f"{format_number(previous)}% → {format_number(current)}%"
+    slip = "a misplaced decimal point? check the figure"
+    return f"{indicator.name_zh} moved from {numbers} in a year: {slip}"
 
 
 def _is_count(indicator: Indicator) -> bool:

@@ -265,6 +265,19 @@ RULE_PHRASES: tuple[tuple[str, str], ...] = (
     (r"due by (\d{4})", r"应于 \1 年底前"),
     (r"^not met$", "未达标"),
     (r"^met$", "达标"),
+    # flags: figures that moved surprisingly (a note beside the verdict, never a verdict)
+    (
+        r"^(\S+) moved from ([\d.,]+%) → ([\d.,]+%) in a year: a misplaced decimal point\? "
+        r"check the figure$",
+        r"\1 一年内由 \2 变为 \3：小数点位置错了吗？请核对该数值",
+    ),
+    (r"^(\S+) rose ([\d,]+) % in a year \(", r"\1 一年内上升 \2%（"),
+    (r"^(\S+) fell ([\d,]+) % in a year \(", r"\1 一年内下降 \2%（"),
+    (
+        r"^(\S+) (rose|fell) ([\d,]+) % in (\d+) years \(([\d,]+) % a year\) \(",
+        r"\1 \4 年内变化 \3%（每年 \5%）（",
+    ),
+    (r"\); check the figure and its unit$", "）；请核对该数值及其单位"),
     (r"cv over (\d+) entities, weighted by ([a-z_]+)", r"\1 所学校的差异系数（按 \2 加权）"),
     (
         r"decided by the national criteria \(([^)]+)\): `lzplan readiness` judges them on "

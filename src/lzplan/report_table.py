@@ -177,7 +177,11 @@ def notes(report: Report, plan: Plan | None = None, lang: str = "en") -> list[tu
     if absent:
         names = ", ".join(_with_name(item, plan) for item in absent)
         found.append(("missing", say("no_data", lang, count=len(absent), names=names)))
-    found.extend(("flag", f"{r.target}: {flag}") for r in report.results for flag in r.flags)
+    found.extend(
+        ("flag", f"{r.target}: {zh_detail(flag) if lang == 'zh' else flag}")
+        for r in report.results
+        for flag in r.flags
+    )
     found.extend(
         ("note", f"{r.target}: {zh_detail(note) if lang == 'zh' else note}")
         for r in report.results
