@@ -134,3 +134,22 @@ def test_validate_annotates_under_github_actions(
     result = runner.invoke(main, ["validate", str(bad)])
     assert result.exit_code == 2
     assert result.stdout.startswith(f"::error file={bad},line=2,")
+
+
+@pytest.mark.parametrize("command", ["check", "progress"])
+def test_a_refused_file_reaches_the_job_summary_and_the_annotations(
+    command: str, tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CI appends check's Markdown to the job summary and reads its annotations: a file
+    refused there is said in those forms too, where the results would have gone."""
+    data = tmp_path / "2024.csv"
+    data.write_text("indicator,value\nkindergartens,abc\n", encoding="utf-8")
+    summary = runner.invoke(main, [command, str(data), "--format", "markdown"])
+    assert summary.exit_code == 2
+    assert f"| error | {data}:2 (value) | expected a number, found 'abc' |" in summary.stdout
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    annotated = runner.invoke(main, [command, str(data)])
+    assert annotated.exit_code == 2
+    assert annotated.stdout == (
+        f"::error file={data},line=2,title=lzplan::column 'value': expected a number, found 'abc'\n"
+    )

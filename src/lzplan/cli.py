@@ -30,6 +30,7 @@ from .cliio import (
     path_of,
     plan_path_of,
     problem_text,
+    problems_as,
     read_options,
     say_last,
     say_problems,
@@ -244,7 +245,7 @@ def check(
     output_format = chosen_format(output_format)
     file_only(output_format, output)
     options = read_options(year, encoding, sheet)
-    loaded = load(plan_path, paths, options, roster_path, each)
+    loaded = load(plan_path, paths, options, roster_path, each, problems_as(output_format))
     say_problems(loaded, language(lang))
     chosen = CHECK_FORMATS[output_format]
     if chosen.stream:  # written as judged: a province's results are never held whole
@@ -368,7 +369,8 @@ def progress(
     file_only(output_format, output)
 
     chosen = paths or (shown_path(bundled_actuals()),)
-    loaded = load(plan_path, chosen, read_options(None, encoding, sheet), roster_path, each)
+    options = read_options(None, encoding, sheet)
+    loaded = load(plan_path, chosen, options, roster_path, each, problems_as(output_format))
     say_problems(loaded, language(lang))
     try:
         reports = [measure(loaded.plan, dataset, year) for dataset in loaded.datasets]

@@ -53,6 +53,14 @@ def exit_with_problems(
     sys.exit(ExitCode.BAD_INPUT)
 
 
+def problems_as(output_format: str) -> str:
+    """How a run whose results were to be in ``output_format`` says the input problems that
+    stop it: as GitHub annotations, a Markdown table (a job summary) or a JUnit report, in
+    the place the results would have gone; else as text on standard error (a JSON list of
+    problems where results were expected would break the reader's schema)."""
+    return output_format if output_format in ("github", "markdown", "junit") else "text"
+
+
 def problem_text(
     problems: tuple[Problem, ...],
     output_format: str,
