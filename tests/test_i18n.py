@@ -182,3 +182,11 @@ def test_input_problems_are_said_in_the_language_asked_for_by_every_command(
     result = runner.invoke(main, [command, str(data), "--lang", "zh"])
     assert result.exit_code == 2
     assert "应为数字，实为“abc”" in result.stderr, result.stderr
+
+
+def test_the_criteria_plans_chinese_names_are_their_titles() -> None:
+    from lzplan.i18n import CRITERIA_ZH
+    from lzplan.planfile import find_plan, load_plan
+
+    for name, chinese in CRITERIA_ZH.items():
+        assert chinese in load_plan(find_plan(name)).title_zh

@@ -119,8 +119,8 @@ def test_a_target_over_schools_names_who_held_it_back_and_draws_no_empty_chart(
     assert "<svg" not in article  # "6/7 达标" is no figure to draw a line through
     assert "未达标或缺数据：示例镇中心小学 (0)" in article
     readiness = page.split("<h2>国家认定准备情况</h2>")[1].split("</ul>")[0]
-    assert "由国家认定标准（compulsory-quality-balance）决定" in readiness
-    assert "`" not in readiness and "decided by" not in readiness
+    assert "由国家认定标准（义务教育优质均衡发展督导评估标准）决定，需按各校数据评估" in readiness
+    assert "`" not in readiness and "decided by" not in readiness and "lzplan" not in readiness
 
 
 def test_the_word_report_holds_every_section_and_a_chart_per_figured_target(

@@ -36,10 +36,11 @@ def _noted(result: Result, target: Target, dataset: Dataset, year: int) -> Resul
 def milestone_note(target: Target, dataset: Dataset, year: int, lang: str = "en") -> str:
     """What the criteria deciding ``target`` find on ``dataset``'s per-school figures for
     ``year``, or, when it has none, that ``lzplan readiness`` judges them (in ``lang``)."""
-    from .i18n import say
+    from .i18n import CRITERIA_ZH, say
 
     if target.criteria not in dataset.companions:
-        return say("milestone.decided", lang, plan=target.criteria)
+        plan = CRITERIA_ZH.get(target.criteria, target.criteria) if lang == "zh" else None
+        return say("milestone.decided", lang, plan=plan or target.criteria)
     from .errors import LzplanError
 
     try:

@@ -5,6 +5,7 @@ draws it for the meeting."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -117,11 +118,22 @@ def evaluate(
     from .accreditation import milestone_note
 
     notes = tuple(
-        f"{p.target.name_zh}：{milestone_note(p.target, data, progress.now, 'zh')}"
+        f"{p.target.name_zh}：{for_the_meeting(milestone_note(p.target, data, progress.now, 'zh'))}"
         for p in progress.results
         if p.target.criteria
     )
     return Evaluation(plan.title_zh, data.name, progress.now, sections, notes)
+
+
+#: A command to type, in a milestone's note: the meeting's reader types none.
+_COMMAND = re.compile(r"[：；]lzplan readiness [^；]*")
+
+
+def for_the_meeting(note: str) -> str:
+    """A milestone's note as the leaders read it: what the criteria find, or that they are
+    judged on each school's figures, without the command that does it."""
+    judged_later = note.endswith("可按各校数据评估")
+    return _COMMAND.sub("", note) + ("，需按各校数据评估" if judged_later else "")
 
 
 def _shown(value: object, unit: str) -> str:

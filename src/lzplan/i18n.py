@@ -198,6 +198,12 @@ RULE_WORDS: tuple[tuple[str, str], ...] = (
 )
 _WHEN = {"every year": "每年"}
 
+#: The bundled criteria plans as a Chinese reader names them (each is in its plan's title).
+CRITERIA_ZH = {
+    "preschool-universal": "学前教育普及普惠督导评估标准",
+    "compulsory-quality-balance": "义务教育优质均衡发展督导评估标准",
+}
+
 #: Phrases inside a rule's explanation of a verdict (its detail, and what it says of each
 #: school or item), put into Chinese one by one where the whole text has no pattern.
 RULE_PHRASES: tuple[tuple[str, str], ...] = (
@@ -279,6 +285,10 @@ RULE_PHRASES: tuple[tuple[str, str], ...] = (
     ),
     (r"\); check the figure and its unit$", "）；请核对该数值及其单位"),
     (r"cv over (\d+) entities, weighted by ([a-z_]+)", r"\1 所学校的差异系数（按 \2 加权）"),
+    *(
+        (rf"national criteria \({name}\)", f"national criteria ({chinese})")
+        for name, chinese in CRITERIA_ZH.items()
+    ),
     (
         r"decided by the national criteria \(([^)]+)\): `lzplan readiness` judges them on "
         r"per-school data",
