@@ -131,6 +131,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "；按现有趋势，{deadline} 年约为 {shown}",
     ),
     "progress.points": (" points", " 个百分点"),
+    # the unit column of `lzplan indicators`
+    "unit.flag": ("yes/no, date", "是/否，日期"),
+    "per.school": ("per school", "每所学校"),
+    "per.town": ("per town", "每个乡镇"),
+    "per.project": ("per item", "每个项目"),
+    "per.kindergarten": ("per kindergarten", "每所幼儿园"),
+    "per.entity": ("per entity", "每个单位"),
     # readiness
     "readiness.pass": ("would pass", "可以通过"),
     "readiness.fail": ("would NOT pass", "不能通过"),

@@ -14,7 +14,7 @@ from typing import Any
 from . import texttable
 from .describe import describe, symbol
 from .display import figure, format_number, safe
-from .i18n import LANGS, say, zh_detail, zh_words
+from .i18n import CATALOGUE, LANGS, say, zh_detail, zh_words
 from .model import Plan, Target
 from .results import STATUSES, Report, Result
 from .texttable import Cell, Dotted, Row
@@ -234,7 +234,12 @@ def render_targets(
 
 
 _INDICATOR_COLUMNS = ("col.indicator", "col.unit", "col.also")
-_PER = {"school": "per school", "town": "per town", "project": "per item"}
+
+
+def _per(kind: str | None) -> str:
+    """The catalogue's key for ``per school`` … (a plan's own kind: ``per entity``)."""
+    key = f"per.{kind}"
+    return key if key in CATALOGUE else "per.entity"
 
 
 def render_indicators(
@@ -248,9 +253,9 @@ def render_indicators(
             (
                 (indicator.name_zh, Dotted(indicator.id)),
                 (
-                    "yes/no, date" if indicator.type == "flag" else indicator.unit,
+                    say("unit.flag", lang) if indicator.type == "flag" else indicator.unit,
                     *(
-                        [_PER.get(indicator.entity_kind, "per entity")]
+                        [say(_per(indicator.entity_kind), lang)]
                         if indicator.per_entity
                         else []
                     ),
