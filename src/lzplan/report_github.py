@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .i18n import say, zh_detail
 from .report_problems import escape
 
 if TYPE_CHECKING:
-    from .progress import ProgressReport
+    from .progress import Progress, ProgressReport
     from .results import Report, Result
 
 #: ``file[sheet]:row (column)`` → file and row (of a run of rows ``2–5``, the last; also
@@ -41,34 +42,53 @@ def _line(command: str, where: list[str], title: str, message: str) -> str:
     return f"::{command} {fields}::{escape(message)}\n"
 
 
-def _message(result: Result) -> str:
+def _message(result: Result, lang: str) -> str:
+    if lang == "zh":
+        misses = "；".join(zh_detail(miss) for miss in result.misses)
+        return f"{result.name_zh}（{result.year}年）：{zh_detail(result.detail)}" + (
+            f"；{misses}" if misses else ""
+        )
     misses = f"; {', '.join(result.misses)}" if result.misses else ""
     return f"{result.name_zh} ({result.year}): {result.detail}{misses}"
 
 
-def render_check(reports: list[Report]) -> str:
-    """An annotation per failed or warned target, then one notice with the counts."""
+def render_check(reports: list[Report], lang: str = "en") -> str:
+    """An annotation per failed or warned target, then one notice with the counts; the
+    messages in ``lang`` (people read them on a pull request)."""
     lines = []
     for report in reports:
         for result in report.results:
             command = _COMMAND.get(result.status)
             if command is not None:
                 title = f"lzplan: {result.target}"
-                lines.append(_line(command, _where(result), title, _message(result)))
-        counts = " · ".join(f"{n} {status}" for status, n in report.counts().items() if n)
-        said = f"{report.dataset} {report.year}: {counts}"
+                lines.append(_line(command, _where(result), title, _message(result, lang)))
+        counts = report.counts().items()
+        if lang == "zh":
+            tally = " · ".join(f"{say(f'status.{status}', lang)} {n}" for status, n in counts if n)
+            said = f"{report.dataset} {report.year}年：{tally}"
+        else:
+            tally = " · ".join(f"{n} {status}" for status, n in counts if n)
+            said = f"{report.dataset} {report.year}: {tally}"
         lines.append(f"::notice title=lzplan::{escape(said)}\n")
     return "".join(lines)
 
 
-def render_progress(reports: list[ProgressReport]) -> str:
+def render_progress(reports: list[ProgressReport], lang: str = "en") -> str:
     """An ``::error`` per target not met by a passed deadline or broken in a year."""
     lines = []
     for report in reports:
         for progress in report.results:
             if progress.final == "not met" or progress.broken:
                 target = progress.target
-                broken = f"; broken in {', '.join(progress.broken)}" if progress.broken else ""
-                message = f"{target.name_zh}: {progress.final or progress.status}{broken}"
-                lines.append(_line("error", [], f"lzplan: {target.id}", message))
+                lines.append(_line("error", [], f"lzplan: {target.id}", _outcome(progress, lang)))
     return "".join(lines)
+
+
+def _outcome(progress: Progress, lang: str) -> str:
+    target = progress.target
+    if lang == "zh":
+        final = say(f"final.{(progress.final or 'pending').replace(' ', '_')}", lang)
+        years = "、".join(zh_detail(year) for year in progress.broken)
+        return f"{target.name_zh}：{final}" + (f"；{years}未达到逐年要求" if years else "")
+    broken = f"; broken in {', '.join(progress.broken)}" if progress.broken else ""
+    return f"{target.name_zh}: {progress.final or progress.status}{broken}"

@@ -43,7 +43,7 @@ CHECK_FORMATS: dict[str, Format] = {
     "xlsx": Format("report_xlsx", "render_check", table=True),
     "markdown": Format("report_markdown", "render_check", table=True),
     "junit": Format("report_junit", "render_check"),
-    "github": Format("report_github", "render_check"),
+    "github": Format("report_github", "render_check", words=True),
 }
 PROGRESS_FORMATS: dict[str, Format] = {
     "table": Format("report_progress", "render_progress", table=True),
@@ -52,7 +52,7 @@ PROGRESS_FORMATS: dict[str, Format] = {
     "xlsx": Format("report_xlsx", "render_progress", table=True),
     "markdown": Format("report_markdown", "render_progress", table=True),
     "junit": Format("report_junit", "render_progress"),
-    "github": Format("report_github", "render_progress"),
+    "github": Format("report_github", "render_progress", words=True),
 }
 assert CHECK_FORMATS.keys() == PROGRESS_FORMATS.keys()  # the commands share one --format
 #: Formats written as a file's bytes only: they need ``--output``.
