@@ -41,7 +41,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-BIN = Path(sys.executable).parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from startup import _lzplan as lzplan  # the venv's own bin/lzplan, never a pyenv shim
+
 HEADER = "indicator,value,year,unit,entity,note,source\n"
 YEARS = range(2021, 2026)
 COMMANDS = ("check", "validate", "progress")
@@ -127,14 +129,6 @@ class Run:
     peak_kib: int
     out: Path
     err: str
-
-
-def lzplan() -> str:
-    """The venv's own ``bin/lzplan``, beside the Python running this script."""
-    script = BIN / ("lzplan.exe" if os.name == "nt" else "lzplan")
-    if not script.exists():
-        sys.exit(f"no {script}: install lzplan into this Python's environment first")
-    return str(script)
 
 
 def argv_of(command: str, folders: Sequence[Path], each: bool) -> list[str]:

@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
 import random
 import statistics
 import subprocess
@@ -47,7 +46,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-BIN = Path(sys.executable).parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from startup import _lzplan as lzplan  # the venv's own bin/lzplan, never a pyenv shim
+
 DEFAULT_ROWS = (250_000, 500_000, 1_000_000)
 QUICK_ROWS = (25_000, 50_000, 100_000)
 GOAL_RATE = 200_000.0  # rows a second
@@ -175,14 +176,6 @@ class Run:
     code: int
     out_bytes: int
     err: str
-
-
-def lzplan() -> str:
-    """The venv's own ``bin/lzplan``, beside the Python running this script."""
-    script = BIN / ("lzplan.exe" if os.name == "nt" else "lzplan")
-    if not script.exists():
-        sys.exit(f"no {script}: install lzplan into this Python's environment first")
-    return str(script)
 
 
 def commands(subject: Subject) -> dict[str, list[str]]:

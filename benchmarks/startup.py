@@ -72,9 +72,7 @@ def _once(argv: list[str], empty_cache: bool = False) -> float:
     if empty_cache:
         env = {**os.environ, "LZPLAN_CACHE_DIR": tempfile.mkdtemp(prefix="lzplan-cache-")}
     start = time.perf_counter()
-    subprocess.run(
-        argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env
-    )
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
     elapsed = time.perf_counter() - start
     if env is not None:
         shutil.rmtree(env["LZPLAN_CACHE_DIR"], ignore_errors=True)
