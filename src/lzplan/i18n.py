@@ -131,6 +131,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "；按现有趋势，{deadline} 年约为 {shown}",
     ),
     "progress.points": (" points", " 个百分点"),
+    # the lines of a failed JUnit test case
+    "junit.expected": ("expected: ", "要求："),
+    "junit.actual": ("actual: ", "实际："),
+    "junit.gap": ("gap: ", "差距："),
+    "junit.detail": ("detail: ", "说明："),
+    "junit.source": ("source: ", "来源："),
+    "junit.warning": ("warning: ", "预警："),
+    "junit.method": ("method: ", "方法："),
+    "junit.broken": ("broken: ", "未达到逐年要求："),
+    "junit.broke": ("broke a yearly rule", "有年份未达到逐年要求"),
     # the unit column of `lzplan indicators`
     "unit.flag": ("yes/no, date", "是/否，日期"),
     "per.school": ("per school", "每所学校"),

@@ -42,7 +42,7 @@ CHECK_FORMATS: dict[str, Format] = {
     "csv": Format("report_csv", "render_csv_bytes", words=True),
     "xlsx": Format("report_xlsx", "render_check", table=True),
     "markdown": Format("report_markdown", "render_check", table=True),
-    "junit": Format("report_junit", "render_check"),
+    "junit": Format("report_junit", "render_check", words=True),
     "github": Format("report_github", "render_check", words=True),
 }
 PROGRESS_FORMATS: dict[str, Format] = {
@@ -51,7 +51,7 @@ PROGRESS_FORMATS: dict[str, Format] = {
     "csv": Format("report_csv", "render_progress_bytes", words=True),
     "xlsx": Format("report_xlsx", "render_progress", table=True),
     "markdown": Format("report_markdown", "render_progress", table=True),
-    "junit": Format("report_junit", "render_progress"),
+    "junit": Format("report_junit", "render_progress", words=True),
     "github": Format("report_github", "render_progress", words=True),
 }
 assert CHECK_FORMATS.keys() == PROGRESS_FORMATS.keys()  # the commands share one --format
