@@ -44,3 +44,27 @@ def test_judged_a_report_at_a_time_is_judged_all_at_once(in_root: Path) -> None:
     assert list(judged(plan, datasets)) == judge_datasets(plan, datasets)
     reports = judge_datasets(plan, datasets)
     assert b"".join(stream_check(iter(reports), "zh")) == render_check(reports, "zh")
+
+
+@pytest.mark.parametrize("fail_on", ["fail", "warn", "missing"])
+def test_progress_streams_with_the_tables_exit_code(
+    fail_on: str, tmp_path: Path, runner: CliRunner, in_root: Path
+) -> None:
+    args = ["progress", SERIES, "--fail-on", fail_on]
+    table = runner.invoke(main, [*args, "--format", "table"])
+    streamed = runner.invoke(main, [*args, "--format", "json"])
+    assert streamed.exit_code == table.exit_code
+    out = tmp_path / "进展.json"
+    to_file = runner.invoke(main, [*args, "--format", "json", "-o", str(out)])
+    assert to_file.exit_code == table.exit_code
+    assert out.read_bytes() == streamed.stdout_bytes
+    assert len(json.loads(streamed.stdout)) == 49
+
+
+def test_a_year_before_the_base_year_is_refused_before_anything_is_written(
+    runner: CliRunner, in_root: Path
+) -> None:
+    result = runner.invoke(main, ["progress", SERIES, "--format", "json", "--year", "2019"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "2019 is before the plan's base year 2020" in result.stderr

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from .datafile import ReadOptions
 from .dataset import Dataset, Input, Request, build, build_each
@@ -108,16 +108,20 @@ def failed(reports: Iterable[Report], fail_on: str) -> bool:
     return any(result.status in failing for report in reports for result in report.results)
 
 
-class Watched:
-    """Reports passed on as they come, and whether one of them failed at the ``--fail-on``
-    level (asked by calling it, once they have all come)."""
+R = TypeVar("R")
 
-    def __init__(self, reports: Iterable[Report], fail_on: str) -> None:
-        self.reports, self.fail_on, self.failed = reports, fail_on, False
 
-    def __iter__(self) -> Iterator[Report]:
+class Watched(Generic[R]):
+    """Reports passed on as they come, and whether one of them failed (``failing`` of a
+    list of reports: the ``--fail-on`` test of check or progress), asked by calling it
+    once they have all come."""
+
+    def __init__(self, reports: Iterable[R], failing: Callable[[list[R]], bool]) -> None:
+        self.reports, self.failing, self.failed = reports, failing, False
+
+    def __iter__(self) -> Iterator[R]:
         for report in self.reports:
-            self.failed = self.failed or failed([report], self.fail_on)
+            self.failed = self.failed or self.failing([report])
             yield report
 
     def __call__(self) -> bool:

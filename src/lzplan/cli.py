@@ -249,7 +249,7 @@ def check(
     say_problems(loaded, language(lang))
     chosen = CHECK_FORMATS[output_format]
     if chosen.stream:  # written as judged: a province's results are never held whole
-        watched = Watched(judged(loaded.plan, loaded.datasets), fail_on)
+        watched = Watched(judged(loaded.plan, loaded.datasets), lambda some: failed(some, fail_on))
         finish(render_stream(chosen, watched, language(lang)), output, force, loaded, watched)
     reports = judge_datasets(loaded.plan, loaded.datasets)
     rich, colored = drawing(color, output)
@@ -360,6 +360,7 @@ def progress(
 
     PATHS (files and folders) form one dataset; the default is the bundled real data.
     """
+    from .check import Watched
     from .errors import LzplanError
     from .planfile import bundled_actuals
     from .progress import measure
@@ -372,11 +373,17 @@ def progress(
     options = read_options(None, encoding, sheet)
     loaded = load(plan_path, chosen, options, roster_path, each, problems_as(output_format))
     say_problems(loaded, language(lang))
+    reporter = PROGRESS_FORMATS[output_format]
+    if reporter.stream:  # written as measured, a county at a time (a year given too early
+        # is refused by the first county, before anything is written)
+        measured = (measure(loaded.plan, dataset, year) for dataset in loaded.datasets)
+        watched = Watched(measured, lambda some: progress_failed(some, fail_on))
+        chunks = render_stream(reporter, watched, language(lang))
+        finish(chunks, output, force, loaded, watched)
     try:
         reports = [measure(loaded.plan, dataset, year) for dataset in loaded.datasets]
     except LzplanError as error:
         exit_with_problems(error.problems)
-    reporter = PROGRESS_FORMATS[output_format]
     rich, colored = drawing(color, output)
     data = render(reporter, reports, loaded.plan, width(), rich, language(lang), colored)
     finish(data, output, force, loaded, progress_failed(reports, fail_on))

@@ -103,6 +103,11 @@ def render_indicators(plan: Plan) -> str:
 def render_progress(reports: list[ProgressReport], lang: str = "en") -> bytes:
     """A JSON list with one object per dataset and target: the status, every number behind
     it, each year's figure and verdict, the pace still required and the final outcome."""
+    return b"".join(stream_progress(reports, lang))
+
+
+def stream_progress(reports: Iterable[ProgressReport], lang: str = "en") -> Iterator[bytes]:
+    """:func:`render_progress` as it is made, a dataset at a time."""
     from .progress import VERDICT_RULES
     from .progress_measure import LABELS_ZH
 
@@ -139,4 +144,4 @@ def render_progress(reports: list[ProgressReport], lang: str = "en") -> bytes:
         for report in reports
         for p in report.results
     )
-    return json_list_bytes(rows)
+    return json_list_chunks(rows)

@@ -254,11 +254,7 @@ def render_indicators(
                 (indicator.name_zh, Dotted(indicator.id)),
                 (
                     say("unit.flag", lang) if indicator.type == "flag" else indicator.unit,
-                    *(
-                        [say(_per(indicator.entity_kind), lang)]
-                        if indicator.per_entity
-                        else []
-                    ),
+                    *([say(_per(indicator.entity_kind), lang)] if indicator.per_entity else []),
                     *([f"= {indicator.derived.text()}"] if indicator.derived else []),
                 ),
                 ("、".join(indicator.aliases),),

@@ -47,7 +47,7 @@ CHECK_FORMATS: dict[str, Format] = {
 }
 PROGRESS_FORMATS: dict[str, Format] = {
     "table": Format("report_progress", "render_progress", table=True),
-    "json": Format("report_json", "render_progress", words=True),
+    "json": Format("report_json", "render_progress", words=True, stream="stream_progress"),
     "csv": Format("report_csv", "render_progress_bytes", words=True),
     "xlsx": Format("report_xlsx", "render_progress", table=True),
     "markdown": Format("report_markdown", "render_progress", table=True),
