@@ -670,3 +670,23 @@ def test_every_accepted_header_is_recognised_as_typed_and_in_half_width(
     names = bundled().names
     for typed in (name, name.replace("（", "(").replace("）", ")"), f" {name} "):
         assert column_of(0, typed, names).role == role, typed
+
+
+def test_a_header_of_two_rows_is_named_as_such_in_both_languages(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """学校名称 merged down over two rows, the indicator names in the lower one: the lower
+    row's school cell is blank. Said as what it is, not as a missing school column."""
+    data = tmp_path / "2024.csv"
+    data.write_text(
+        "临淄区2024年统计\n学校名称,\n,专兼职心理健康教育教师数\n临淄八中,1\n", encoding="utf-8"
+    )
+    result = runner.invoke(main, ["validate", str(data)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {data}:2: the header spans rows 2 and 3: '学校名称' is in row 2, the "
+        "indicator names in row 3; put them in one row (unmerge the cells and write "
+        "'学校名称' in row 3 too)\n"
+    )
+    zh = runner.invoke(main, ["validate", str(data), "--lang", "zh"])
+    assert "表头占了第 2、3 两行：“学校名称”在第 2 行，指标名称在第 3 行" in zh.stderr

@@ -8,6 +8,7 @@ score: a wrong guess would read the wrong column silently.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -63,7 +64,8 @@ def find_header(rows: Iterator[_Row], vocabulary: Vocabulary) -> Search:
             best = (number, layout.score(columns), columns)
         if len(search.read) >= layout.HEADER_SEARCH_ROWS:
             break
-    search.why, search.must = _no_header(best)
+    two_rows = _two_rows(search.read, vocabulary)
+    search.why, search.must = (two_rows, True) if two_rows else _no_header(best)
     search.row = best[0] if best else 1
     return search
 
@@ -194,6 +196,28 @@ def accepted(form: str) -> str:
     ignored = "/".join(layout.COLUMN_NAMES["ignored"])
     extra = "; and indicator ids or Chinese names as headers" if form == "wide" else ""
     return f"{listed}; ignored: {ignored}{extra}"
+
+
+def _two_rows(read: list[_Row], vocabulary: Vocabulary) -> str:
+    """Why the header is no header when it spans two rows — 学校名称 merged down over both,
+    the indicator names in the lower one, which leaves the lower row's school cell blank —
+    else ``""``."""
+    for (upper, above), (lower, cells) in itertools.pairwise(read):
+        if lower != upper + 1:
+            continue
+        columns = [layout.column_of(i, cell, vocabulary.names) for i, cell in enumerate(cells)]
+        if not any(column.role == "indicator_value" for column in columns):
+            continue
+        for index, cell in enumerate(above):
+            below = cells[index].strip() if index < len(cells) else ""
+            role = layout.column_of(index, cell, vocabulary.names).role
+            if role in ("entity", "code") and not below:
+                return (
+                    f"the header spans rows {upper} and {lower}: {cell.strip()!r} is in row "
+                    f"{upper}, the indicator names in row {lower}; put them in one row (unmerge "
+                    f"the cells and write {cell.strip()!r} in row {lower} too)"
+                )
+    return ""
 
 
 def _no_header(best: tuple[int, int, list[Column]] | None) -> tuple[str, bool]:

@@ -438,6 +438,12 @@ INPUT_PHRASES: tuple[tuple[str, str], ...] = (
         r"not used: (.*), indicators of the bundled plan (\S+)",
         r"未使用：\1（属于内置规划 \2 的指标）",
     ),
+    (
+        r"the header spans rows (\d+) and (\d+): '([^']*)' is in row \d+, the indicator names "
+        r"in row \d+; put them in one row \(unmerge the cells and write '[^']*' in row \d+ too\)",
+        r"表头占了第 \1、\2 两行：“\3”在第 \1 行，指标名称在第 \2 行；请把表头放在同一行"
+        r"（取消合并单元格，并在第 \2 行也写上“\3”）",
+    ),
     (r"conflict: ", "数据冲突："),
     (r"… and (\d+) more problem\(s\) not listed", r"……另有 \1 个问题未列出"),
     (r"… and (\d+) more warning\(s\) not listed", r"……另有 \1 条警告未列出"),
