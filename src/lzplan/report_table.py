@@ -170,9 +170,10 @@ def notes(report: Report, plan: Plan | None = None, lang: str = "en") -> list[tu
         parts = [result.detail, *result.misses]
         if lang == "zh":
             parts = [zh_detail(part) for part in parts]
-        text = f"{result.target}: {parts[0]}"
+        zh = lang == "zh"
+        text = f"{result.target}{'：' if zh else ': '}{parts[0]}"
         if result.misses:
-            text += "; " + ", ".join(parts[1:])
+            text += ("；" if zh else "; ") + ("、" if zh else ", ").join(parts[1:])
         found.append((result.status, text))
     if absent:
         names = ", ".join(_with_name(item, plan) for item in absent)
