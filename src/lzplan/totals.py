@@ -69,13 +69,33 @@ class _Pending:
     column: str
 
 
+class Sum:
+    """The rows a totals row adds up, as a running sum (added in row order, as the rows
+    are): how many, how many blank, whether one was refused (the sum is then unknown)."""
+
+    __slots__ = ("blanks", "refused", "rows", "total")
+
+    def __init__(self) -> None:
+        self.rows, self.blanks, self.refused, self.total = 0, 0, False, 0.0
+
+    def add(self, value: Counted) -> None:
+        """One row's value: a number, ``BLANK`` or ``None`` (refused)."""
+        self.rows += 1
+        if value is None:
+            self.refused = True
+        elif isinstance(value, str):
+            self.blanks += 1
+        else:
+            self.total += value
+
+
 class Totals:
     """Running sums of the rows of one sheet, per indicator and year."""
 
     def __init__(self) -> None:
-        # None in a sum: a row refused (already an error), so the sum is unknown
-        self.group: dict[tuple[str, int], list[Counted]] = {}
-        self.whole: dict[tuple[str, int], list[Counted]] = {}
+        # the rows since the last 小计, and all the rows, per (indicator, year)
+        self.group: dict[tuple[str, int], Sum] = {}
+        self.whole: dict[tuple[str, int], Sum] = {}
         self.pending: list[_Pending] = []
         self.summed: dict[str, bool] = {}  # indicator id → whether it adds up
         #: (row, column, message): totals that blank cells leave in doubt, for a warning.
@@ -94,12 +114,12 @@ class Totals:
         """:meth:`count` for an indicator known to be summable, by (indicator id, year)."""
         group = self.group.get(key)
         if group is None:
-            group = self.group[key] = []
+            group = self.group[key] = Sum()
         whole = self.whole.get(key)
         if whole is None:  # a 小计 above resets the group, never the whole
-            whole = self.whole[key] = []
-        group.append(value)
-        whole.append(value)
+            whole = self.whole[key] = Sum()
+        group.add(value)
+        whole.add(value)
 
     def check(
         self,
@@ -114,10 +134,10 @@ class Totals:
         if label in AVERAGES or value is None or not summable(indicator):
             return ""
         key = (indicator.id, year)
-        values = (self.group if label in SUBTOTALS else self.whole).get(key, [])
+        values = (self.group if label in SUBTOTALS else self.whole).get(key) or Sum()
         if label in SUBTOTALS:
-            self.group[key] = []
-        if not values and label not in SUBTOTALS:
+            self.group[key] = Sum()
+        if not values.rows and label not in SUBTOTALS:
             self.pending.append(_Pending(indicator, year, label, value, *where))
             return ""
         return self._judged(indicator, label, value, values, where)
@@ -127,13 +147,13 @@ class Totals:
         indicator: Indicator,
         label: str,
         value: float,
-        values: list[Counted],
+        values: Sum,
         where: tuple[int, str],
     ) -> str:
         """The error for a total the rows do not make; one blank cells leave in doubt (a
         blank may be none, or a figure not given) is kept for a warning instead."""
         wrong = _wrong(indicator, label, value, values)
-        if wrong and BLANK in values:
+        if wrong and values.blanks:
             self.doubtful.append((*where, wrong))
             return ""
         return wrong
@@ -142,7 +162,7 @@ class Totals:
         """(row, column, message) for each 合计 at the top that the rows below do not make."""
         found = []
         for total in self.pending:
-            values = self.whole.get((total.indicator.id, total.year), [])
+            values = self.whole.get((total.indicator.id, total.year)) or Sum()
             where = (total.row, total.column)
             wrong = self._judged(total.indicator, total.label, total.value, values, where)
             if wrong:
@@ -150,26 +170,26 @@ class Totals:
         return found
 
 
-def _wrong(indicator: Indicator, label: str, value: float, values: list[Counted]) -> str:
+def _wrong(indicator: Indicator, label: str, value: float, values: Sum) -> str:
     """Why the totals row is wrong. A blank cell is not taken for 0, but neither does it
     hide a total the other rows do not make: a 初中's blank 小学 pupils are none, and a 合计
     off by 100 beside them is likely a typing mistake, so it is named with the blanks. A
     refused value (already an error) leaves the sum unknown: nothing more is said."""
-    if not values or any(item is None for item in values):
+    if not values.rows or values.refused:
         return ""
-    expected = sum(item for item in values if isinstance(item, int | float))
+    expected = values.total
     if abs(expected - value) <= max(1e-6 * abs(expected), 1e-9):
         return ""
-    blank = values.count(BLANK)
+    blank = values.blanks
     if blank:
         return (
             f"the {label} row gives {format_number(value)} for {indicator.id} but the "
-            f"{len(values) - blank} row(s) with a value sum to {format_number(expected)} and "
+            f"{values.rows - blank} row(s) with a value sum to {format_number(expected)} and "
             f"{blank} row(s) are blank: write 0 where a blank means none, and check the "
             f"figures and the {label} row"
         )
     return (
         f"the {label} row gives {format_number(value)} for {indicator.id} but the "
-        f"{len(values)} row(s) it totals sum to {format_number(expected)}: correct the "
+        f"{values.rows} row(s) it totals sum to {format_number(expected)}: correct the "
         f"figures or the {label} row"
     )
