@@ -395,22 +395,23 @@ CASES: list[tuple[str, str]] = [
     (
         (
             "11 is not a plausible count for town_public_central_kindergartens (expected 0–10 所); "
-            "check the figure; if it really is right, the plan's plausible range for "
-            "town_public_central_kindergartens is wrong"
+            "check the figure; if it really is right, ask whoever keeps the plan to widen its "
+            "plausible range for town_public_central_kindergartens"
         ),
         (
             "11 不是 town_public_central_kindergartens 的合理数量（应为 0–10 所）；请核对该数值；"
-            "如果确实无误，则规划中 town_public_central_kindergartens 的合理范围有误"
+            "如确认无误，请告知规划维护人员放宽 town_public_central_kindergartens 的合理范围"
         ),
     ),
     (
         (
             "-20 is not a plausible percentage for growth_rate (expected -10 to 10); check the "
-            "figure; if it really is right, the plan's plausible range for growth_rate is wrong"
+            "figure; if it really is right, ask whoever keeps the plan to widen its plausible "
+            "range for growth_rate"
         ),
         (
-            "-20 不是 growth_rate 的合理百分比（应为 -10 至 10）；请核对该数值；如果确实无误，"
-            "则规划中 growth_rate 的合理范围有误"
+            "-20 不是 growth_rate 的合理百分比（应为 -10 至 10）；请核对该数值；如确认无误，"
+            "请告知规划维护人员放宽 growth_rate 的合理范围"
         ),
     ),
     (

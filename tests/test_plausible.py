@@ -308,8 +308,8 @@ def test_a_weekly_figure_given_per_year_is_refused_without_a_guess() -> None:
     assert message is not None
     assert "did you mean" not in message
     assert message.endswith(
-        "check the figure; if it really is right, the plan's plausible range for "
-        "labour_education_class_hours is wrong"
+        "check the figure; if it really is right, ask whoever keeps the plan to widen its "
+        "plausible range for labour_education_class_hours"
     )
 
 

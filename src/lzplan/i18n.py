@@ -693,8 +693,9 @@ INPUT_PHRASES: tuple[tuple[str, str], ...] = (
         "；请核对该数值；如果没有，请留空或填写 —",
     ),
     (
-        r"; check the figure; if it really is right, the plan's plausible range for (\S+) is wrong",
-        r"；请核对该数值；如果确实无误，则规划中 \1 的合理范围有误",
+        r"; check the figure; if it really is right, ask whoever keeps the plan to widen its "
+        r"plausible range for (\S+)",
+        r"；请核对该数值；如确认无误，请告知规划维护人员放宽 \1 的合理范围",
     ),
     # --- the year
     (

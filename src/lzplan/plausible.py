@@ -281,8 +281,8 @@ def _check_the_figure(indicator: Indicator, value: float, bounds: Range) -> str:
     if value == 0 and bounds[0] > 0:
         return "check the figure; if there is none, leave the value empty or write —"
     return (
-        "check the figure; if it really is right, the plan's plausible range for "
-        f"{indicator.id} is wrong"
+        "check the figure; if it really is right, ask whoever keeps the plan to widen its "
+        f"plausible range for {indicator.id}"
     )
 
 
