@@ -316,6 +316,14 @@ RULE_PHRASES: tuple[tuple[str, str], ...] = (
     (r"; `lzplan readiness` gives each school's shortfall", "；lzplan readiness 可列出各校差距"),
     (r"would NOT pass", "不能通过"),
     (r"would pass", "可以通过"),
+    (
+        r" ?\(([-\d.,]+), above the mean ([-\d.,]+); (\d+%) of the spread\)",
+        r"（\1，高于平均值 \2，占离散程度的 \3）",
+    ),
+    (
+        r" ?\(([-\d.,]+), below the mean ([-\d.,]+); (\d+%) of the spread\)",
+        r"（\1，低于平均值 \2，占离散程度的 \3）",
+    ),
     (r"above the mean", "高于平均值"),
     (r"below the mean", "低于平均值"),
     (r"of the spread", "的离散"),
