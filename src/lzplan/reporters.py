@@ -12,7 +12,8 @@ from typing import Any
 
 class Format:
     """A reporter: ``module.function``. A ``table`` (for people: a terminal table,
-    Markdown) takes the plan, the width, whether it writes to a terminal and the language;
+    Markdown, a workbook) takes the plan, the width, whether it writes to a terminal and the
+    language;
     the others take the reports alone, and with ``words`` the language of their labels
     (text gets a final newline and is UTF-8 whatever the console; bytes are written as
     they are)."""
@@ -91,7 +92,7 @@ def render(
 
     reporter = getattr(importlib.import_module(f".{chosen.module}", __package__), chosen.function)
     if chosen.table:
-        text: str = reporter(reports, plan, width, terminal, lang=lang, color=color)
-        return text
+        drawn: str | bytes = reporter(reports, plan, width, terminal, lang=lang, color=color)
+        return drawn
     data: str | bytes = reporter(reports, lang=lang) if chosen.words else reporter(reports)
     return (data + "\n").encode() if isinstance(data, str) else data
