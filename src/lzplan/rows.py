@@ -34,6 +34,10 @@ if TYPE_CHECKING:
 #: its entity names resolve in, and whether totals rows sum it.
 _WideColumn = tuple[layout.Column, Indicator, CellReader, str, bool]
 
+#: Makes an :class:`Observation` from its ten fields without the Python-level ``__new__`` of a
+#: named tuple: a province's wide file makes millions.
+_new = tuple.__new__
+
 _KIND_WORDS = {"school": "school (学校)", "town": "town (乡镇)", "project": "item (项目)"}
 
 
@@ -72,8 +76,10 @@ class SheetReader:
         self._plain: PlainRows | None = None  # a long table's plain rows, read from lookups
         #: another bundled plan's indicators met in this file, by plan (shared by its sheets)
         self.unused: dict[str, set[str]] = {}
+        #: bundled plans reading this file in the same run (see ``ReadOptions.read_by``)
+        self.read_by: frozenset[str] = frozenset()
 
-    def read(self, search: Search, rows: Iterator[tuple[int, list[str]]]) -> Iterator[Observation]:
+    def read(self, search: Search, rows: Iterator[tuple[int, list[str]]]) -> list[Observation]:
         """Every observation of ``rows``, the rows below the header ``search`` found."""
         assert search.table is not None
         checked = check_header(search.table, self.vocabulary)
@@ -84,13 +90,28 @@ class SheetReader:
         for message in checked.problems:
             self.problems.add(Problem(self.name, message, self.table.header_row))
         self._settle_year()
+        found: list[Observation] = []
+        if self._theirs(checked.unused):
+            return found
         if PlainRows.fits(self._at, self.table.form, bool(self.table.year_columns)):
             self._plain = PlainRows(self._at, self.name)
-        yield from self._rows(rows)
+        self._rows(rows, found)
         for number, column, message in self.totals.finish():
             self._problem(number, column, message)
         for number, column, message in self.totals.doubtful:
             self.notices.add(Problem(self.name, message, number, column, severity="warning"))
+        return found
+
+    def _theirs(self, unused: dict[str, set[str]]) -> bool:
+        """Whether the table is one row per school giving only the figures of plans that
+        read it in this run: its rows are theirs to read (a province's kindergartens are
+        not read again for the schools' criteria)."""
+        return (
+            self.table.form == "wide"
+            and bool(unused)
+            and unused.keys() <= self.read_by
+            and not any(column.role == "indicator_value" for column in self.table.columns)
+        )
 
     def _learn_columns(self) -> None:
         """What every row asks of the header, worked out once (a province's file has a
@@ -118,7 +139,9 @@ class SheetReader:
         if self.years.fixed.problem:
             self.problems.add(Problem(self.name, self.years.fixed.problem, self.table.header_row))
 
-    def _rows(self, rows: Iterator[tuple[int, list[str]]]) -> Iterator[Observation]:
+    def _rows(self, rows: Iterator[tuple[int, list[str]]], found: list[Observation]) -> None:
+        """Reads ``rows`` into ``found`` (a list, not a generator: a province's wide file is
+        millions of figures, each of which a chain of generators would pass on one by one)."""
         footer = False
         seen = 0
         for number, raw in rows:
@@ -137,11 +160,13 @@ class SheetReader:
             label = self._total_label(cells)
             plain = None if label or self._plain is None else self._read_plain(number, cells)
             if plain is not None:
-                yield plain
+                found.append(plain)
             elif self.table.form == "long":
-                yield from self._long(number, cells, label)
+                found.extend(self._long(number, cells, label))
+            elif label:
+                self._wide_total(number, cells, label, self._year(number, cells))
             else:
-                yield from self._wide(number, cells, label)
+                self._wide(number, cells, found)
         if not seen:
             message = "has a header but no rows of data"
             self.problems.add(Problem(self.name, message, self.table.header_row))
@@ -313,62 +338,75 @@ class SheetReader:
 
     # --- wide form: one row per entity, one column per indicator -----------------
 
-    def _wide(self, number: int, cells: list[str], label: str) -> Iterator[Observation]:
+    def _wide(self, number: int, cells: list[str], found: list[Observation]) -> None:
+        """One school's row: its figures appended to ``found``."""
         year = self._year(number, cells)
         name, code = self._cell(cells, "entity"), self._cell(cells, "code")
-        if not label and not (name or code):
+        if not (name or code):
             self._problem(
                 number, self._header("entity"), "no entity: name the school, town or item"
             )
-            return
-        if label:
-            yield from self._wide_total(number, cells, label, year)
             return
         note, source = self._cell(cells, "note"), self._cell(cells, "source")
         # notes and sources repeat down a long file: keep one copy of each
         note, source = self.texts.setdefault(note, note), self.texts.setdefault(source, source)
         entities: dict[str, str | None] = {}  # by scope: a school is named once per row
         refused = False  # a name refused once: the row's figures are in no sum
+        size, totals, sheet = len(cells), self.totals, self.name
         for column, indicator, reader, scope, summed in self._wide_columns():
             # a workbook row ends at its last filled cell: what lies beyond is empty
-            text = cells[column.index] if column.index < len(cells) else ""
-            try:
-                parsed = reader.read(text)
-            except ValueProblem as exc:
-                self._value_problem(number, column.text, column.unit, exc)
-                parsed = None
-            if parsed is None or year is None or refused:
+            text = cells[column.index] if column.index < size else ""
+            value = reader.plain(text) if text else None
+            flag = None
+            if value is None and text:  # not a plain number: read the general way
+                try:
+                    value, flag = reader.read(text)
+                except ValueProblem as exc:
+                    self._value_problem(number, column.text, column.unit, exc)
+                    if year is not None:
+                        totals.count(indicator, year, None)  # refused: the sum is not known
+                    continue
+            if year is None or refused:
                 if year is not None:
-                    self.totals.count(indicator, year, None)  # refused: the sum is not known
+                    totals.count(indicator, year, None)
                 continue
             if scope not in entities:
                 entities[scope] = self._resolve(number, indicator.id, name, code, year)
             entity = entities[scope]
             if entity is None:
                 refused = True
-                self.totals.count(indicator, year, None)
+                totals.count(indicator, year, None)
                 continue
-            value, flag = parsed
             if summed:
-                self.totals.add((indicator.id, year), BLANK if value is None else value)
+                totals.add((indicator.id, year), BLANK if value is None else value)
             if flag is not None and flag.year is not None and flag.year > year:
                 message = f"done on {flag.on}, after {year}, the year this row describes"
                 self._problem(number, column.text or self._header("value"), message)
-            yield Observation(
-                indicator.id, year, value, self.name, number, entity, flag, note, source,
-                column.text,
-            )  # fmt: skip
+            found.append(
+                _new(
+                    Observation,
+                    (
+                        indicator.id,
+                        year,
+                        value,
+                        sheet,
+                        number,
+                        entity,
+                        flag,
+                        note,
+                        source,
+                        column.text,
+                    ),
+                )
+            )
 
-    def _wide_total(
-        self, number: int, cells: list[str], label: str, year: int | None
-    ) -> Iterator[Observation]:
+    def _wide_total(self, number: int, cells: list[str], label: str, year: int | None) -> None:
         """A 合计 row of a wide table: each figure checked against the rows' sum."""
         for column, indicator, _, _, _ in self._wide_columns():
             text = cells[column.index] if column.index < len(cells) else ""
             parsed = self._value(number, column.text, indicator, text, column.unit, False)
             if parsed is not None and year is not None:
                 self._total(number, indicator, year, label, parsed[0], column.text)
-        yield from ()
 
     def _wide_columns(self) -> list[_WideColumn]:
         """The per-entity indicator columns, each with its reader, its names' scope and

@@ -118,8 +118,17 @@ class Totals:
         whole = self.whole.get(key)
         if whole is None:  # a 小计 above resets the group, never the whole
             whole = self.whole[key] = Sum()
-        group.add(value)
-        whole.add(value)
+        # both sums at once, without a call each: a province's file adds a million
+        group.rows += 1
+        whole.rows += 1
+        if value is None:
+            group.refused = whole.refused = True
+        elif value.__class__ is str:
+            group.blanks += 1
+            whole.blanks += 1
+        else:
+            group.total += value  # type: ignore[operator]
+            whole.total += value  # type: ignore[operator]
 
     def check(
         self,
