@@ -197,9 +197,9 @@ def _dataset(group: list[Input], vocabulary: Vocabulary, options: ReadOptions) -
         siblings = _siblings(group[0], min(years))
         history = _sibling_history(group[0], siblings, min(years), vocabulary)
     merged = _merge(own)
-    said = {(o.indicator, o.year, o.entity) for o in merged}
-    # a sibling supplies what the file itself does not say, never overrides it
-    merged += [o for o in _merge(history) if (o.indicator, o.year, o.entity) not in said]
+    if history:  # a sibling supplies what the file itself does not say, never overrides it
+        said = {(o.indicator, o.year, o.entity) for o in merged}
+        merged += [o for o in _merge(history) if (o.indicator, o.year, o.entity) not in said]
     if any(indicator.derived for indicator in vocabulary.plan.indicators):
         from .derived import derive  # only plans with derived figures pay for it
 

@@ -8,7 +8,7 @@ from typing import Literal
 
 from .errors import Problem
 from .model import Indicator
-from .observations import Observation
+from .observations import Observation, make
 
 #: How far a given figure may sit from the one its parts give before a warning: a given
 #: ratio rounded to one decimal (5.3 for 5.27) stays quiet, a mistyped one does not.
@@ -70,16 +70,12 @@ def observation(
 ) -> Observation:
     """A computed value, placed where ``anchor`` (a figure it comes from) was read; for
     ``anchor``'s entity unless another is given (``""``: the district)."""
-    return Observation(
-        indicator.id,
-        anchor.year,
-        value,
-        anchor.file,
-        anchor.row,
-        anchor.entity if entity is None else entity,
-        note=note,
-        column=anchor.column,
-    )
+    entity = anchor.entity if entity is None else entity
+    return make(
+        Observation,
+        (indicator.id, anchor.year, value, anchor.file, anchor.row, entity, None, note, "",
+         anchor.column),
+    )  # fmt: skip
 
 
 def empty(

@@ -13,6 +13,11 @@ def place_text(file: str, rows: str, column: str = "") -> str:
     return f"{file}:{rows}" + (f" ({column})" if column else "")
 
 
+#: ``make(Observation, (all ten fields))``: an observation made without the named tuple's
+#: Python-level ``__new__``, for the loops that make a province's million.
+make = tuple.__new__
+
+
 class Observation(NamedTuple):
     """One value of one indicator for one year (and entity), and where it was read.
 

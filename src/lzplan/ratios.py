@@ -16,7 +16,7 @@ from .derivedbase import Found, Index, differs, empty, located, observation, who
 from .display import format_number
 from .errors import Problem
 from .model import Indicator, Ratio
-from .observations import Observation
+from .observations import Observation, make
 from .plausible import plausible_range, widened, within
 
 
@@ -25,35 +25,56 @@ def compute_ratio(indicator: Indicator, ratio: Ratio, by_key: Index) -> Found:
     found: Found = []
     numerators, denominators = by_key.of(ratio.numerator), by_key.of(ratio.denominator)
     givens = by_key.of(indicator.id)
-    # in the order the figures were read (sorting a province's names costs more than the
-    # ratios themselves)
-    places = dict.fromkeys(key[1:] for key in numerators)
-    places.update(dict.fromkeys(key[1:] for key in denominators))
     bounds = plausible_range(indicator)
     low, high = (-math.inf, math.inf) if bounds is None else widened(bounds)
     note = f"computed: {ratio.text()}"
-    for year, entity in places:
-        numerator = numerators.get((ratio.numerator, year, entity))
-        denominator = denominators.get((ratio.denominator, year, entity))
-        given = givens.get((indicator.id, year, entity))
-        top = None if numerator is None else numerator.value
+    below, scale, own = ratio.denominator, ratio.scale, indicator.id
+    # in the order the figures were read (sorting a province's names costs more than the
+    # ratios themselves): each numerator, then the denominators without one
+    for (_, year, entity), numerator in numerators.items():
+        denominator = denominators.get((below, year, entity))
+        given = givens.get((own, year, entity)) if givens else None
+        top = numerator.value
         bottom = None if denominator is None else denominator.value
         if top is not None and bottom is not None and bottom != 0:
             # the usual case, kept lean: a province has hundreds of thousands of them
-            value = top / bottom * ratio.scale
-            assert numerator is not None
-            computed = observation(indicator, value, numerator, note)
+            value = top / bottom * scale
             if low <= value <= high and (
                 given is None or given.value is None or not differs(given.value, value)
             ):
-                found.append((computed, None))
+                found.append((_computed(own, value, numerator, note), None))
                 continue
-        if given is not None and given.value is not None and not _both(numerator, denominator):
-            continue  # a ratio given without (both) its counts stands as given
-        if _blank(numerator) and _blank(denominator):
-            continue  # two blank cells: the entity has no such figure (a 初中 has no 小学 part)
-        found.append(_one(indicator, ratio, numerator, denominator, given))
+        _other(found, indicator, ratio, numerator, denominator, given)
+    for (_, year, entity), denominator in denominators.items():
+        if (ratio.numerator, year, entity) not in numerators:
+            given = givens.get((own, year, entity)) if givens else None
+            _other(found, indicator, ratio, None, denominator, given)
     return found
+
+
+def _computed(indicator: str, value: float, anchor: Observation, note: str) -> Observation:
+    """:func:`~lzplan.derivedbase.observation`, made directly: a province makes a million."""
+    return make(
+        Observation,
+        (indicator, anchor.year, value, anchor.file, anchor.row, anchor.entity, None, note, "",
+         anchor.column),
+    )  # fmt: skip
+
+
+def _other(
+    found: Found,
+    indicator: Indicator,
+    ratio: Ratio,
+    numerator: Observation | None,
+    denominator: Observation | None,
+    given: Observation | None,
+) -> None:
+    """A ratio off the usual path: a count missing or 0, out of range, or contradicted."""
+    if given is not None and given.value is not None and not _both(numerator, denominator):
+        return  # a ratio given without (both) its counts stands as given
+    if _blank(numerator) and _blank(denominator):
+        return  # two blank cells: the entity has no such figure (a 初中 has no 小学 part)
+    found.append(_one(indicator, ratio, numerator, denominator, given))
 
 
 def _blank(found: Observation | None) -> bool:

@@ -18,7 +18,7 @@ from .errors import Problem
 from .header import Search, check_header, close
 from .layout import Layout
 from .model import Indicator
-from .observations import Observation
+from .observations import Observation, make
 from .plainrows import ANY_YEAR, PlainRows
 from .problems import NoticeList, ProblemList
 from .totals import BLANK, Totals, label_of
@@ -33,10 +33,6 @@ if TYPE_CHECKING:
 #: A wide table's indicator column: the column, its indicator, its cell reader, the scope
 #: its entity names resolve in, and whether totals rows sum it.
 _WideColumn = tuple[layout.Column, Indicator, CellReader, str, bool]
-
-#: Makes an :class:`Observation` from its ten fields without the Python-level ``__new__`` of a
-#: named tuple: a province's wide file makes millions.
-_new = tuple.__new__
 
 _KIND_WORDS = {"school": "school (学校)", "town": "town (乡镇)", "project": "item (项目)"}
 
@@ -103,14 +99,19 @@ class SheetReader:
         return found
 
     def _theirs(self, unused: dict[str, set[str]]) -> bool:
-        """Whether the table is one row per school giving only the figures of plans that
-        read it in this run: its rows are theirs to read (a province's kindergartens are
-        not read again for the schools' criteria)."""
-        return (
-            self.table.form == "wide"
-            and bool(unused)
-            and unused.keys() <= self.read_by
-            and not any(column.role == "indicator_value" for column in self.table.columns)
+        """Whether the table is one row per school giving only figures that plans reading
+        it in this run define: its rows are theirs to read and report on (a province's
+        kindergartens are not read again for the schools' criteria)."""
+        if self.table.form != "wide" or not unused or not self.read_by:
+            return False
+        columns = self.table.columns
+        if any(column.role == "indicator_value" for column in columns):
+            return False
+        vocabulary = self.vocabulary
+        return all(
+            vocabulary.named_by(column.text, self.read_by)
+            for column in columns
+            if column.role == "ignored" and vocabulary.foreign(column.text) is not None
         )
 
     def _learn_columns(self) -> None:
@@ -382,23 +383,9 @@ class SheetReader:
             if flag is not None and flag.year is not None and flag.year > year:
                 message = f"done on {flag.on}, after {year}, the year this row describes"
                 self._problem(number, column.text or self._header("value"), message)
-            found.append(
-                _new(
-                    Observation,
-                    (
-                        indicator.id,
-                        year,
-                        value,
-                        sheet,
-                        number,
-                        entity,
-                        flag,
-                        note,
-                        source,
-                        column.text,
-                    ),
-                )
-            )
+            found.append(make(Observation, (
+                indicator.id, year, value, sheet, number, entity, flag, note, source, column.text
+            )))  # fmt: skip
 
     def _wide_total(self, number: int, cells: list[str], label: str, year: int | None) -> None:
         """A 合计 row of a wide table: each figure checked against the rows' sum."""

@@ -26,10 +26,16 @@ def compute_stage_part(indicator: Indicator, part: StagePart, plan: Plan, by_key
     found: Found = []
     wanted = _pupils_of(plan, part.stage)
     every = _all_stage_pupils(plan, by_key)
+    wholes, owns = by_key.of(part.part_of), by_key.of(part.per_stage or "")
+    weights = {stage.stage: stage.weight for stage in plan.stages}
+    whole_id, own_id = part.part_of, part.per_stage
     for (_, year, entity), pupils in list(by_key.of(wanted).items()):
         if not entity or not (pupils.value or 0) > 0:
             continue
-        found.append(_one(indicator, part, plan, by_key, pupils, every[(year, entity)]))
+        whole = wholes.get((whole_id, year, entity))
+        own = owns.get((own_id, year, entity)) if owns else None
+        stages = every[(year, entity)]
+        found.append(_one(indicator, part, weights, pupils, stages, whole, own))
     return found
 
 
@@ -99,15 +105,14 @@ def _pupils_of(plan: Plan, stage: str) -> str:
 def _one(
     indicator: Indicator,
     part: StagePart,
-    plan: Plan,
-    by_key: Index,
+    weights: dict[str, float],
     pupils: Observation,
     stages: dict[str, float],
+    whole: Observation | None,
+    own: Observation | None,
 ) -> tuple[Observation, Problem | None]:
-    year, entity = pupils.year, pupils.entity
-    whole = by_key.get((part.part_of, year, entity))
+    """The part of one school in one year, from its whole figure and its own for the stage."""
     if part.per_stage:
-        own = by_key.get((part.per_stage, year, entity))
         if own is not None and own.value is not None:
             said = _both_given(part, own, whole) if len(stages) == 1 else None
             return observation(indicator, own.value, own, f"given: {part.per_stage}"), said
@@ -121,7 +126,6 @@ def _one(
         return empty(indicator, pupils, f"no {part.part_of}"), None
     if len(stages) == 1:
         return observation(indicator, whole.value, whole, f"given: {part.part_of}"), None
-    weights = {stage.stage: stage.weight for stage in plan.stages}
     weighted = {stage: weights[stage] * count for stage, count in stages.items()}
     share = weighted[part.stage] / sum(weighted.values())
     return observation(indicator, whole.value * share, whole, _SPLIT_NOTE), None

@@ -22,6 +22,7 @@ class Vocabulary:
         self.names = IndicatorNames(plan)
         self.entities = EntityNames(plan, roster)
         self._foreign: dict[str, tuple[str, str]] | None = None
+        self._named_by: dict[str, frozenset[str]] = {}  # bundled plan → its folded names
 
     def foreign(self, text: str) -> tuple[str, str] | None:
         """(plan name, indicator id) when another bundled plan defines the indicator ``text``
@@ -34,6 +35,18 @@ class Vocabulary:
             bare = without_unit(text)
             found = self._foreign.get(fold(bare)) if bare != text else None
         return found
+
+    def named_by(self, text: str, plans: frozenset[str]) -> bool:
+        """Whether one of the bundled ``plans`` defines the indicator ``text`` names (a
+        kindergartens' 在园幼儿数 is Linzi's as well as the preschool criteria's)."""
+        keys = {fold(text), fold(without_unit(text))}
+        for name in sorted(plans):
+            names = self._named_by.get(name)
+            if names is None:
+                names = self._named_by[name] = _names_of(name)
+            if keys & names:
+                return True
+        return False
 
     def foreign_per_entity(self, text: str) -> tuple[str, str] | None:
         """:meth:`foreign`, when the other plan gives that figure per school or kindergarten:
@@ -60,3 +73,15 @@ def _other_plans(plan: Plan) -> dict[str, tuple[str, str]]:
                 for text in (indicator.id, indicator.name_zh, *indicator.aliases):
                     found.setdefault(fold(text), (name, indicator.id))
     return found
+
+
+def _names_of(name: str) -> frozenset[str]:
+    """Every name (folded) of the bundled plan ``name``'s indicators."""
+    from .planfile import find_plan, load_plan
+
+    plan = load_plan(find_plan(name))
+    return frozenset(
+        fold(text)
+        for indicator in plan.indicators
+        for text in (indicator.id, indicator.name_zh, *indicator.aliases)
+    )

@@ -58,7 +58,8 @@ class Recorder:
 
     def entities(self, indicator: str, year: int) -> dict[str, Observation]:
         found = self.data.entities(indicator, year)
-        self.seen.update((id(item), item) for item in found.values())
+        values = found.values()
+        self.seen.update(zip(map(id, values), values, strict=True))
         return found
 
     def history(self, indicator: str, year: int, entity: str = "") -> list[Observation]:
@@ -83,16 +84,17 @@ class Recorder:
 
 def _runs(observations: Iterable[Observation]) -> Iterator[str]:
     """The places of ``observations``, consecutive rows of one file and column as one."""
-    run: tuple[str, str, int, int] | None = None  # file, column, first row, last row
+    started = False
+    file, column, first, last = "", "", 0, 0
     for seen in observations:
-        if run is not None and (seen.file, seen.column) == run[:2] and seen.row == run[3] + 1:
-            run = (*run[:3], seen.row)
+        if started and seen.row == last + 1 and seen.file == file and seen.column == column:
+            last = seen.row
             continue
-        if run is not None:
-            yield _place(*run)
-        run = (seen.file, seen.column, seen.row, seen.row)
-    if run is not None:
-        yield _place(*run)
+        if started:
+            yield _place(file, column, first, last)
+        started, file, column, first, last = True, seen.file, seen.column, seen.row, seen.row
+    if started:
+        yield _place(file, column, first, last)
 
 
 #: The most places a result names one by one.

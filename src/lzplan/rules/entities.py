@@ -174,17 +174,14 @@ def counted(
     if rule.kinds and context.roster is not None:
         reported, outside = in_kinds(rule, context.roster, context.year, reported, context.excluded)
     weights = context.data.entities(rule.weight, context.year) if rule.weight else {}
-    absent = outside + tuple(
-        f"{name} (no data)"
-        for name, found in sorted(reported.items())
-        if found.value is None or (rule.weight and _no_weight(weights.get(name)))
-    )
-    found = [
-        (name, seen.value, weights[name].value if rule.weight else 1.0)
-        for name, seen in sorted(reported.items())
-        if seen.value is not None and not (rule.weight and _no_weight(weights.get(name)))
-    ]
-    return found, absent
+    lacking: list[str] = []
+    found: list[tuple[str, float, float | None]] = []
+    for name, seen in sorted(reported.items()):
+        if seen.value is None or (rule.weight and _no_weight(weights.get(name))):
+            lacking.append(f"{name} (no data)")
+        else:
+            found.append((name, seen.value, weights[name].value if rule.weight else 1.0))
+    return found, outside + tuple(lacking)
 
 
 def judge_aggregate(target: Target, rule: Aggregate, context: Context) -> Verdict:

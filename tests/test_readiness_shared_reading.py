@@ -1,0 +1,81 @@
+"""A table of one criteria plan's figures is read once when ``readiness`` runs both plans:
+the other plan leaves its rows alone (``ReadOptions.read_by``), and what is wrong in them is
+still said, by the plan that reads them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lzplan.cli import main
+from lzplan.datafile import ReadOptions, Vocabulary, read_path
+from lzplan.errors import DataError
+from lzplan.planfile import find_plan, load_plan
+
+BOTH = frozenset({"compulsory-quality-balance", "preschool-universal"})
+KINDERGARTENS = "幼儿园名称,在园幼儿数,专任教师数,班数,班额达标班数\n甲幼儿园,120,10,4,4\n"
+SCHOOLS = "学校名称,小学在校生数,高于规定学历教师数\n甲小学,400,30\n"
+
+
+def _compulsory() -> Vocabulary:
+    return Vocabulary(load_plan(find_plan("compulsory-quality-balance")), None)
+
+
+def _kindergartens(tmp_path: Path, extra: str = "") -> Path:
+    path = tmp_path / "幼儿园-2025.csv"
+    path.write_text(KINDERGARTENS + extra, "utf-8")
+    return path
+
+
+def test_a_kindergarten_table_is_left_to_the_preschool_plan_running_beside(
+    tmp_path: Path,
+) -> None:
+    # the row without a name is the preschool plan's to report; the compulsory criteria
+    # read none of the table's rows, so they find nothing in it, not even that row
+    path = _kindergartens(tmp_path, ",30,3,1,1\n")
+    read = read_path(path, _compulsory(), ReadOptions(year=2025, read_by=BOTH))
+    assert read.observations == []
+    assert read.companions == {"linzi-2021-2025", "preschool-universal"}
+
+
+def test_alone_the_compulsory_plan_still_reads_the_rows_and_finds_what_is_wrong(
+    tmp_path: Path,
+) -> None:
+    path = _kindergartens(tmp_path, ",30,3,1,1\n")
+    with pytest.raises(DataError) as refused:
+        read_path(path, _compulsory(), ReadOptions(year=2025))
+    assert [(p.line, p.message) for p in refused.value.problems if p.severity == "error"] == [
+        (3, "no entity: name the school, town or item")
+    ]
+
+
+def test_a_table_with_one_of_the_plan_s_own_columns_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "2025.csv"
+    path.write_text(SCHOOLS, "utf-8")
+    read = read_path(path, _compulsory(), ReadOptions(read_by=BOTH))
+    assert [(o.indicator, o.entity, o.value) for o in read.observations] == [
+        ("pupils_primary", "甲小学", 400.0),
+        ("teachers_above_degree", "甲小学", 30.0),
+    ]
+
+
+def test_named_by_knows_a_column_any_of_the_plans_defines() -> None:
+    vocabulary = _compulsory()
+    # 在园幼儿数 is Linzi's district figure and the preschool criteria's per kindergarten
+    assert vocabulary.named_by("在园幼儿数", frozenset({"preschool-universal"}))
+    assert vocabulary.named_by("专任教师数（人）", frozenset({"preschool-universal"}))
+    assert not vocabulary.named_by("在园幼儿数", frozenset({"compulsory-quality-balance"}))
+
+
+def test_readiness_still_refuses_a_nameless_kindergarten_row_once(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    county = tmp_path / "county"
+    county.mkdir()
+    (county / "学校-2025.csv").write_text(SCHOOLS, "utf-8")
+    _kindergartens(county, ",30,3,1,1\n")
+    result = runner.invoke(main, ["readiness", str(county)])
+    assert result.exit_code == 2, result.output
+    assert result.output.count("no entity: name the school, town or item") == 1
