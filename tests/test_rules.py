@@ -6,7 +6,11 @@ worked out by hand in a comment next to the assertion.
 
 from __future__ import annotations
 
+import math
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from lzplan.dataset import Dataset
 from lzplan.model import (
@@ -115,6 +119,27 @@ def check(target: Target, observations: list[Observation], year: int) -> Result:
 )
 def test_compare_forgives_float_noise(actual, op, expected, met):
     assert compare(actual, op, expected) is met
+
+
+_REFERENCE = {
+    ">=": lambda a, b: a >= b,
+    ">": lambda a, b: a > b,
+    "<=": lambda a, b: a <= b,
+    "<": lambda a, b: a < b,
+    "==": lambda a, b: a == b,
+}
+
+
+@given(
+    st.floats(allow_nan=True) | st.sampled_from([98.3, 98.30000000000001, 0.0, -0.0, 1e-10]),
+    st.sampled_from(sorted(_REFERENCE)),
+    st.floats(allow_nan=True) | st.sampled_from([98.3, 98.29999999999999, 0.0, 1e-10]),
+)
+def test_compare_is_the_operator_with_close_figures_taken_as_equal(actual, op, expected):
+    # the definition compare's written-out branches must keep: close means equal
+    close = math.isclose(actual, expected, rel_tol=1e-9, abs_tol=1e-9)
+    meant = op in (">=", "<=", "==") if close else _REFERENCE[op](actual, expected)
+    assert compare(actual, op, expected) is meant
 
 
 def test_path_value():

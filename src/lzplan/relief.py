@@ -66,7 +66,8 @@ def relief(target: Target, context: Context) -> Relief | None:
         return None
     floor = requirement_of(context.plan, rule.indicator)
     raised = tuple(n for n, v in values.items() if floor is not None and v < floor)
-    lifted = {n: (floor if n in raised and floor is not None else v) for n, v in values.items()}
+    low = frozenset(raised)  # a province's thousands of low schools: looked up, not scanned
+    lifted = {n: (floor if n in low and floor is not None else v) for n, v in values.items()}
     after = statistic(rule, list(lifted.values()), weights)
     moves = _moves(lifted, weights)
     return Relief(target.id, rule.indicator, cv, rule.value, floor, raised, after, moves)

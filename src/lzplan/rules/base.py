@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -15,21 +15,26 @@ if TYPE_CHECKING:
     from ..observations import Observation
     from ..roster import Roster
 
-_OPS: dict[str, Callable[[float, float], bool]] = {
-    ">=": lambda a, b: a >= b,
-    ">": lambda a, b: a > b,
-    "<=": lambda a, b: a <= b,
-    "<": lambda a, b: a < b,
-    "==": lambda a, b: a == b,
-}
-
 
 def compare(actual: float, op: str, expected: float) -> bool:
     """``actual op expected``, forgiving float noise such as 98.30000000000001."""
-    close = math.isclose(actual, expected, rel_tol=1e-9, abs_tol=1e-9)
-    if close:
-        return op in (">=", "<=", "==")
-    return _OPS[op](actual, expected)
+    # each operator written out, closeness asked only where it can change the answer: a
+    # province's criteria make half a million comparisons
+    if op == ">=":
+        return actual >= expected or _close(actual, expected)
+    if op == "<=":
+        return actual <= expected or _close(actual, expected)
+    if op == ">":
+        return actual > expected and not _close(actual, expected)
+    if op == "<":
+        return actual < expected and not _close(actual, expected)
+    if op == "==":
+        return _close(actual, expected)
+    raise ValueError(f"unknown operator {op!r}")
+
+
+def _close(actual: float, expected: float) -> bool:
+    return math.isclose(actual, expected, rel_tol=1e-9, abs_tol=1e-9)
 
 
 class Lookup(Protocol):
