@@ -142,3 +142,28 @@ def test_the_example_files_read_alike(in_root: Path) -> None:
         text = path.read_text(encoding="utf-8-sig")
         fast, slow = both(text, path.name)
         assert fast == slow, path
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(ROW, st.integers(min_value=2, max_value=7)), min_size=1, max_size=30),
+    st.sampled_from(["indicator,value,year,entity", "entity,year,indicator,value,note"]),
+)
+def test_rows_ending_early_and_tables_without_some_columns_too(
+    rows: list[tuple[tuple[str, ...], int]], header: str
+) -> None:
+    # a workbook row ends at its last filled cell; a table may lack the unit, note or
+    # source columns: the plain reading takes each role's cell or "" as the general one does
+    roles = header.split(",")
+    full = dict(
+        zip(("indicator", "value", "year", "unit", "entity", "note"), ROW_ORDER, strict=True)
+    )
+    lines = []
+    for row, kept in rows:
+        cells = [row[full[role]] for role in roles]
+        lines.append(",".join(cells[:kept]))
+    fast, slow = both(header + "\n" + "".join(line + "\n" for line in lines))
+    assert fast == slow
+
+
+ROW_ORDER = range(6)  # ROW's fields: indicator, value, year, unit, entity, note

@@ -13,6 +13,7 @@ the two on generated sheets.
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from .observations import Observation
@@ -37,6 +38,13 @@ class PlainRows:
         self.year_at, self.unit_at = at.get("year", -1), at.get("unit", -1)
         self.entity_at, self.code_at = at.get("entity", -1), at.get("code", -1)
         self.note_at, self.source_at = at.get("note", -1), at.get("source", -1)
+        at_roles = (self.indicator_at, self.year_at, self.unit_at, self.value_at)
+        roles = (*at_roles, self.entity_at, self.code_at, self.note_at, self.source_at)
+        present = sorted({index for index in roles if index >= 0})
+        # the row's eight cells in two C calls: the present columns, then each role's (a
+        # role without a column points at the "" put after them)
+        self._pick = itemgetter(*present, present[0])  # two at least: always a tuple
+        self._roles = itemgetter(*(present.index(i) if i >= 0 else len(present) + 1 for i in roles))
         #: indicator cell → the indicator it names, where that raised no question
         self.indicators: dict[str, Indicator] = {}
         #: year cell → the year, where that raised no question
@@ -66,19 +74,21 @@ class PlainRows:
     ) -> Observation | None:
         """The observation of a plain row (its totals counted), or ``None``: read it the
         general way."""
-        size = len(cells)
-        indicator = self.indicators.get(_at(cells, self.indicator_at, size))
+        try:
+            picked = self._pick(cells)
+        except IndexError:  # a workbook row ending before the last column: read in full
+            return None
+        cell, year_cell, unit, text, name, code, note, source = self._roles((*picked, ""))
+        indicator = self.indicators.get(cell)
         if indicator is None:
             return None
-        year = self.years.get(_at(cells, self.year_at, size))
+        year = self.years.get(year_cell)
         if year is None:
             return None
-        reader = readers.get((indicator.id, _at(cells, self.unit_at, size), True))
-        text = _at(cells, self.value_at, size)
+        reader = readers.get((indicator.id, unit, True))
         value = None if reader is None or not text else reader.plain(text)
         if value is None:
             return None
-        name, code = _at(cells, self.entity_at, size), _at(cells, self.code_at, size)
         if indicator.per_entity != bool(name or code):
             return None  # a school missing, or named for a district figure: said there
         entity = ""
@@ -89,12 +99,7 @@ class PlainRows:
                 return None
             entity = found.name
         totals.count(indicator, year, value)
-        note, source = _at(cells, self.note_at, size), _at(cells, self.source_at, size)
         note, source = texts.setdefault(note, note), texts.setdefault(source, source)
         return Observation(
             indicator.id, year, value, self.sheet, number, entity, None, note, source
         )
-
-
-def _at(cells: list[str], index: int, size: int) -> str:
-    return cells[index] if 0 <= index < size else ""

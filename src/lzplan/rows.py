@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 #: its entity names resolve in, and whether totals rows sum it.
 _WideColumn = tuple[layout.Column, Indicator, CellReader, str, bool]
 
+#: How many texts' labels a sheet keeps (a province's names: a few megabytes at most).
+_LABELS_KEPT = 100_000
+
 _KIND_WORDS = {"school": "school (学校)", "town": "town (乡镇)", "project": "item (项目)"}
 
 
@@ -66,6 +69,7 @@ class SheetReader:
         self._at: dict[str, int] = {}  # the column of each role, by role
         self._headers: dict[str, str] = {}
         self._places: tuple[int, ...] = (0,)  # where a totals row says 合计
+        self._labels: dict[str, str] = {}  # label_of of the texts seen there
         self._blank: tuple[int, ...] = ()  # columns under a blank header cell
         self._readers: dict[tuple[str, str, bool], CellReader] = {}
         self._scopes: dict[str, str] = {}
@@ -145,6 +149,7 @@ class SheetReader:
         millions of figures, each of which a chain of generators would pass on one by one)."""
         footer = False
         seen = 0
+        width, blank = len(self.table.columns), bool(self._blank)
         for number, raw in rows:
             cells = [cell.strip() for cell in raw]  # every cell below is read stripped
             filled = [cell for cell in cells if cell]
@@ -153,10 +158,12 @@ class SheetReader:
             if (footer and len(filled) == 1) or layout.is_footer(filled[0]):
                 footer = True  # 注：… and its continuation lines, 填报人：…
                 continue
-            if layout.is_heading(filled) or (not seen and layout.is_column_numbers(filled)):
+            if (len(filled) == 1 and layout.is_heading(filled)) or (
+                not seen and layout.is_column_numbers(filled)
+            ):
                 continue  # 一、学前教育, or the 栏次 row 甲, 乙, 1, 2, 3 under the header
             seen += 1
-            if self._stray(number, cells):
+            if (blank or len(cells) > width) and self._stray(number, cells):
                 continue
             label = self._total_label(cells)
             plain = None if label or self._plain is None else self._read_plain(number, cells)
@@ -206,10 +213,17 @@ class SheetReader:
 
     def _total_label(self, cells: list[str]) -> str:
         """``合计``, ``小计``, ``平均`` when the row totals others (entity, 序号 or first cell)."""
+        size, labels = len(cells), self._labels
         for index in self._places:
-            label = label_of(cells[index]) if index < len(cells) else ""
-            if label:
-                return label
+            if index < size:
+                text = cells[index]
+                label = labels.get(text)
+                if label is None:  # a long file's ids and names, row after row: asked once
+                    label = label_of(text)
+                    if len(labels) < _LABELS_KEPT:
+                        labels[text] = label
+                if label:
+                    return label
         return ""
 
     # --- long form: one row per indicator (and entity) ---------------------------
