@@ -3,10 +3,10 @@ a school's pupils over all the stages it teaches, for the school-size limit."""
 
 from __future__ import annotations
 
-from .derivedbase import Found, Index, differs, located, observation
+from .derivedbase import Found, differs, located, observation
 from .display import format_number
 from .model import Addition, Indicator
-from .observations import Observation
+from .observations import Index, Observation
 from .ratios import input_problems
 
 

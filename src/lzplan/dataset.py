@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from .datafile import FileRead, ReadError, ReadOptions, Vocabulary, read_path, read_raw
 from .errors import DataError, Problem
 from .model import Plan
-from .observations import Observation
+from .observations import Index, Observation
 from .rawfile import RawFile
 
 if TYPE_CHECKING:
@@ -197,17 +197,19 @@ def _dataset(group: list[Input], vocabulary: Vocabulary, options: ReadOptions) -
         siblings = _siblings(group[0], min(years))
         history = _sibling_history(group[0], siblings, min(years), vocabulary)
     merged = _merge(own)
-    if history:  # a sibling supplies what the file itself does not say, never overrides it
-        said = {(o.indicator, o.year, o.entity) for o in merged}
-        merged += [o for o in _merge(history) if (o.indicator, o.year, o.entity) not in said]
+    # a sibling supplies what the file itself does not say, never overrides it
+    for earlier in _merge(history).values() if history else ():
+        if merged.get((earlier.indicator, earlier.year, earlier.entity)) is None:
+            merged.put(earlier)
+    observations = merged.values()
     if any(indicator.derived for indicator in vocabulary.plan.indicators):
         from .derived import derive  # only plans with derived figures pay for it
 
-        merged, contradictions = derive(vocabulary.plan, merged, options.roster)
+        observations, contradictions = derive(vocabulary.plan, merged, options.roster)
         notices = (*notices, *contradictions)
     shown = tuple(_shown(item) for item in files)
     dataset = Dataset(
-        name, merged, years, notices, shown, tuple(map(str, siblings)), options.roster
+        name, observations, years, notices, shown, tuple(map(str, siblings)), options.roster
     )
     dataset.companions = frozenset(plan for read in reads for plan in read.companions)
     dataset.inputs = tuple(group)
@@ -312,12 +314,14 @@ def _name(group: list[Input]) -> str:
     return f"{shown[0]} + {len(shown) - 1} more"
 
 
-def _merge(observations: list[Observation]) -> list[Observation]:
-    """One observation per indicator, year and entity; different values are a conflict."""
-    kept: dict[tuple[str, int, str], Observation] = {}
+def _merge(observations: list[Observation]) -> Index:
+    """One observation per indicator, year and entity; different values are a conflict.
+    Kept by indicator, as derived figures read them."""
+    merged = Index()
     problems: list[Problem] = []
     for observation in observations:
         key = (observation.indicator, observation.year, observation.entity)
+        kept = merged.of_indicator(key[0])
         first = kept.get(key)
         if first is None:
             kept[key] = observation
@@ -333,7 +337,7 @@ def _merge(observations: list[Observation]) -> list[Observation]:
         problems.append(Problem(observation.file, message, observation.row, column))
     if problems:
         raise DataError(problems)
-    return list(kept.values())
+    return merged
 
 
 def _same(a: Observation, b: Observation) -> bool:

@@ -10,10 +10,10 @@ import sys
 from typing import TYPE_CHECKING
 
 from .additions import check_addition, compute_addition
-from .derivedbase import Found, Index
+from .derivedbase import Found
 from .errors import DataError, Problem
 from .model import Addition, Indicator, Plan, Ratio, StagePart, Total
-from .observations import Observation
+from .observations import Index, Observation
 from .ratios import check_ratio, compute_ratio, input_problems
 from .stageparts import compute_stage_part, no_stage
 from .sums import compute_total
@@ -30,14 +30,13 @@ PlanProblems = list[tuple[tuple[str | int, ...], str]]
 
 
 def derive(
-    plan: Plan, observations: list[Observation], roster: Roster | None = None
+    plan: Plan, by_key: Index, roster: Roster | None = None
 ) -> tuple[list[Observation], list[Problem]]:
-    """The observations with each derived indicator computed, and the warnings; raises
-    :class:`DataError` for a computed figure no school could have."""
+    """The observations with each derived indicator computed (added to ``by_key``), and the
+    warnings; raises :class:`DataError` for a computed figure no school could have."""
     derived = _in_order(plan)
     if not derived:
-        return observations, []
-    by_key = Index(observations)
+        return by_key.values(), []
     warnings: dict[Problem, None] = {}  # one zero denominator behind seven ratios: said once
     errors: list[Problem] = []
     parts_of = {i.derived.part_of for i in derived if isinstance(i.derived, StagePart)}

@@ -3,7 +3,6 @@ makes, and how it locates a problem."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Literal
 
 from .errors import Problem
@@ -14,48 +13,6 @@ from .observations import Observation, make
 #: ratio rounded to one decimal (5.3 for 5.27) stays quiet, a mistyped one does not.
 _RELATIVE = 0.01
 _ABSOLUTE = 0.05
-
-#: (indicator, year, entity) → the observation.
-Key = tuple[str, int, str]
-
-
-class Index:
-    """Observations by indicator, then by (indicator, year, entity): each derived figure
-    reads only its inputs' observations, not a province's every one."""
-
-    def __init__(self, observations: Iterable[Observation] = ()) -> None:
-        self._of: dict[str, dict[Key, Observation]] = {}
-        #: What several derived figures share, worked out once (each school's stages).
-        self.memo: dict[str, object] = {}
-        of = self._of
-        for seen in observations:
-            key = (seen.indicator, seen.year, seen.entity)
-            found = of.get(key[0])
-            if found is None:
-                found = of[key[0]] = {}
-            found[key] = seen
-
-    def put(self, seen: Observation) -> None:
-        """Add (or replace) an observation."""
-        key = (seen.indicator, seen.year, seen.entity)
-        found = self._of.get(key[0])
-        if found is None:
-            found = self._of[key[0]] = {}
-        found[key] = seen
-
-    def get(self, key: Key) -> Observation | None:
-        """The observation of (indicator, year, entity), if any."""
-        found = self._of.get(key[0])
-        return None if found is None else found.get(key)
-
-    def of(self, indicator: str) -> dict[Key, Observation]:
-        """The observations of one indicator."""
-        return self._of.get(indicator, {})
-
-    def values(self) -> list[Observation]:
-        """Every observation."""
-        return [seen for found in self._of.values() for seen in found.values()]
-
 
 #: What a derived indicator computes: observations, each with a problem to say (or none).
 Found = list[tuple[Observation, Problem | None]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from .display import format_number
@@ -52,3 +53,52 @@ class Observation(NamedTuple):
         if self.flag is not None:
             return self.flag.text()
         return format_number(self.value)
+
+
+#: (indicator, year, entity) → the observation.
+Key = tuple[str, int, str]
+
+
+class Index:
+    """Observations by indicator, then by (indicator, year, entity): each derived figure
+    reads only its inputs' observations, not a province's every one."""
+
+    def __init__(self, observations: Iterable[Observation] = ()) -> None:
+        self._of: dict[str, dict[Key, Observation]] = {}
+        #: What several derived figures share, worked out once (each school's stages).
+        self.memo: dict[str, object] = {}
+        of = self._of
+        for seen in observations:
+            key = (seen.indicator, seen.year, seen.entity)
+            found = of.get(key[0])
+            if found is None:
+                found = of[key[0]] = {}
+            found[key] = seen
+
+    def put(self, seen: Observation) -> None:
+        """Add (or replace) an observation."""
+        key = (seen.indicator, seen.year, seen.entity)
+        found = self._of.get(key[0])
+        if found is None:
+            found = self._of[key[0]] = {}
+        found[key] = seen
+
+    def of_indicator(self, indicator: str) -> dict[Key, Observation]:
+        """The observations of one indicator, as a dict to add to."""
+        found = self._of.get(indicator)
+        if found is None:
+            found = self._of[indicator] = {}
+        return found
+
+    def get(self, key: Key) -> Observation | None:
+        """The observation of (indicator, year, entity), if any."""
+        found = self._of.get(key[0])
+        return None if found is None else found.get(key)
+
+    def of(self, indicator: str) -> dict[Key, Observation]:
+        """The observations of one indicator."""
+        return self._of.get(indicator, {})
+
+    def values(self) -> list[Observation]:
+        """Every observation."""
+        return [seen for found in self._of.values() for seen in found.values()]

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import math
 
-from .derivedbase import Found, Index, differs, empty, located, observation, who
+from .derivedbase import Found, differs, empty, located, observation, who
 from .display import format_number
 from .errors import Problem
 from .model import Indicator, Ratio
-from .observations import Observation, make
+from .observations import Index, Observation, make
 from .plausible import plausible_range, widened, within
 
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .derivedbase import Found, Index, differs, empty, located, observation
+from .derivedbase import Found, differs, empty, located, observation
 from .errors import Problem
 from .model import Indicator, Plan, Stage, StagePart
-from .observations import Observation
+from .observations import Index, Key, Observation
 
 if TYPE_CHECKING:
     from .roster import Roster
@@ -56,35 +56,41 @@ def _all_stage_pupils(plan: Plan, by_key: Index) -> dict[tuple[int, str], dict[s
 def no_stage(plan: Plan, by_key: Index, parts_of: set[str], roster: Roster | None) -> list[Problem]:
     """Schools that give a figure stages are parts of but no pupils of any stage (they
     would be in no stage's criteria), or, by their roster kind, not of every stage they
-    teach (a 完全中学 without 高中 pupils would put all its rooms in its 初中): named."""
-    said: dict[tuple[str, int, str], Problem] = {}  # one of each per school and year
-    of_parts = sorted(item for name in parts_of for item in by_key.of(name).items())
+    teach (a 完全中学 without 高中 pupils would put all its rooms in its 初中): named, each at
+    its first such figure (by indicator id), in that order."""
+    first: dict[tuple[int, str], tuple[Key, Observation]] = {}
+    for name in sorted(parts_of):
+        for key, seen in by_key.of(name).items():
+            school = (key[1], key[2])
+            if key[2] and school not in first:
+                first[school] = (key, seen)
     every = _all_stage_pupils(plan, by_key)
     taught: dict[str, list[Stage]] = {}
-    seen_school: set[tuple[str, int]] = set()
-    for (_, year, entity), seen in of_parts:
-        if not entity or (entity, year, "") in said or (entity, year) in seen_school:
-            continue
-        seen_school.add((entity, year))
+    found: list[tuple[Key, list[Problem]]] = []
+    for (year, entity), (key, seen) in first.items():
         stages = every.get((year, entity), {})
+        said: list[Problem] = []
         if not stages:
             pupils = "、".join(stage.pupils for stage in plan.stages)
             message = (
                 f"{entity} gives figures for {year} but no pupils of any stage ({pupils}): "
                 "it is in no stage's figures; give its pupils"
             )
-            said[(entity, year, "")] = located(seen, message, "warning")
+            said.append(located(seen, message, "warning"))
         if entity not in taught:
             taught[entity] = _taught(plan, roster, entity)
         for stage in taught[entity]:
-            if stage.stage not in stages and (entity, year, stage.stage) not in said:
+            if stage.stage not in stages:
                 message = (
                     f"{entity} teaches {stage.stage} (a {_kind(roster, entity)} in the roster) "
                     f"but gives no {stage.pupils} for {year}: its shared figures are split "
                     "without that stage; give its pupils"
                 )
-                said[(entity, year, stage.stage)] = located(seen, message, "warning")
-    return list(said.values())
+                said.append(located(seen, message, "warning"))
+        if said:
+            found.append((key, said))
+    # sorted are the few schools named, not a province's every figure
+    return [problem for _, said in sorted(found, key=lambda item: item[0]) for problem in said]
 
 
 def _kind(roster: Roster | None, entity: str) -> str:

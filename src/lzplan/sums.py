@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .derivedbase import Found, Index, differs, empty, located, observation
+from .derivedbase import Found, differs, empty, located, observation
 from .display import format_number
 from .errors import Problem
 from .model import Indicator, Total
-from .observations import Observation
+from .observations import Index, Observation
 
 if TYPE_CHECKING:
     from .roster import Roster
