@@ -106,3 +106,27 @@ def test_the_roster_is_cached_too_and_keeps_its_own_path(tmp_path: Path, cache: 
     assert load_roster(second).path == second  # same bytes, another file: its own entry
     second.write_text(text + "西城镇,镇\n", encoding="utf-8")
     assert [e.name for e in load_roster(second).entities] == ["东城镇", "西城镇"]
+
+
+def test_a_roster_loaded_twice_in_one_run_is_read_once(
+    tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # readiness loads the roster for each criteria plan: the second load neither parses
+    # the CSV nor unpickles the cache
+    from lzplan import cache as caching
+    from lzplan.roster import load_roster
+
+    roster = tmp_path / "roster.csv"
+    roster.write_text("# complete: yes\nname,aliases,code,kind\n甲小学,,,小学\n", "utf-8")
+    first = load_roster(roster)
+
+    def refuse(*_: object) -> object:
+        raise AssertionError("read again")
+
+    monkeypatch.setattr(caching, "_read", refuse)
+    monkeypatch.setattr(caching.pickle, "load", refuse)
+    assert load_roster(roster) is first
+    roster.write_text("# complete: yes\nname,aliases,code,kind\n乙小学,,,小学\n", "utf-8")
+    monkeypatch.undo()
+    monkeypatch.setenv("LZPLAN_CACHE_DIR", str(cache))
+    assert [entity.name for entity in load_roster(roster).entities] == ["乙小学"]

@@ -24,11 +24,26 @@ def cached(kind: str, raw: bytes, code: tuple[str, ...], build: Callable[[], T],
     """The cached ``kind`` for ``raw`` (its modules ``code`` unchanged), else ``build()``,
     cached for next time. Only an instance of ``of`` is ever returned from the cache."""
     key = _key(raw, code)
+    kept = _IN_PROCESS.get((kind, key, cache_dir()))
+    if isinstance(kept, of):  # ``readiness`` loads one roster for each criteria plan
+        return kept
     found = _read(kind, key)
     if isinstance(found, of):
-        return found
+        return _kept(kind, key, found)
     value = build()
     _write(kind, key, value)
+    return _kept(kind, key, value)
+
+
+#: What this process has loaded already, by kind, key and the cache it mirrors (a few
+#: plans and rosters).
+_IN_PROCESS: dict[tuple[str, str, Path | None], object] = {}
+
+
+def _kept(kind: str, key: str, value: T) -> T:
+    if len(_IN_PROCESS) >= _KEEP:
+        _IN_PROCESS.pop(next(iter(_IN_PROCESS)))
+    _IN_PROCESS[(kind, key, cache_dir())] = value
     return value
 
 

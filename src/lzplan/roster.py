@@ -116,6 +116,10 @@ class Roster:
         own, so most are found as they are: every rule asks this of every school)."""
         return name in self._own or self.match(name) is not None
 
+    def names(self) -> frozenset[str]:
+        """Every entity's own name."""
+        return self._own
+
     @cached_property
     def _own(self) -> frozenset[str]:
         return frozenset(entity.name for entity in self.entities)

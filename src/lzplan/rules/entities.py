@@ -228,10 +228,10 @@ def in_kinds(
     members = [name for name in members if name not in excluded]
     kept = {name: reported[name] for name in members if name in reported}
     lacking = [f"{name} (no data)" for name in members if name not in reported]
+    own = roster.names()
     unknown = [
         f"{name} (not in the roster: of which kind?)"
-        for name in sorted(reported)
-        if not roster.knows(name)
+        for name in sorted(name for name in reported if name not in own and not roster.knows(name))
     ]
     return kept, tuple(lacking + unknown)
 
