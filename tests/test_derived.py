@@ -137,6 +137,17 @@ def test_a_computed_ratio_no_school_could_have_is_refused(
     )
 
 
+def test_ratios_that_cannot_be_computed_are_said_by_school_not_by_row(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # 西校 (row 2) and 东校 (row 4) both give 0 pupils; the warnings come by school name
+    # (东 U+4E1C before 西 U+897F), as they always have, whatever order the rows are in
+    rows = "西校,专任教师数,3\n西校,在校生数,0\n东校,专任教师数,2\n东校,在校生数,0\n"
+    plan, data = setup(tmp_path, rows, UNLISTED)
+    _, _, stderr = check_json(runner, plan, data)
+    assert stderr.index("for 东校 in 2025") < stderr.index("for 西校 in 2025")
+
+
 def test_template_asks_for_the_counts_not_the_ratio(runner: CliRunner, tmp_path: Path) -> None:
     plan, _ = setup(tmp_path, "")
     result = runner.invoke(main, ["template", "2025", "--plan", str(plan)])

@@ -79,3 +79,32 @@ def test_readiness_still_refuses_a_nameless_kindergarten_row_once(
     result = runner.invoke(main, ["readiness", str(county)])
     assert result.exit_code == 2, result.output
     assert result.output.count("no entity: name the school, town or item") == 1
+
+
+def test_a_plan_that_knows_a_column_as_a_district_total_still_reads_the_table(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    # 在园幼儿数 is Linzi's district total and no per-school figure of the compulsory
+    # criteria: neither plan of this run reads the kindergartens' table as its own, so
+    # neither may leave it to the other; its rows' problems are said
+    county = tmp_path / "county"
+    county.mkdir()
+    (county / "学校-2025.csv").write_text(SCHOOLS, "utf-8")
+    (county / "幼儿园-2025.csv").write_text("幼儿园名称,在园幼儿数\n甲幼儿园,120\n,100\n", "utf-8")
+    argv = ["readiness", str(county), "--plan", "linzi-2021-2025"]
+    result = runner.invoke(main, [*argv, "--plan", "compulsory-quality-balance"])
+    assert result.exit_code == 2, result.output
+    assert "no entity: name the school, town or item" in result.output
+
+
+def test_each_plan_s_refusal_is_said_when_both_refuse(tmp_path: Path, runner: CliRunner) -> None:
+    # a nameless school (the compulsory criteria's table) and a kindergarten row with a
+    # cell beyond its header (the preschool criteria's): both said in one run
+    county = tmp_path / "county"
+    county.mkdir()
+    (county / "学校-2025.csv").write_text(SCHOOLS + ",300,20\n", "utf-8")
+    _kindergartens(county, "乙幼儿园,100,8,4,4,99\n")
+    result = runner.invoke(main, ["readiness", str(county)])
+    assert result.exit_code == 2, result.output
+    assert "no entity: name the school, town or item" in result.output
+    assert "has 6 cells but the header has 5 columns" in result.output

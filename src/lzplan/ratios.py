@@ -23,6 +23,7 @@ from .plausible import plausible_range, widened, within
 def compute_ratio(indicator: Indicator, ratio: Ratio, by_key: Index) -> Found:
     """The ratio for each entity and year that gives either count, and a problem to say."""
     found: Found = []
+    unusual: Found = []  # what is said of, by year and school as before, after the rest
     numerators, denominators = by_key.of(ratio.numerator), by_key.of(ratio.denominator)
     givens = by_key.of(indicator.id)
     bounds = plausible_range(indicator)
@@ -44,12 +45,13 @@ def compute_ratio(indicator: Indicator, ratio: Ratio, by_key: Index) -> Found:
             ):
                 found.append((_computed(own, value, numerator, note), None))
                 continue
-        _other(found, indicator, ratio, numerator, denominator, given)
+        _other(unusual, indicator, ratio, numerator, denominator, given)
     for (_, year, entity), denominator in denominators.items():
         if (ratio.numerator, year, entity) not in numerators:
             given = givens.get((own, year, entity)) if givens else None
-            _other(found, indicator, ratio, None, denominator, given)
-    return found
+            _other(unusual, indicator, ratio, None, denominator, given)
+    unusual.sort(key=lambda item: (item[0].year, item[0].entity))
+    return found + unusual
 
 
 def _computed(indicator: str, value: float, anchor: Observation, note: str) -> Observation:

@@ -80,7 +80,7 @@ def load_criteria(
     from dataclasses import replace
 
     from .check import load
-    from .errors import DataError
+    from .errors import DataError, Problem
     from .planfile import find_plan
 
     chosen = list(dict.fromkeys(names))
@@ -93,10 +93,18 @@ def load_criteria(
         except DataError as error:
             refused[name] = error
     years = [y for loaded in found.values() for d in loaded.datasets for y in d.years]
+    problems: dict[Problem, None] = {}  # a problem in a file every plan reads: said once
     for name, refusal in refused.items():
-        if options.year is not None or not years:
-            raise refusal
-        found[name] = load(find_plan(name), roster, given, replace(options, year=max(years)), each)
+        if options.year is None and years:
+            try:
+                again = replace(options, year=max(years))
+                found[name] = load(find_plan(name), roster, given, again, each)
+                continue
+            except DataError as still:
+                refusal = still
+        problems.update(dict.fromkeys(refusal.problems))
+    if problems:  # every plan's: a table one plan reads alone has its problems said too
+        raise DataError(list(problems))
     return [found[name] for name in chosen]
 
 

@@ -37,13 +37,14 @@ class Vocabulary:
         return found
 
     def named_by(self, text: str, plans: frozenset[str]) -> bool:
-        """Whether one of the bundled ``plans`` defines the indicator ``text`` names (a
-        kindergartens' 在园幼儿数 is Linzi's as well as the preschool criteria's)."""
+        """Whether one of the bundled ``plans`` other than this one gives the figure ``text``
+        names per school (a kindergartens' 在园幼儿数 is the preschool criteria's per
+        kindergarten, and Linzi's as a district total): that plan reads a table of it."""
         keys = {fold(text), fold(without_unit(text))}
         for name in sorted(plans):
             names = self._named_by.get(name)
             if names is None:
-                names = self._named_by[name] = _names_of(name)
+                names = self._named_by[name] = _per_entity_names(name, self.plan.id)
             if keys & names:
                 return True
         return False
@@ -75,13 +76,17 @@ def _other_plans(plan: Plan) -> dict[str, tuple[str, str]]:
     return found
 
 
-def _names_of(name: str) -> frozenset[str]:
-    """Every name (folded) of the bundled plan ``name``'s indicators."""
+def _per_entity_names(name: str, own: str) -> frozenset[str]:
+    """Every name (folded) of the bundled plan ``name``'s per-school indicators; none when
+    it is the plan ``own`` itself."""
     from .planfile import find_plan, load_plan
 
     plan = load_plan(find_plan(name))
+    if plan.id == own:
+        return frozenset()
     return frozenset(
         fold(text)
         for indicator in plan.indicators
+        if indicator.per_entity
         for text in (indicator.id, indicator.name_zh, *indicator.aliases)
     )
