@@ -31,6 +31,7 @@ from .values import (
 
 #: A plain number in ASCII digits: read as it is, without the unit machinery.
 _PLAIN = re.compile(r"-?[0-9]{1,15}(?:\.[0-9]{1,15})?\Z")  # more digits: the full reading
+_DIGITS = 15
 
 
 def read_value(
@@ -106,7 +107,10 @@ class CellReader:
 
     def plain(self, cell: str) -> float | None:
         """The value of ``cell`` when it plainly fits (see the class), else ``None``."""
-        if self.fast and _PLAIN.match(cell):
+        if not self.fast:
+            return None
+        # a whole number (most counts) is known without the pattern
+        if (cell.isdigit() and cell.isascii() and len(cell) <= _DIGITS) or _PLAIN.match(cell):
             value = float(cell)
             if self.low <= value <= self.high and (not self.whole or value.is_integer()):
                 return value

@@ -319,15 +319,10 @@ def _merge(observations: list[Observation]) -> Index:
     Kept by indicator, as derived figures read them."""
     merged = Index()
     problems: list[Problem] = []
-    for observation in observations:
-        key = (observation.indicator, observation.year, observation.entity)
-        kept = merged.of_indicator(key[0])
-        first = kept.get(key)
-        if first is None:
-            kept[key] = observation
-            continue
+    for first, observation in merged.add(observations):
         if _same(first, observation):
             continue
+        key = (observation.indicator, observation.year, observation.entity)
         what = ", ".join(str(part) for part in key if part != "")
         message = (
             f"conflict: {what} is {first.shown()} at {first.place} but {observation.shown()} "

@@ -83,12 +83,22 @@ class Index:
             found = self._of[key[0]] = {}
         found[key] = seen
 
-    def of_indicator(self, indicator: str) -> dict[Key, Observation]:
-        """The observations of one indicator, as a dict to add to."""
-        found = self._of.get(indicator)
-        if found is None:
-            found = self._of[indicator] = {}
-        return found
+    def add(self, observations: Iterable[Observation]) -> list[tuple[Observation, Observation]]:
+        """Hold each observation whose (indicator, year, entity) is not held yet; the
+        (held, given) pairs of those that are, for the caller to judge."""
+        of = self._of
+        clashes: list[tuple[Observation, Observation]] = []
+        for seen in observations:
+            found = of.get(seen.indicator)
+            if found is None:
+                found = of[seen.indicator] = {}
+            key = (seen.indicator, seen.year, seen.entity)
+            first = found.get(key)
+            if first is None:
+                found[key] = seen
+            else:
+                clashes.append((first, seen))
+        return clashes
 
     def get(self, key: Key) -> Observation | None:
         """The observation of (indicator, year, entity), if any."""
