@@ -5,6 +5,7 @@ Reporters and messages use these; reading data and judging rules do not need the
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -26,7 +27,7 @@ def width_of(text: str) -> int:
     """Columns ``text`` takes in a terminal: wide (CJK) characters count two."""
     if text.isascii():
         return len(text)
-    return sum(char_width(char) for char in text)
+    return sum(map(_known_width, text))
 
 
 def char_width(char: str) -> int:
@@ -87,3 +88,8 @@ def scaled(factor: float, name: str) -> str:
 def unit_suffix(unit: str) -> str:
     """`` 万人`` after a number, ``%`` right against it, nothing for no unit."""
     return unit if unit in ("", "%") else f" {unit}"
+
+
+#: :func:`char_width` of each character met (a table of a province's school names wraps
+#: a million characters, of a few thousand kinds)
+_known_width = functools.lru_cache(maxsize=1 << 16)(char_width)
