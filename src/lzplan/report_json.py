@@ -6,6 +6,7 @@ import json
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, fields
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from .model import Plan, Target
@@ -42,10 +43,14 @@ def json_list_chunks(rows: Iterable[Any]) -> Iterator[bytes]:
     """:func:`json_list_bytes` a row at a time, to be written as it is made: 2,800
     counties' results are half a gigabyte of JSON, never held whole."""
     first = True
+    encode = _ENCODER.encode  # one encoder for every row: json.dumps would make one a row
     for row in rows:
-        yield (b"[\n" if first else b",\n") + json.dumps(row, ensure_ascii=False).encode()
+        yield (b"[\n" if first else b",\n") + encode(row).encode()
         first = False
     yield b"[]\n" if first else b"\n]\n"
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 def render_check(reports: list[Report], lang: str = "en") -> bytes:
@@ -70,16 +75,21 @@ def _result_row(dataset: str, result: Result, labels: dict[str, str]) -> dict[st
     """``asdict`` without its deep copy (2,800 counties' results are half a million): the
     fields are text, tuples of text and numbers, and only the numbers need :func:`finite`."""
     row: dict[str, Any] = {"dataset": dataset}
-    for name in _RESULT_FIELDS:
-        row[name] = getattr(result, name)
+    row.update(zip(_RESULT_FIELDS, _result_values(result), strict=True))
     for name in ("expected", "actual", "gap"):
-        row[name] = finite(row[name])
-    row["numbers"] = finite(result.numbers)
+        value = row[name]
+        if value.__class__ is float and not math.isfinite(value):
+            row[name] = None
+    row["numbers"] = {
+        name: None if value is not None and not math.isfinite(value) else value
+        for name, value in result.numbers.items()
+    }
     row["label"] = labels[result.status]
     return row
 
 
 _RESULT_FIELDS = tuple(field.name for field in fields(Result))
+_result_values = attrgetter(*_RESULT_FIELDS)
 
 
 def render_targets(targets: list[Target]) -> str:
