@@ -16,6 +16,7 @@ from lzplan.datafile import ReadOptions
 from lzplan.dataset import Dataset, Request, build
 from lzplan.errors import DataError, Problem
 from lzplan.model import Plan
+from lzplan.observations import Index, Observation
 from lzplan.planfile import load_plan, plan_roster
 from lzplan.rawfile import RawFile
 from lzplan.roster import Roster
@@ -499,3 +500,26 @@ def test_the_library_judges_against_the_roster_as_the_command_line_does(
     assert library == {row["target"]: (row["status"], row["actual"]) for row in rows}
     # 西城镇实验学校 opened in 2024 and sent nothing: 2 of 3 schools, not "all 2 meet"
     assert library["schools.counsellor"] == ("missing", "2/3 meet, 1 without data")
+
+
+def test_a_dataset_takes_over_an_index_as_it_would_read_its_observations() -> None:
+    # the same figures, given as a list or as the index reading made of them: the same
+    # district figures, the same schools in the same order, the same years
+    given = [
+        Observation("pupils", 2024, 300.0, "a.csv", 2, "乙校"),
+        Observation("pupils", 2024, 200.0, "a.csv", 3, "甲校"),
+        Observation("pupils", 2024, 500.0, "a.csv", 4),
+        Observation("pupils", 2025, 510.0, "a.csv", 5),
+        Observation("teachers", 2025, 30.0, "a.csv", 6, "甲校"),
+    ]
+    index = Index()
+    assert index.add(given) == []
+    listed, taken = Dataset("d", given), Dataset("d", index)
+    for dataset in (listed, taken):
+        assert dataset.years == (2024, 2025)
+        assert dataset.entity_years() == (2024, 2025)
+        assert dataset.value("pupils", 2024) == given[2]
+        assert list(dataset.entities("pupils", 2024)) == ["乙校", "甲校"]
+        assert dataset.entities("pupils", 2025) == {}
+        assert dataset.history("pupils", 2025) == [given[2], given[3]]
+    assert listed.observations() == taken.observations()

@@ -14,16 +14,17 @@ def compute_addition(indicator: Indicator, rule: Addition, by_key: Index) -> Fou
     """The sum for every entity and year that gives at least one of the figures; a given
     figure that the parts contradict is warned about and the parts' sum is used."""
     parts: dict[tuple[int, str], list[Observation]] = {}
-    found_of = [item for name in rule.add for item in by_key.of(name).items()]
-    for (_, year, entity), seen in found_of:
-        if seen.value is not None:
-            parts.setdefault((year, entity), []).append(seen)
+    for name in rule.add:
+        for year, held in by_key.of(name).items():
+            for entity, seen in held.items():
+                if seen.value is not None:
+                    parts.setdefault((year, entity), []).append(seen)
     found: Found = []
     for (year, entity), given in sorted(parts.items()):
         value = sum(part.value or 0.0 for part in given)
         anchor = given[0]
         computed = observation(indicator, value, anchor, f"computed: {rule.text()}")
-        stated = by_key.get((indicator.id, year, entity))
+        stated = by_key.get(indicator.id, year, entity)
         problem = None
         if stated is not None and stated.value is not None and differs(stated.value, value):
             problem = located(

@@ -33,12 +33,13 @@ _OTHER_TABLES = (".txt", ".tsv", ".et", ".ods", ".numbers", ".wps")
 
 
 class Dataset:
-    """Observations indexed by indicator, year and entity, and the years to judge."""
+    """Observations indexed by indicator, year and entity, and the years to judge. An
+    :class:`Index` given is taken over, not copied: its dicts become the dataset's."""
 
     def __init__(
         self,
         name: str,
-        observations: Iterable[Observation],
+        observations: Iterable[Observation] | Index,
         years: tuple[int, ...] = (),
         notices: tuple[Problem, ...] = (),
         files: tuple[str, ...] = (),
@@ -58,12 +59,19 @@ class Dataset:
         self.inputs: tuple[Input, ...] = ()
         self._totals: dict[tuple[str, int], Observation] = {}
         self._entities: dict[tuple[str, int], dict[str, Observation]] = {}
-        for observation in observations:
-            key = (observation.indicator, observation.year)
-            if observation.entity:
-                self._entities.setdefault(key, {})[observation.entity] = observation
-            else:
-                self._totals[key] = observation
+        if not isinstance(observations, Index):
+            index = Index()
+            for observation in observations:  # a later figure replaces an earlier one
+                index.put(observation)
+            observations = index
+        # the index's own dicts are kept (a province's figures are not indexed twice)
+        for indicator, years_of in observations.items():
+            for year, held in years_of.items():
+                total = held.pop("", None)
+                if total is not None:
+                    self._totals[(indicator, year)] = total
+                if held:
+                    self._entities[(indicator, year)] = held
         self.years = years or self.years_with_data()
 
     def value(self, indicator: str, year: int) -> Observation | None:
@@ -199,17 +207,15 @@ def _dataset(group: list[Input], vocabulary: Vocabulary, options: ReadOptions) -
     merged = _merge(own)
     # a sibling supplies what the file itself does not say, never overrides it
     for earlier in _merge(history).values() if history else ():
-        if merged.get((earlier.indicator, earlier.year, earlier.entity)) is None:
+        if merged.get(earlier.indicator, earlier.year, earlier.entity) is None:
             merged.put(earlier)
-    observations = merged.values()
     if any(indicator.derived for indicator in vocabulary.plan.indicators):
         from .derived import derive  # only plans with derived figures pay for it
 
-        observations, contradictions = derive(vocabulary.plan, merged, options.roster)
-        notices = (*notices, *contradictions)
+        notices = (*notices, *derive(vocabulary.plan, merged, options.roster))
     shown = tuple(_shown(item) for item in files)
     dataset = Dataset(
-        name, observations, years, notices, shown, tuple(map(str, siblings)), options.roster
+        name, merged, years, notices, shown, tuple(map(str, siblings)), options.roster
     )
     dataset.companions = frozenset(plan for read in reads for plan in read.companions)
     dataset.inputs = tuple(group)

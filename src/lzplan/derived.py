@@ -13,7 +13,7 @@ from .additions import check_addition, compute_addition
 from .derivedbase import Found
 from .errors import DataError, Problem
 from .model import Addition, Indicator, Plan, Ratio, StagePart, Total
-from .observations import Index, Observation
+from .observations import Index
 from .ratios import check_ratio, compute_ratio, input_problems
 from .stageparts import compute_stage_part, no_stage
 from .sums import compute_total
@@ -29,14 +29,12 @@ if TYPE_CHECKING:
 PlanProblems = list[tuple[tuple[str | int, ...], str]]
 
 
-def derive(
-    plan: Plan, by_key: Index, roster: Roster | None = None
-) -> tuple[list[Observation], list[Problem]]:
-    """The observations with each derived indicator computed (added to ``by_key``), and the
-    warnings; raises :class:`DataError` for a computed figure no school could have."""
+def derive(plan: Plan, by_key: Index, roster: Roster | None = None) -> list[Problem]:
+    """Each derived indicator computed and added to ``by_key``; the warnings. Raises
+    :class:`DataError` for a computed figure no school could have."""
     derived = _in_order(plan)
     if not derived:
-        return by_key.values(), []
+        return []
     warnings: dict[Problem, None] = {}  # one zero denominator behind seven ratios: said once
     errors: list[Problem] = []
     parts_of = {i.derived.part_of for i in derived if isinstance(i.derived, StagePart)}
@@ -51,7 +49,7 @@ def derive(
                 warnings[problem] = None
     if errors:
         raise DataError(errors)
-    return by_key.values(), list(warnings)
+    return list(warnings)
 
 
 def _compute(indicator: Indicator, plan: Plan, by_key: Index, roster: Roster | None) -> Found:

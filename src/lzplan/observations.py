@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from .display import format_number
@@ -55,33 +55,26 @@ class Observation(NamedTuple):
         return format_number(self.value)
 
 
-#: (indicator, year, entity) → the observation.
+#: (indicator, year, entity): where an observation is kept.
 Key = tuple[str, int, str]
+
+#: An indicator's observations: year → entity (``""``: the district) → the observation.
+ByYear = dict[int, dict[str, Observation]]
 
 
 class Index:
-    """Observations by indicator, then by (indicator, year, entity): each derived figure
-    reads only its inputs' observations, not a province's every one."""
+    """Observations by indicator, year and entity: each derived figure reads only its
+    inputs' observations, not a province's every one, and a dataset keeps them as they are
+    (no key is made for each of a province's million figures)."""
 
-    def __init__(self, observations: Iterable[Observation] = ()) -> None:
-        self._of: dict[str, dict[Key, Observation]] = {}
+    def __init__(self) -> None:
+        self._of: dict[str, ByYear] = {}
         #: What several derived figures share, worked out once (each school's stages).
         self.memo: dict[str, object] = {}
-        of = self._of
-        for seen in observations:
-            key = (seen.indicator, seen.year, seen.entity)
-            found = of.get(key[0])
-            if found is None:
-                found = of[key[0]] = {}
-            found[key] = seen
 
     def put(self, seen: Observation) -> None:
         """Add (or replace) an observation."""
-        key = (seen.indicator, seen.year, seen.entity)
-        found = self._of.get(key[0])
-        if found is None:
-            found = self._of[key[0]] = {}
-        found[key] = seen
+        self._entities(seen.indicator, seen.year)[seen.entity] = seen
 
     def add(self, observations: Iterable[Observation]) -> list[tuple[Observation, Observation]]:
         """Hold each observation whose (indicator, year, entity) is not held yet; the
@@ -89,26 +82,44 @@ class Index:
         of = self._of
         clashes: list[tuple[Observation, Observation]] = []
         for seen in observations:
-            found = of.get(seen.indicator)
-            if found is None:
-                found = of[seen.indicator] = {}
-            key = (seen.indicator, seen.year, seen.entity)
-            first = found.get(key)
+            years = of.get(seen.indicator)
+            if years is None:
+                years = of[seen.indicator] = {}
+            held = years.get(seen.year)
+            if held is None:
+                held = years[seen.year] = {}
+            first = held.get(seen.entity)
             if first is None:
-                found[key] = seen
+                held[seen.entity] = seen
             else:
                 clashes.append((first, seen))
         return clashes
 
-    def get(self, key: Key) -> Observation | None:
+    def get(self, indicator: str, year: int, entity: str) -> Observation | None:
         """The observation of (indicator, year, entity), if any."""
-        found = self._of.get(key[0])
-        return None if found is None else found.get(key)
+        years = self._of.get(indicator)
+        held = None if years is None else years.get(year)
+        return None if held is None else held.get(entity)
 
-    def of(self, indicator: str) -> dict[Key, Observation]:
-        """The observations of one indicator."""
+    def of(self, indicator: str) -> ByYear:
+        """The observations of one indicator, by year and entity."""
         return self._of.get(indicator, {})
+
+    def items(self) -> Iterator[tuple[str, ByYear]]:
+        """Each indicator with its observations."""
+        return iter(self._of.items())
 
     def values(self) -> list[Observation]:
         """Every observation."""
-        return [seen for found in self._of.values() for seen in found.values()]
+        return [
+            seen for years in self._of.values() for held in years.values() for seen in held.values()
+        ]
+
+    def _entities(self, indicator: str, year: int) -> dict[str, Observation]:
+        years = self._of.get(indicator)
+        if years is None:
+            years = self._of[indicator] = {}
+        held = years.get(year)
+        if held is None:
+            held = years[year] = {}
+        return held

@@ -29,27 +29,31 @@ def compute_ratio(indicator: Indicator, ratio: Ratio, by_key: Index) -> Found:
     bounds = plausible_range(indicator)
     low, high = (-math.inf, math.inf) if bounds is None else widened(bounds)
     note = f"computed: {ratio.text()}"
-    below, scale, own = ratio.denominator, ratio.scale, indicator.id
+    scale, own = ratio.scale, indicator.id
+    none: dict[str, Observation] = {}
     # in the order the figures were read (sorting a province's names costs more than the
     # ratios themselves): each numerator, then the denominators without one
-    for (_, year, entity), numerator in numerators.items():
-        denominator = denominators.get((below, year, entity))
-        given = givens.get((own, year, entity)) if givens else None
-        top = numerator.value
-        bottom = None if denominator is None else denominator.value
-        if top is not None and bottom is not None and bottom != 0:
-            # the usual case, kept lean: a province has hundreds of thousands of them
-            value = top / bottom * scale
-            if low <= value <= high and (
-                given is None or given.value is None or not differs(given.value, value)
-            ):
-                found.append((_computed(own, value, numerator, note), None))
-                continue
-        _other(unusual, indicator, ratio, numerator, denominator, given)
-    for (_, year, entity), denominator in denominators.items():
-        if (ratio.numerator, year, entity) not in numerators:
-            given = givens.get((own, year, entity)) if givens else None
-            _other(unusual, indicator, ratio, None, denominator, given)
+    for year, tops in numerators.items():
+        bottoms, stated = denominators.get(year, none), givens.get(year, none)
+        for entity, numerator in tops.items():
+            denominator = bottoms.get(entity)
+            given = stated.get(entity) if stated else None
+            top = numerator.value
+            bottom = None if denominator is None else denominator.value
+            if top is not None and bottom is not None and bottom != 0:
+                # the usual case, kept lean: a province has hundreds of thousands of them
+                value = top / bottom * scale
+                if low <= value <= high and (
+                    given is None or given.value is None or not differs(given.value, value)
+                ):
+                    found.append((_computed(own, value, numerator, note), None))
+                    continue
+            _other(unusual, indicator, ratio, numerator, denominator, given)
+    for year, bottoms in denominators.items():
+        tops, stated = numerators.get(year, none), givens.get(year, none)
+        for entity, denominator in bottoms.items():
+            if entity not in tops:
+                _other(unusual, indicator, ratio, None, denominator, stated.get(entity))
     unusual.sort(key=lambda item: (item[0].year, item[0].entity))
     return found + unusual
 

@@ -28,14 +28,15 @@ def compute_stage_part(indicator: Indicator, part: StagePart, plan: Plan, by_key
     every = _all_stage_pupils(plan, by_key)
     wholes, owns = by_key.of(part.part_of), by_key.of(part.per_stage or "")
     weights = {stage.stage: stage.weight for stage in plan.stages}
-    whole_id, own_id = part.part_of, part.per_stage
-    for (_, year, entity), pupils in list(by_key.of(wanted).items()):
-        if not entity or not (pupils.value or 0) > 0:
-            continue
-        whole = wholes.get((whole_id, year, entity))
-        own = owns.get((own_id, year, entity)) if owns else None
-        stages = every[(year, entity)]
-        found.append(_one(indicator, part, weights, pupils, stages, whole, own))
+    none: dict[str, Observation] = {}
+    for year, pupils_of in list(by_key.of(wanted).items()):
+        whole_of, own_of = wholes.get(year, none), owns.get(year, none)
+        for entity, pupils in list(pupils_of.items()):
+            if not entity or not (pupils.value or 0) > 0:
+                continue
+            whole, own = whole_of.get(entity), own_of.get(entity)
+            stages = every[(year, entity)]
+            found.append(_one(indicator, part, weights, pupils, stages, whole, own))
     return found
 
 
@@ -46,9 +47,10 @@ def _all_stage_pupils(plan: Plan, by_key: Index) -> dict[tuple[int, str], dict[s
     if found is None:
         table: dict[tuple[int, str], dict[str, float]] = {}
         for stage in plan.stages:
-            for (_, year, entity), seen in by_key.of(stage.pupils).items():
-                if entity and seen.value is not None and seen.value > 0:
-                    table.setdefault((year, entity), {})[stage.stage] = seen.value
+            for year, pupils_of in by_key.of(stage.pupils).items():
+                for entity, seen in pupils_of.items():
+                    if entity and seen.value is not None and seen.value > 0:
+                        table.setdefault((year, entity), {})[stage.stage] = seen.value
         by_key.memo["stage pupils"] = found = table
     return found  # type: ignore[return-value]
 
@@ -60,10 +62,10 @@ def no_stage(plan: Plan, by_key: Index, parts_of: set[str], roster: Roster | Non
     its first such figure (by indicator id), in that order."""
     first: dict[tuple[int, str], tuple[Key, Observation]] = {}
     for name in sorted(parts_of):
-        for key, seen in by_key.of(name).items():
-            school = (key[1], key[2])
-            if key[2] and school not in first:
-                first[school] = (key, seen)
+        for year, held in by_key.of(name).items():
+            for entity, seen in held.items():
+                if entity and (year, entity) not in first:
+                    first[(year, entity)] = ((name, year, entity), seen)
     every = _all_stage_pupils(plan, by_key)
     taught: dict[str, list[Stage]] = {}
     found: list[tuple[Key, list[Problem]]] = []

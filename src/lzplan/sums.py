@@ -30,11 +30,11 @@ def compute_total(
 ) -> Found:
     """The total for each year with a figure of ``total.sum_of``, and a problem to say."""
     found: Found = []
-    by_year: dict[int, dict[str, Observation]] = {}
-    for (name, year, entity), seen in by_key.of(total.sum_of).items():
-        if name == total.sum_of and entity:
-            by_year.setdefault(year, {})[entity] = seen
-    for year, parts in sorted(by_year.items()):
+    by_year = {
+        year: {entity: seen for entity, seen in held.items() if entity}
+        for year, held in by_key.of(total.sum_of).items()
+    }
+    for year, parts in sorted((year, parts) for year, parts in by_year.items() if parts):
         anchor = next(iter(parts.values()))
         members, problem = _members(total, roster, year, parts)
         if problem:
@@ -49,7 +49,7 @@ def compute_total(
             continue
         value = sum(parts[name].value or 0.0 for name in members)
         note = f"computed: {total.text()} ({len(members)} entities)"
-        given = by_key.get((indicator.id, year, ""))
+        given = by_key.get(indicator.id, year, "")
         said = _unchecked(indicator, total, roster, anchor, len(members))
         if given is not None and given.value is not None and differs(given.value, value):
             message = (
