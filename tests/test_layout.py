@@ -14,7 +14,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
+from lzplan import layout
 from lzplan.cli import main
 from lzplan.datafile import FileRead, ReadOptions, Vocabulary, read_raw
 from lzplan.errors import DataError
@@ -690,3 +693,32 @@ def test_a_header_of_two_rows_is_named_as_such_in_both_languages(
     )
     zh = runner.invoke(main, ["validate", str(data), "--lang", "zh"])
     assert "表头占了第 2、3 两行：“学校名称”在第 2 行，指标名称在第 3 行" in zh.stderr
+
+
+FOOTER_WORDS = [
+    "注",
+    "说明",
+    "备注",
+    "填报人",
+    "审核",
+    "单位负责人",
+    "联系电话",
+    "统计负责人",
+    "学校",
+]
+
+
+@given(
+    st.sampled_from(["", " ", "\u3000", "\x0b", "\u2028", "\xa0", "\u2003", "Ａ", "㊀"]),
+    st.sampled_from(FOOTER_WORDS),
+    st.sampled_from(["：", ":", "（盖章）：", "1", "", "小学"]),
+    st.text(max_size=5),
+)
+def test_the_quick_footer_test_agrees_with_the_full_one(
+    before: str, word: str, after: str, rest: str
+) -> None:
+    # the quick test skips a text only where the full one could not match: its first
+    # character starts no footer, is no space, and normalising changes nothing
+    text = before + word + after + rest
+    assert layout.is_footer(text) == layout._is_footer(text)
+    assert layout.is_footer(rest) == layout._is_footer(rest)

@@ -194,14 +194,27 @@ _FOOTER = re.compile(
     r"^(?:注|说明|备注|填报人|填表人|审核人|审核|制表人|制表|负责人|单位负责人|统计负责人|"
     r"填报单位|填表单位|填报日期|填表日期|联系电话|联系人)\s*(?:[(（][^)）]*[)）])?\s*[:：0-9]"
 )
+#: The first character of every footer.
+_FOOTER_FIRST = frozenset("注说备填审制负单统联")
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十]+[)])")
 # 栏次 rows under a statistical form's header: 甲, 乙, 1, 2, 3 …
 _COLUMN_MARKS = frozenset("甲乙丙丁戊己庚辛") | {"栏次"}
 
 
-@functools.lru_cache(maxsize=4096)  # a long file's first cells: the same ids, row after row
 def is_footer(text: str) -> bool:
     """``填报人：…``, ``注：…``, ``填报单位（盖章）：…``: a line around the table, not data."""
+    first = text[:1]
+    if (
+        first not in _FOOTER_FIRST
+        and not first.isspace()
+        and unicodedata.is_normalized("NFKC", text)
+    ):
+        return False  # a wide table's school names, each met once, pass here
+    return _is_footer(text)
+
+
+@functools.lru_cache(maxsize=4096)  # a long file's first cells: the same ids, row after row
+def _is_footer(text: str) -> bool:
     return bool(_FOOTER.match(unicodedata.normalize("NFKC", text).strip()))
 
 

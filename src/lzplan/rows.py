@@ -128,7 +128,7 @@ class SheetReader:
                 self._at[role] = found.index
                 self._headers[role] = found.text.strip()
         roles = ("entity", "code", "ignored")
-        self._places = (*(c.index for c in columns if c.role in roles), 0)
+        self._places = tuple(dict.fromkeys((*(c.index for c in columns if c.role in roles), 0)))
         self._blank = tuple(c.index for c in columns if c.role == "blank")
 
     def _settle_year(self) -> None:
