@@ -190,6 +190,12 @@ CASES: list[tuple[str, str]] = [
     ),
     ("columns '年份' and '统计年度' both give the year", "列“年份”和“统计年度”都是年份列"),
     ("has 3 cells but the header has 2 columns", "有 3 个单元格，但表头只有 2 列"),
+    (
+        "has 24 cells but the header has 23 columns: column 24 holds '备用' under no header; "
+        "delete it or give its column a header (in a CSV, a name with a comma must be in quotes)",
+        "有 24 个单元格，但表头只有 23 列：第 24 列的 '备用' 没有表头；请删除它，或为该列加上表头"
+        "（CSV 文件中含逗号的名称须加英文引号）",
+    ),
     ("has a value in column 3, which has no header", "第 3 列有数值，但该列没有表头"),
     (
         "unknown indicator '幼儿园数x'; did you mean '幼儿园数'?",
@@ -220,7 +226,10 @@ CASES: list[tuple[str, str]] = [
         ),
     ),
     ("budget is a district total: leave 学校名称 empty", "budget 是全区总数：“学校名称”列请留空"),
-    ("no entity: name the school, town or item", "缺少学校（主体）：请填写学校、乡镇或项目的名称"),
+    (
+        "no entity: name the school, town or item",
+        "缺少单位名称：请填写学校（幼儿园）、乡镇或项目的名称",
+    ),
     (
         "done on 2024-11-30, after 2022, the year this row describes",
         "完成日期 2024-11-30 晚于本行所属的 2022 年",

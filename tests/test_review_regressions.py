@@ -47,7 +47,9 @@ def test_a_row_with_more_cells_than_the_header_is_refused(
     assert _check(runner, data) == (
         2,
         "",
-        f"error: {data}:2: has 3 cells but the header has 2 columns\n",
+        f"error: {data}:2: has 3 cells but the header has 2 columns: column 3 holds '5' under "
+        "no header; delete it or give its column a header (in a CSV, a name with a comma must "
+        "be in quotes)\n",
     )
 
 

@@ -305,8 +305,8 @@ def test_a_total_that_blanks_cannot_explain_is_still_only_doubted_and_a_full_one
 
 
 def test_a_refused_name_adds_no_total_mismatch(runner: CliRunner, tmp_path: Path) -> None:
-    # a complete roster refuses the misspelt school: its figures are in no sum, so the 合计
-    # (which counts it) is not also called wrong
+    # a complete roster refuses the misspelt school; its figures are still in the sum, so
+    # the 合计 (which counts it) adds up and is not called wrong
     bureau = EXAMPLES / "bureau"
     data = tmp_path / "2024.csv"
     data.write_text(
@@ -317,6 +317,59 @@ def test_a_refused_name_adds_no_total_mismatch(runner: CliRunner, tmp_path: Path
     assert result.exit_code == 2
     assert "'南山中学校区' is not in the roster" in result.stderr
     assert "合计" not in result.stderr
+
+
+def _town_check(runner: CliRunner, tmp_path: Path, text: str) -> str:
+    data = tmp_path / "2024.csv"
+    data.write_text(text, "utf-8")
+    plan = EXAMPLES / "bureau" / "town_plan.yaml"
+    result = runner.invoke(main, ["check", str(data), "--plan", str(plan)])
+    assert result.exit_code == 2, result.output
+    return result.stderr
+
+
+def test_a_misspelt_school_and_a_wrong_total_are_both_said_in_one_run(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # 南山中学校区 is refused, but its 500 pupils are in the 合计's 900: 300 + 500 = 800
+    header = "学校名称,在校生数,心理健康教育教师数\n"
+    said = _town_check(
+        runner, tmp_path, header + "东城小学,300,1\n南山中学校区,500,2\n合计,900,3\n"
+    )
+    assert "'南山中学校区' is not in the roster" in said
+    assert "the 合计 row gives 900 for" in said and "sum to 800" in said
+
+
+def test_a_row_without_a_name_is_still_counted_in_the_total(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # the nameless row's 500 and 2 make the 合计 add up: only the missing name is said
+    header = "学校名称,在校生数,心理健康教育教师数\n"
+    said = _town_check(runner, tmp_path, header + "东城小学,300,1\n,500,2\n合计,800,3\n")
+    assert "no entity: name the school, town or item" in said
+    assert "合计 row" not in said
+
+
+def test_a_row_with_a_cell_beyond_the_header_leaves_its_sums_unknown(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # 南山中学,本部 was typed without quotes: the row is shifted, refused once and named,
+    # and the 合计 it belongs to is not also called wrong
+    header = "学校名称,在校生数,心理健康教育教师数\n"
+    rows = "东城小学,300,1\n南山中学,本部,500,2\n合计,800,3\n"
+    said = _town_check(runner, tmp_path, header + rows)
+    assert "has 4 cells but the header has 3 columns: column 4 holds '2' under no header" in said
+    assert "合计 row" not in said
+
+
+def test_a_misspelt_school_in_a_long_table_is_still_in_its_total(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # 东城小学 300 + 南山中学校区 (refused by the complete roster) 500 = 800, not 900
+    rows = "学校名称,指标,数值\n东城小学,pupils,300\n南山中学校区,pupils,500\n合计,pupils,900\n"
+    said = _town_check(runner, tmp_path, rows)
+    assert "'南山中学校区' is not in the roster" in said
+    assert "the 合计 row gives 900 for pupils" in said and "sum to 800" in said
 
 
 def test_a_subtotal_above_the_rows_of_a_wide_sheet_is_no_crash(

@@ -597,10 +597,20 @@ INPUT_PHRASES: tuple[tuple[str, str], ...] = (
     ),
     (r"; add a 学校名称 \(entity\) column", "；并添加“学校名称”（entity）列"),
     (r"(\S+) is a district total: leave (.+?) empty", r"\1 是全区总数：“\2”列请留空"),
-    (r"no entity: name the school, town or item", "缺少学校（主体）：请填写学校、乡镇或项目的名称"),
+    (
+        r"no entity: name the school, town or item",
+        "缺少单位名称：请填写学校（幼儿园）、乡镇或项目的名称",
+    ),
     (
         r"done on (\S+), after (\d{4}), the year this row describes",
         r"完成日期 \1 晚于本行所属的 \2 年",
+    ),
+    (
+        r"has (\d+) cells but the header has (\d+) columns: column (\d+) holds (.+?) under no "
+        r"header; delete it or give its column a header \(in a CSV, a name with a comma must be "
+        r"in quotes\)",
+        r"有 \1 个单元格，但表头只有 \2 列：第 \3 列的 \4 没有表头；请删除它，或为该列加上表头"
+        r"（CSV 文件中含逗号的名称须加英文引号）",
     ),
     (r"has (\d+) cells but the header has (\d+) columns", r"有 \1 个单元格，但表头只有 \2 列"),
     (r"has a value in column (\d+), which has no header", r"第 \1 列有数值，但该列没有表头"),

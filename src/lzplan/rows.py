@@ -24,7 +24,7 @@ from .problems import NoticeList, ProblemList
 from .totals import BLANK, Totals, label_of
 from .values import Flag, UnitProblem, ValueProblem, summable
 from .vocabulary import Vocabulary
-from .years import FileYear, SheetYear, sheet_year
+from .years import FileYear, SheetYear, sheet_year, year_of_cell
 
 if TYPE_CHECKING:
     pass
@@ -193,12 +193,37 @@ class SheetReader:
         beyond = [i for i in range(width, len(cells)) if cells[i]]
         blank = [i for i in self._blank if i < len(cells) and cells[i]]
         if beyond:
-            message = f"has {beyond[-1] + 1} cells but the header has {width} columns"
+            last = beyond[-1]
+            message = (
+                f"has {last + 1} cells but the header has {width} columns: column {last + 1} "
+                f"holds {cells[last]!r} under no header; delete it or give its column a header "
+                "(in a CSV, a name with a comma must be in quotes)"
+            )
             self.problems.add(Problem(self.name, message, number))
         elif blank:
             message = f"has a value in column {blank[0] + 1}, which has no header"
             self.problems.add(Problem(self.name, message, number))
+        if beyond or blank:
+            self._sums_unknown(cells)
         return bool(beyond or blank)
+
+    def _sums_unknown(self, cells: list[str]) -> None:
+        """A row refused whole: the sums it is part of are unknown, so no 合计 is checked
+        against them (its cells may be shifted by a comma; one error is enough)."""
+        text = self._cell(cells, "year")
+        year = year_of_cell(text) if text else self.years.fixed.year
+        if self.table.form == "wide":
+            indicators = [column[1] for column in self._wide_columns()]
+            years = [year]
+        else:
+            named = self._cell(cells, "indicator") or self._cell(cells, "indicator_name")
+            found = self.vocabulary.names.find(named) if named else None
+            indicators = [found] if found is not None else []
+            years = [column.year for column in self.table.year_columns] or [year]
+        for indicator in indicators:
+            for each in years:
+                if each is not None:
+                    self.totals.count(indicator, each, None)
 
     def _cell(self, cells: list[str], role: str) -> str:
         """The text of the row's ``role`` cell (empty without that column)."""
@@ -262,7 +287,9 @@ class SheetReader:
         parsed = self._value(number, where, indicator, text, self._cell(cells, "unit"), not total)
         if parsed is None or year is None or entity is None:
             if not total and year is not None:
-                self.totals.count(indicator, year, None)  # refused: the sum is not known
+                # a figure refused leaves the sum unknown; one whose school is refused (a
+                # misspelt name) is still in the 合计, which is checked in the same run
+                self.totals.count(indicator, year, None if parsed is None else _counted(parsed[0]))
             return
         if total:
             self._total(number, indicator, year, label, parsed[0], where)
@@ -361,12 +388,13 @@ class SheetReader:
             self._problem(
                 number, self._header("entity"), "no entity: name the school, town or item"
             )
+            self._count_only(cells, year)
             return
         note, source = self._cell(cells, "note"), self._cell(cells, "source")
         # notes and sources repeat down a long file: keep one copy of each
         note, source = self.texts.setdefault(note, note), self.texts.setdefault(source, source)
         entities: dict[str, str | None] = {}  # by scope: a school is named once per row
-        refused = False  # a name refused once: the row's figures are in no sum
+        refused = False  # a name refused once: the row's figures are only counted
         size, totals, sheet = len(cells), self.totals, self.name
         for column, indicator, reader, scope, summed in self._wide_columns():
             # a workbook row ends at its last filled cell: what lies beyond is empty
@@ -381,16 +409,16 @@ class SheetReader:
                     if year is not None:
                         totals.count(indicator, year, None)  # refused: the sum is not known
                     continue
-            if year is None or refused:
-                if year is not None:
-                    totals.count(indicator, year, None)
+            if year is None:
                 continue
-            if scope not in entities:
-                entities[scope] = self._resolve(number, indicator.id, name, code, year)
-            entity = entities[scope]
-            if entity is None:
-                refused = True
-                totals.count(indicator, year, None)
+            if not refused:
+                if scope not in entities:
+                    entities[scope] = self._resolve(number, indicator.id, name, code, year)
+                entity = entities[scope]
+                refused = entity is None
+            if refused:  # a misspelt name: its figures are still in the 合计, checked now
+                if summed:
+                    totals.add((indicator.id, year), BLANK if value is None else value)
                 continue
             if summed:
                 totals.add((indicator.id, year), BLANK if value is None else value)
@@ -400,6 +428,21 @@ class SheetReader:
             found.append(make(Observation, (
                 indicator.id, year, value, sheet, number, entity, flag, note, source, column.text
             )))  # fmt: skip
+
+    def _count_only(self, cells: list[str], year: int | None) -> None:
+        """A row without a name: its figures are counted in the 合计 it is part of (what is
+        wrong in them is said once the row names its school)."""
+        if year is None:
+            return
+        for column, indicator, reader, _, summed in self._wide_columns():
+            text = cells[column.index] if column.index < len(cells) else ""
+            try:
+                value = reader.read(text)[0]
+            except ValueProblem:
+                self.totals.count(indicator, year, None)
+                continue
+            if summed:
+                self.totals.add((indicator.id, year), BLANK if value is None else value)
 
     def _wide_total(self, number: int, cells: list[str], label: str, year: int | None) -> None:
         """A 合计 row of a wide table: each figure checked against the rows' sum."""
