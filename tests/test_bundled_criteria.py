@@ -252,3 +252,22 @@ def test_a_one_stage_school_giving_its_teachers_whole_and_for_the_stage_differen
         "甲小学 teaches only 小学 but gives teachers_above_degree 27 and "
         "teachers_above_degree_primary 30 for 2025: teachers_above_degree_primary is used" in stderr
     )
+
+
+def test_a_stage_s_figures_given_twice_are_warned_about_in_the_order_read(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # one file per school, each with two years: the warnings follow the files and rows as
+    # they were read (乙小学.csv before 甲小学.csv), not year by year
+    folder = tmp_path / "schools"
+    folder.mkdir()
+    header = "学校名称,小学在校生数,高于规定学历教师数,小学部高于规定学历教师数,年份\n"
+    for name, rows in (
+        ("乙小学", "500,20,22,2024\n500,21,23,2025"),
+        ("甲小学", "600,30,25,2024\n600,31,26,2025"),
+    ):
+        text = "".join(f"{name},{row}\n" for row in rows.splitlines())
+        (folder / f"{name}.csv").write_text(header + text, "utf-8")
+    result = runner.invoke(main, ["check", str(folder), "--plan", "compulsory-quality-balance"])
+    said = [line.split(": ")[1] for line in result.stderr.splitlines() if "teaches only" in line]
+    assert said == [f"{folder}/{name}.csv:{row}" for name in ("乙小学", "甲小学") for row in (2, 3)]

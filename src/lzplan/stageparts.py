@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 def compute_stage_part(indicator: Indicator, part: StagePart, plan: Plan, by_key: Index) -> Found:
     """The stage's part for each school and year with pupils of that stage."""
     found: Found = []
+    warned: Found = []
     wanted = _pupils_of(plan, part.stage)
     every = _all_stage_pupils(plan, by_key)
     wholes, owns = by_key.of(part.part_of), by_key.of(part.per_stage or "")
@@ -36,8 +37,14 @@ def compute_stage_part(indicator: Indicator, part: StagePart, plan: Plan, by_key
                 continue
             whole, own = whole_of.get(entity), own_of.get(entity)
             stages = every[(year, entity)]
-            found.append(_one(indicator, part, weights, pupils, stages, whole, own))
-    return found
+            computed, problem = _one(indicator, part, weights, pupils, stages, whole, own)
+            found.append((computed, None))
+            if problem is not None:
+                warned.append((computed, problem))
+    # what is said, in the order it was read (the figures come year by year): given again
+    # with its problem, the same figure changes nothing
+    warned.sort(key=lambda item: (item[1].file, item[1].line or 0) if item[1] else ("", 0))
+    return found + warned
 
 
 def _all_stage_pupils(plan: Plan, by_key: Index) -> dict[tuple[int, str], dict[str, float]]:
