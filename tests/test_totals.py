@@ -400,3 +400,27 @@ def test_a_subtotal_above_the_rows_of_a_wide_sheet_is_no_crash(
 def test_the_quick_pass_over_names_misses_no_label(text: str) -> None:
     """label_of passes over most names without folding them: it must say what folding says."""
     assert label_of(text) == _label_of(text)
+
+
+COMPULSORY_ROSTER = EXAMPLES / "criteria" / "compulsory" / "roster.csv"
+
+
+@pytest.mark.parametrize(
+    ("junior", "severity"),
+    [("乙初中", "error"), ("丙学校", "warning")],
+    ids=["a 初中's blank is none", "a 九年一贯制's blank is unknown"],
+)
+def test_a_blank_the_roster_explains_leaves_no_doubt_about_a_total(
+    runner: CliRunner, tmp_path: Path, junior: str, severity: str
+) -> None:
+    # 甲小学 600 + the second school's blank 小学在校生数 ≠ the 合计's 700: the roster says
+    # 乙初中 teaches no 小学, so its blank is none and the 合计 is wrong (an error); 丙学校
+    # (九年一贯制) teaches 小学, so its blank may be a figure not given (a warning)
+    data = tmp_path / "2025.csv"
+    data.write_text(
+        f"学校名称,小学在校生数,初中在校生数\n甲小学,600,\n{junior},,800\n合计,700,800\n", "utf-8"
+    )
+    args = ["check", str(data), "--plan", "compulsory-quality-balance"]
+    result = runner.invoke(main, [*args, "--roster", str(COMPULSORY_ROSTER)])
+    said = [line for line in result.stderr.splitlines() if "the 合计 row gives 700" in line]
+    assert len(said) == 1 and said[0].startswith(f"{severity}:"), result.stderr

@@ -416,18 +416,25 @@ class SheetReader:
                     entities[scope] = self._resolve(number, indicator.id, name, code, year)
                 entity = entities[scope]
                 refused = entity is None
-            if refused:  # a misspelt name: its figures are still in the 合计, checked now
+            if refused or entity is None:  # a misspelt name: its figures are still counted
                 if summed:
                     totals.add((indicator.id, year), BLANK if value is None else value)
                 continue
             if summed:
-                totals.add((indicator.id, year), BLANK if value is None else value)
+                totals.add((indicator.id, year), self._counted(value, indicator, entity))
             if flag is not None and flag.year is not None and flag.year > year:
                 message = f"done on {flag.on}, after {year}, the year this row describes"
                 self._problem(number, column.text or self._header("value"), message)
             found.append(make(Observation, (
                 indicator.id, year, value, sheet, number, entity, flag, note, source, column.text
             )))  # fmt: skip
+
+    def _counted(self, value: float | None, indicator: Indicator, entity: str) -> float | str:
+        """What a school's cell adds to its 合计: a blank is none where the roster says the
+        school teaches no stage the figure counts (a 初中's 小学 pupils), else unknown."""
+        if value is not None:
+            return value
+        return 0.0 if self.vocabulary.not_taught(indicator.id, entity) else BLANK
 
     def _count_only(self, cells: list[str], year: int | None) -> None:
         """A row without a name: its figures are counted in the 合计 it is part of (what is

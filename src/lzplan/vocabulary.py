@@ -23,6 +23,22 @@ class Vocabulary:
         self.entities = EntityNames(plan, roster)
         self._foreign: dict[str, tuple[str, str]] | None = None
         self._named_by: dict[str, frozenset[str]] = {}  # bundled plan → its folded names
+        self._taught_by: dict[str, frozenset[str]] | None = None
+        self._kind_of: dict[str, str] = {}  # a school's roster kind, by its name
+
+    def not_taught(self, indicator: str, entity: str) -> bool:
+        """Whether the roster says ``entity`` teaches no stage that ``indicator`` counts (a
+        初中's 小学在校生数, or its 小学部 teachers): a blank cell of it then means none."""
+        if self._taught_by is None:
+            self._taught_by = _taught_by(self.plan)
+        kinds = self._taught_by.get(indicator)
+        if not kinds or self.roster is None:
+            return False
+        kind = self._kind_of.get(entity)
+        if kind is None:  # a school's blanks are several: its kind is looked up once
+            found = self.roster.match(entity)
+            kind = self._kind_of[entity] = found.kind if found is not None else ""
+        return bool(kind) and kind not in kinds
 
     def foreign(self, text: str) -> tuple[str, str] | None:
         """(plan name, indicator id) when another bundled plan defines the indicator ``text``
@@ -90,3 +106,17 @@ def _per_entity_names(name: str, own: str) -> frozenset[str]:
         if indicator.per_entity
         for text in (indicator.id, indicator.name_zh, *indicator.aliases)
     )
+
+
+def _taught_by(plan: Plan) -> dict[str, frozenset[str]]:
+    """Each indicator that counts one stage (its pupils, a figure given for the stage) →
+    the roster kinds of school that teach the stage."""
+    from .model import StagePart
+
+    kinds = {stage.stage: frozenset(stage.kinds) for stage in plan.stages if stage.kinds}
+    found = {stage.pupils: kinds[stage.stage] for stage in plan.stages if stage.stage in kinds}
+    for indicator in plan.indicators:
+        part = indicator.derived
+        if isinstance(part, StagePart) and part.per_stage and part.stage in kinds:
+            found[part.per_stage] = kinds[part.stage]
+    return found
