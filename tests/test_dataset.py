@@ -523,3 +523,22 @@ def test_a_dataset_takes_over_an_index_as_it_would_read_its_observations() -> No
         assert dataset.entities("pupils", 2025) == {}
         assert dataset.history("pupils", 2025) == [given[2], given[3]]
     assert listed.observations() == taken.observations()
+
+
+def test_validate_says_how_to_check_the_figures_of_other_plans_a_folder_gives(
+    runner: CliRunner, in_root: Path
+) -> None:
+    # a county's folder under the district plan: its schools' figures are the criteria
+    # plans', which validate would otherwise pass over as "ok"
+    result = runner.invoke(main, ["validate", "data/illustrative-county"])
+    assert result.exit_code == 0
+    assert result.stdout.endswith(
+        "data/illustrative-county: ok (4 files, 2025)\n"
+        "  its files also give figures of the bundled plans compulsory-quality-balance, "
+        "preschool-universal: check them with --plan NAME; lzplan readiness runs the "
+        "accreditation criteria on them\n"
+    )
+    chinese = runner.invoke(main, ["validate", "data/illustrative-county", "--lang", "zh"])
+    assert "data/illustrative-county：通过（4 个文件，2025 年）\n" in chinese.stdout
+    plain = runner.invoke(main, ["validate", "data/actuals", "--lang", "zh"])
+    assert plain.stdout == "data/actuals：通过（3 个文件，2020、2021、2023 年）\n"

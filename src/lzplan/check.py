@@ -90,15 +90,29 @@ def judged(plan: Plan, datasets: list[Dataset]) -> Iterator[Report]:
             yield report
 
 
-def summarise(datasets: list[Dataset]) -> list[str]:
-    """One line per dataset that was read without problems."""
+def summarise(datasets: list[Dataset], lang: str = "en") -> list[str]:
+    """One line per dataset that was read without problems, in ``lang``; and, where its
+    files give the figures of other bundled plans (a county's schools), how to check those."""
     from .display import safe
+    from .planfile import CRITERIA_PLANS
 
     lines = []
     for dataset in datasets:
-        years = ", ".join(map(str, dataset.years))
-        files = f"{len(dataset.files)} files, " if len(dataset.files) > 1 else ""
-        lines.append(f"{safe(dataset.name)}: ok ({files}{years})")
+        name, count, years = safe(dataset.name), len(dataset.files), dataset.years
+        others = ", ".join(sorted(dataset.companions))
+        criteria = not dataset.companions.isdisjoint(CRITERIA_PLANS)
+        if lang == "zh":
+            files = f"{count} 个文件，" if count > 1 else ""
+            lines.append(f"{name}：通过（{files}{'、'.join(map(str, years))} 年）")
+            also = "；lzplan readiness 可据此检查督导评估标准" if criteria else ""
+            hint = f"  其文件还含内置规划 {others} 的数据：请加 --plan 规划名 检查{also}"
+        else:
+            files = f"{count} files, " if count > 1 else ""
+            lines.append(f"{name}: ok ({files}{', '.join(map(str, years))})")
+            also = "; lzplan readiness runs the accreditation criteria on them" if criteria else ""
+            hint = f"  its files also give figures of the bundled plans {others}: check them "
+            hint += f"with --plan NAME{also}"
+        lines += [hint] if others else []
     return lines
 
 

@@ -308,7 +308,7 @@ def validate(
             from .report_values import render_values
 
             text += render_values(loaded.datasets, loaded.plan)
-        text += "".join(line + "\n" for line in summarise(loaded.datasets))
+        text += "".join(line + "\n" for line in summarise(loaded.datasets, words))
         if loaded.problems and to.path is not None:  # a file gets the whole report
             text += report_problems.render_text(tuple(loaded.problems), words)
     to.inputs = loaded.files
@@ -438,8 +438,8 @@ def readiness(
     from dataclasses import replace
 
     from .errors import LzplanError, Problem
-    from .planfile import BUNDLED_PLANS
-    from .readiness import CRITERIA_PLANS, assess, latest_year, load_criteria
+    from .planfile import BUNDLED_PLANS, CRITERIA_PLANS
+    from .readiness import assess, latest_year, load_criteria
 
     file_only(output_format, output)
     names = plan_paths or CRITERIA_PLANS

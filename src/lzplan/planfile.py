@@ -27,6 +27,8 @@ BUNDLED_PLANS = {
     "preschool-universal": "preschool-universal.yaml",
     "compulsory-quality-balance": "compulsory-quality-balance.yaml",
 }
+#: The bundled criteria plans ``lzplan readiness`` runs unless told otherwise.
+CRITERIA_PLANS: tuple[str, ...] = ("compulsory-quality-balance", "preschool-universal")
 
 
 def bundled_plans() -> dict[str, Path]:

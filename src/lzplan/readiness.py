@@ -24,8 +24,6 @@ if TYPE_CHECKING:
     from .model import Plan
     from .roster import Roster
 
-#: The criteria plans ``lzplan readiness`` runs unless told otherwise.
-CRITERIA_PLANS: tuple[str, ...] = ("compulsory-quality-balance", "preschool-universal")
 
 Verdict = Literal["pass", "fail", "missing"]
 
