@@ -498,3 +498,22 @@ def test_a_chinese_line_never_starts_with_a_closing_mark() -> None:
         lines = wrap("7项中至少6项达标，其余不低于要求的85%；未达标：甲小学（缺数据）", width)
         assert all(line[0] not in "，。；：）%" for line in lines), (width, lines)
         assert "".join(lines) == "7项中至少6项达标，其余不低于要求的85%；未达标：甲小学（缺数据）"
+
+
+@pytest.mark.parametrize(
+    ("actual", "expected", "op", "gap", "shown"),
+    [
+        (92.00107, 85.0, ">=", 7.00107, "+7"),  # 92% beside it: +7, not +7.001
+        (47.99201, 50.0, ">=", -2.00799, "-2.01"),  # 47.99% beside it
+        (1.2, 1.37, ">=", -0.17, "-0.17"),  # the expected's two decimals are kept
+        (85.004, 85.0, ">=", 0.004, "+0.004"),  # never rounded to 0
+        (84.9999, 85.0, ">=", -0.0001, "-0.0001"),  # nor onto the bound
+    ],
+)
+def test_a_gap_shows_as_many_decimals_as_the_figures_beside_it(
+    actual: float, expected: float, op: str, gap: float, shown: str
+) -> None:
+    from lzplan.report_table import _gap
+
+    result = _result("a.b", "甲", actual=actual, expected=expected, op=op, gap=gap)
+    assert _gap(result) == shown

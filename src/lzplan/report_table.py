@@ -78,9 +78,18 @@ def _actual(result: Result, lang: str) -> str:
 
 
 def _gap(result: Result) -> str:
-    if result.gap is None or not math.isfinite(result.gap):
+    """The gap, to as many decimals as the actual and expected beside it show (92% against
+    ≥ 85%: +7, not +7.001; 1.2 against 1.37: -0.17), never rounded to 0 when it is not."""
+    gap, actual, expected = result.gap, result.actual, result.expected
+    if gap is None or not math.isfinite(gap):
         return ""
-    return ("+" if result.gap > 0 else "") + figure(result.gap, "==", 0.0)
+    shown = figure(gap, "==", 0.0)
+    if isinstance(actual, float) and isinstance(expected, (int, float)) and math.isfinite(actual):
+        beside = (figure(actual, result.op, expected), format_number(expected))
+        decimals = max(len(text.partition(".")[2]) for text in beside)
+        rounded = round(gap, decimals)
+        shown = format_number(rounded) if rounded != 0 and decimals < 6 else shown
+    return ("+" if gap > 0 else "") + shown
 
 
 def _section_title(plan: Plan, section_id: str, lang: str = "en") -> str:
