@@ -4,6 +4,7 @@ still said, by the plan that reads them."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,18 @@ def test_each_plan_s_refusal_is_said_when_both_refuse(tmp_path: Path, runner: Cl
     assert result.exit_code == 2, result.output
     assert "no entity: name the school, town or item" in result.output
     assert "has 6 cells but the header has 5 columns" in result.output
+
+
+def test_a_broken_kindergartens_table_still_lets_the_schools_be_judged(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    # the kindergartens' table is refused (a nameless row): the compulsory criteria, which
+    # do not read it, are still judged and printed, and the run exits 2 for the refused file
+    county = tmp_path / "county"
+    county.mkdir()
+    (county / "学校-2025.csv").write_text(SCHOOLS, "utf-8")
+    _kindergartens(county, ",30,3,1,1\n")
+    result = runner.invoke(main, ["readiness", str(county), "--format", "json"])
+    assert result.exit_code == 2, result.output
+    assert [item["plan"] for item in json.loads(result.stdout)] == ["compulsory-quality-balance"]
+    assert result.stderr.count("no entity: name the school, town or item") == 1

@@ -6,6 +6,7 @@ reporters in :mod:`lzplan.report_readiness` turn them into text, JSON, CSV and E
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from .exclusions import excluded
@@ -16,8 +17,6 @@ from .rules.base import Context
 from .shortfalls import Need, needs, totals
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from .check import Loaded
     from .datafile import ReadOptions
     from .dataset import Dataset, Input
@@ -74,12 +73,16 @@ def load_criteria(
     """Each criteria plan (a bundled name or a file, each once) with the datasets the same
     inputs give it. A plan finding none of its figures in them (a kindergartens-only file
     under the compulsory criteria has no rows for it, hence no year) is read again in the
-    year the other plans found, so that it says "no data" instead of refusing the run."""
+    year the other plans found, so that it says "no data" instead of refusing the run.
+
+    A plan whose files are refused comes with their problems and no datasets, so that the
+    others are still judged (the run then exits 2, as ``--each`` does for a broken county);
+    when every plan is refused, one :class:`DataError` lists every problem, each once."""
     from dataclasses import replace
 
-    from .check import load
+    from .check import Loaded, load
     from .errors import DataError, Problem
-    from .planfile import find_plan
+    from .planfile import find_plan, load_plan
 
     chosen = list(dict.fromkeys(names))
     options = replace(options, read_by=frozenset(chosen))
@@ -100,8 +103,11 @@ def load_criteria(
                 continue
             except DataError as still:
                 refusal = still
-        problems.update(dict.fromkeys(refusal.problems))
-    if problems:  # every plan's: a table one plan reads alone has its problems said too
+        fresh = [problem for problem in refusal.problems if problem not in problems]
+        problems.update(dict.fromkeys(fresh))
+        inputs = [item for item in given if isinstance(item, Path)]
+        found[name] = Loaded(load_plan(find_plan(name)), [], fresh, inputs)
+    if problems and all(not loaded.datasets for loaded in found.values()):
         raise DataError(list(problems))
     return [found[name] for name in chosen]
 
