@@ -120,7 +120,9 @@ def test_a_broken_kindergartens_table_still_lets_the_schools_be_judged(
     county.mkdir()
     (county / "学校-2025.csv").write_text(SCHOOLS, "utf-8")
     _kindergartens(county, ",30,3,1,1\n")
+    (county / "说明.txt").write_text("填报说明", "utf-8")  # a note both plans make: said once
     result = runner.invoke(main, ["readiness", str(county), "--format", "json"])
     assert result.exit_code == 2, result.output
     assert [item["plan"] for item in json.loads(result.stdout)] == ["compulsory-quality-balance"]
     assert result.stderr.count("no entity: name the school, town or item") == 1
+    assert result.stderr.count("skipped: save it as .csv or .xlsx") == 1

@@ -452,11 +452,10 @@ def readiness(
         exit_with_problems(error.problems, lang=language(lang))
     said: set[Problem] = set()  # a note on a shared file is said once, not once per plan
     for loaded in loads:
-        fresh = [n for dataset in loaded.datasets for n in dataset.notices if n not in said]
+        listed = [n for dataset in loaded.datasets for n in dataset.notices]
+        fresh = list(dict.fromkeys(p for p in (*listed, *loaded.problems) if p not in said))
         said.update(fresh)
-        say_problems(
-            replace(loaded, datasets=[], problems=[*fresh, *loaded.problems]), language(lang)
-        )
+        say_problems(replace(loaded, datasets=[], problems=fresh), language(lang))
     assessed = []
     for loaded in loads:
         for dataset in loaded.datasets:  # --each: every county at its own latest year
