@@ -1161,7 +1161,8 @@ def zh_detail(text: str) -> str:
         return whole
     for pattern, replacement in RULE_PHRASES:
         text = re.sub(pattern, replacement, text)
-    return text
+    # the parts of an English explanation are joined by "; ": in Chinese, by "；"
+    return text.replace("; ", "；")
 
 
 def zh_words(text: str) -> str:

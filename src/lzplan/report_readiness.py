@@ -126,12 +126,14 @@ def _relief_line(eased: Relief, lang: str = "en") -> str:
             requirement=number(eased.requirement),
             after=number(eased.cv_after),
         )
-        text += f"; {raised}"
-    moves = ", ".join(
+        text += ("；" if lang == "zh" else "; ") + raised
+    moves = ("、" if lang == "zh" else ", ").join(
         say("relief.move", lang, entity=m.entity, value=number(m.value, 2), cv=number(m.cv_after))
         for m in eased.moves
     )
-    return f"{text}; {say('relief.moves', lang, moves=moves)}" if moves else text
+    if not moves:
+        return text
+    return text + ("；" if lang == "zh" else "; ") + say("relief.moves", lang, moves=moves)
 
 
 def render_json(assessed: list[PlanReadiness]) -> str:
