@@ -542,3 +542,18 @@ def test_validate_says_how_to_check_the_figures_of_other_plans_a_folder_gives(
     assert "data/illustrative-county：通过（4 个文件，2025 年）\n" in chinese.stdout
     plain = runner.invoke(main, ["validate", "data/actuals", "--lang", "zh"])
     assert plain.stdout == "data/actuals：通过（3 个文件，2020、2021、2023 年）\n"
+
+
+def test_a_refused_folder_still_says_the_other_files_warnings(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # 2024.csv has a typing mistake (refused); 2025.csv names a school the partial bundled
+    # roster does not list (a warning): both in one run, not the warning after the fix
+    (tmp_path / "2024.csv").write_text("indicator,value\nkindergartens,abc\n", "utf-8")
+    (tmp_path / "2025.csv").write_text(
+        "indicator,value,entity\nmental_health_teachers,2,无名小学\n", "utf-8"
+    )
+    result = runner.invoke(main, ["validate", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "expected a number, found 'abc'" in result.stderr
+    assert "'无名小学' is not in the roster" in result.stderr + result.stdout

@@ -421,3 +421,15 @@ def test_a_comma_in_a_figure_asks_which_was_meant() -> None:
     with pytest.raises(ValueProblem, match=r"did you mean 98\.5% or 985%\?"):
         parse_number("98,5%")
     assert parse_number("1,370") == (1370.0, False)  # thousands: no question
+
+
+@pytest.mark.parametrize("cell", ["2O249", "1l00", "9,8O00"])
+def test_a_letter_typed_among_the_digits_is_no_unit(cell: str) -> None:
+    # 2O249 (the letter O for a 0): not "written in O249", but no number at all
+    with pytest.raises(ValueProblem, match="expected a number, found"):
+        parse_quantity(cell)
+
+
+@pytest.mark.parametrize(("cell", "unit"), [("1200m2", "m2"), ("12人", "人"), ("1.5万", "万")])
+def test_a_unit_with_a_digit_is_still_a_unit(cell: str, unit: str) -> None:
+    assert parse_quantity(cell)[1] == unit

@@ -194,7 +194,10 @@ def _dataset(group: list[Input], vocabulary: Vocabulary, options: ReadOptions) -
             partial += exc.observations if isinstance(exc, ReadError) else []
     if problems:
         given = partial + [o for read in reads for o in read.observations]
-        raise DataError([*problems, *_derived_errors(vocabulary, given, options), *skipped])
+        # the other files' warnings too: every problem is said in one run, not after a fix
+        read_fine = [notice for read in reads for notice in read.notices]
+        derived = _derived_errors(vocabulary, given, options)
+        raise DataError([*problems, *derived, *skipped, *read_fine])
     own = [observation for read in reads for observation in read.observations]
     notices = (*skipped, *(notice for read in reads for notice in read.notices))
     name = _name(group)

@@ -111,6 +111,10 @@ def parse_number(cell: str, shown: str | None = None) -> tuple[float, bool]:
 _QUANTITY = re.compile(r"^([+-]?[\d,.]*\d(?:[eE][+-]?\d+)?)([^\d].*)?$")
 
 
+#: Two digits in a row after a number's first digits: what follows is no unit (2O249).
+_DIGITS_IN_UNIT = re.compile(r"[0-9]{2}")
+
+
 def parse_quantity(cell: str) -> tuple[float, str]:
     """Read a number and the unit written in the cell (``1.2万人`` → 1.2, ``万人``).
 
@@ -121,6 +125,8 @@ def parse_quantity(cell: str) -> tuple[float, str]:
         raise ValueProblem(f"expected a number, found the date {cell!r}")
     match = _QUANTITY.match(text)
     written = match.group(2) if match and match.group(2) else ""
+    if _DIGITS_IN_UNIT.search(written):  # 2O249: a letter typed among the digits, no unit
+        raise ValueProblem(f"expected a number, found {cell!r}")
     if written and written != "%":
         number, _ = parse_number(match.group(1) if match else text, shown=cell)
         return number, written
