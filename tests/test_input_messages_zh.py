@@ -191,6 +191,16 @@ CASES: list[tuple[str, str]] = [
     ("columns '年份' and '统计年度' both give the year", "列“年份”和“统计年度”都是年份列"),
     ("has 3 cells but the header has 2 columns", "有 3 个单元格，但表头只有 2 列"),
     (
+        "is named .xlsx, but --format is csv: add --format xlsx, or name the file for csv",
+        "文件名以 .xlsx 结尾，但 --format 为 csv：请加 --format xlsx，或把文件名改为 csv 格式的",
+    ),
+    (
+        "is named .html, but --format is table: name the file for table (lzplan report writes "
+        "the HTML and Word reports)",
+        "文件名以 .html 结尾，但 --format 为 table：请把文件名改为 table 格式的（HTML 和 Word "
+        "报告请用 lzplan report）",
+    ),
+    (
         "has 24 cells but the header has 23 columns: column 24 holds '备用' under no header; "
         "delete it or give its column a header (in a CSV, a name with a comma must be in quotes)",
         "有 24 个单元格，但表头只有 23 列：第 24 列的 '备用' 没有表头；请删除它，或为该列加上表头"
@@ -1118,7 +1128,7 @@ ALLOWED = frozenset(
         plans targets extends fraction scale stages mean cv share entity indicator value unit
         year note source name aliases code kind town ownership from indicator_name
         members budget kindergartens teachers pupils children counsellors branch preschool
-        compulsory
+        compulsory html HTML table json markdown junit github report
         """,
     )
 )

@@ -299,9 +299,9 @@ def test_output_never_replaces_the_roster_or_the_plan_the_run_read(
     data.parent.mkdir()
     data.write_text("乡镇,中心幼儿园数\n东城镇,1\n", encoding="utf-8")
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
-    for target in ("roster.csv", "town_plan.yaml"):
+    for target, output_format in (("roster.csv", "csv"), ("town_plan.yaml", "table")):
         args = ["--plan", str(tmp_path / "town_plan.yaml"), str(data), "-o", str(tmp_path / target)]
-        result = runner.invoke(main, ["check", *args])
+        result = runner.invoke(main, ["check", *args, "--format", output_format])
         assert result.exit_code == 2
         assert "is one of the files this run reads: choose another --output" in result.stderr
     made = runner.invoke(
@@ -321,13 +321,13 @@ def test_an_existing_file_is_replaced_only_with_force(tmp_path: Path, runner: Cl
     data = tmp_path / "data" / "2024.csv"
     data.parent.mkdir()
     data.write_text("指标,数值\n幼儿园数,98\n", encoding="utf-8")
-    workbook = tmp_path / "2024年学校统计.xlsx"  # the bureau's own file, not read by this run
-    workbook.write_bytes(b"PK\x03\x04 a workbook")
+    workbook = tmp_path / "2024年学校统计.csv"  # the bureau's own file, not read by this run
+    workbook.write_bytes(b"school,pupils\n")
     args = ["check", str(data), "--format", "csv", "-o", str(workbook)]
     refused = runner.invoke(main, args)
     assert refused.exit_code == 2
     assert f"error: {workbook}: exists: pass --force to replace it\n" == refused.stderr
-    assert workbook.read_bytes() == b"PK\x03\x04 a workbook"
+    assert workbook.read_bytes() == b"school,pupils\n"
     assert runner.invoke(main, [*args, "--force"]).exit_code == 0
     assert workbook.read_bytes().startswith("\ufeffdataset,".encode())
     # a report lzplan wrote may be written again without --force: it is regenerated
@@ -438,3 +438,33 @@ def test_an_earlier_lzplan_report_is_replaced_a_bureaus_file_is_not(
     theirs.write_text("a bureau's own notes\n", "utf-8")
     refused = runner.invoke(main, [*args, "-o", str(theirs)])
     assert refused.exit_code == 2 and theirs.read_text("utf-8") == "a bureau's own notes\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "chosen", "named"),
+    [
+        ("结果.xlsx", "csv", "xlsx"),
+        ("总结评估.html", "table", "html"),
+        ("结果.json", "csv", "json"),
+    ],
+)
+def test_an_output_named_for_another_format_is_refused(
+    tmp_path: Path, runner: CliRunner, name: str, chosen: str, named: str
+) -> None:
+    # CSV text in a file named .xlsx would open as a broken workbook: refused before anything
+    # is read or written, with the --format the name asks for
+    from lzplan.cli import main
+
+    data = tmp_path / "2024.csv"
+    data.write_text("指标,数值\n幼儿园数,98\n", encoding="utf-8")
+    output = tmp_path / name
+    command = "progress" if named == "html" else "check"
+    result = runner.invoke(main, [command, str(data), "--format", chosen, "-o", str(output)])
+    assert result.exit_code == 2
+    said = f"is named .{named}, but --format is {chosen}: "
+    if named == "html":  # progress writes no HTML: the report command does
+        said += f"name the file for {chosen} (lzplan report writes the HTML and Word reports)"
+    else:
+        said += f"add --format {named}, or name the file for {chosen}"
+    assert said in result.stderr
+    assert not output.exists()

@@ -532,8 +532,7 @@ def report(
     from .planfile import bundled_actuals
     from .report_html import render_html
 
-    if output_format == "docx":
-        file_only("docx", output)
+    file_only(output_format, output)
     chosen = paths or (shown_path(bundled_actuals()),)
     loaded = load(plan_path, chosen, read_options(None, encoding, sheet), roster_path, False)
     say_problems(loaded, language(None))

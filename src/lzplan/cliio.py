@@ -245,13 +245,42 @@ def drawing(color: str, output: str | None) -> tuple[bool, bool]:
 
 
 def file_only(output_format: str, output: str | None) -> None:
-    """A workbook is a file's bytes: ``--format xlsx`` needs ``--output``."""
-    if output_format in (*FILE_ONLY, "docx") and output in (None, "-"):
-        from .errors import Problem
+    """A workbook is a file's bytes: ``--format xlsx`` needs ``--output``; and an output
+    named for one format (``结果.xlsx``) is never written in another (CSV text in it)."""
+    from .errors import Problem
 
+    if output_format in (*FILE_ONLY, "docx") and output in (None, "-"):
         what = "a Word document" if output_format == "docx" else "a workbook"
         message = f"{what} needs --output FILE.{output_format}"
         exit_with_problems((Problem(f"--format {output_format}", message),))
+    suffix = os.path.splitext(output or "")[1].lower()
+    named = _FORMAT_OF_SUFFIX.get(suffix)
+    if named is None or named == output_format or _SUFFIX_OF.get(output_format) == suffix:
+        return
+    if named in _format_choices():
+        fix = f"add --format {named}, or name the file for {output_format}"
+    else:
+        report = " (lzplan report writes the HTML and Word reports)" if named != "xlsx" else ""
+        fix = f"name the file for {output_format}{report}"
+    message = f"is named {suffix}, but --format is {output_format}: {fix}"
+    exit_with_problems((Problem(f"--output {output}", message),))
+
+
+def _format_choices() -> tuple[str, ...]:
+    """The ``--format`` choices of the command being run."""
+    context = click.get_current_context(silent=True)
+    for param in context.command.params if context is not None else ():
+        if param.name == "output_format" and isinstance(param.type, click.Choice):
+            return tuple(param.type.choices)
+    return ()
+
+
+#: The file name ending each written format has, and the format each such ending names.
+_SUFFIX_OF = {
+    "xlsx": ".xlsx", "docx": ".docx", "csv": ".csv", "json": ".json", "markdown": ".md",
+    "junit": ".xml", "html": ".html",
+}  # fmt: skip
+_FORMAT_OF_SUFFIX = {suffix: name for name, suffix in _SUFFIX_OF.items()} | {".htm": "html"}
 
 
 def language(chosen: str | None = None) -> str:

@@ -615,6 +615,20 @@ INPUT_PHRASES: tuple[tuple[str, str], ...] = (
     (r"has (\d+) cells but the header has (\d+) columns", r"有 \1 个单元格，但表头只有 \2 列"),
     (r"has a value in column (\d+), which has no header", r"第 \1 列有数值，但该列没有表头"),
     (
+        r"is named (\.\w+), but --format is (\S+): add --format (\S+), or name the file for (\S+)",
+        r"文件名以 \1 结尾，但 --format 为 \2：请加 --format \3，或把文件名改为 \4 格式的",
+    ),
+    (
+        r"is named (\.\w+), but --format is (\S+): name the file for (\S+) \(lzplan report "
+        r"writes the HTML and Word reports\)",
+        r"文件名以 \1 结尾，但 --format 为 \2：请把文件名改为 \3 格式的（HTML 和 Word 报告请用 "
+        r"lzplan report）",
+    ),
+    (
+        r"is named (\.\w+), but --format is (\S+): name the file for (\S+)",
+        r"文件名以 \1 结尾，但 --format 为 \2：请把文件名改为 \3 格式的",
+    ),
+    (
         r"has a value in column (\d+), beyond the header: remove it or name it",
         r"第 \1 列有数值，但超出了表头范围：请删除，或为该列加上表头",
     ),
