@@ -101,13 +101,13 @@ def _cells(
 
 
 def _value(cell: YearCell) -> str:
-    """A year's figure, short: ``3/4`` schools meeting or items done; a done fact (yes, or
-    the date) only by its mark."""
+    """A year's figure, short: ``3/4`` schools meeting or items done; a fact done or not
+    (yes, the date, no) only by its mark, in every language."""
     value = cell.actual
     if cell.counted:
         return cell.counted
     if isinstance(value, str) or value is None:
-        return "" if value is None or value == "yes" or _DONE_ON.match(value) else value
+        return "" if value in (None, "yes", "no") or _DONE_ON.match(value) else value
     if abs(value) >= 100_000:  # 171,200 (万元) as 17.12万: a matrix cell is narrow
         return f"{value / 10_000:.4g}万"
     return format_number(value)
