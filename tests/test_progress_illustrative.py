@@ -239,3 +239,16 @@ def test_the_table_exact_output(columns: str, in_root: Path) -> None:
     assert result.exit_code == 1
     expected = (EXPECTED / f"illustrative-{columns}.txt").read_text(encoding="utf-8")
     assert result.stdout == expected
+
+
+def test_a_year_without_any_figure_is_said_once(tmp_path: Path, in_root: Path) -> None:
+    # the 2022 file left out of the folder: every target's 2022 is "—", and one note asks
+    for path in Path(FOLDER).glob("*.csv"):
+        if path.name != "2022.csv":
+            (tmp_path / path.name).write_bytes(path.read_bytes())
+    runner = CliRunner(env={"COLUMNS": "100"})
+    english = runner.invoke(main, ["progress", str(tmp_path)]).stdout
+    assert english.count("no target has a figure for 2022: was a year's file left out") == 1
+    chinese = runner.invoke(main, ["progress", str(tmp_path), "--lang", "zh"]).stdout
+    assert "2022 年没有任何目标的数据：是否漏放了该年的数据文件" in chinese
+    assert "no target has a figure" not in runner.invoke(main, ["progress", FOLDER]).stdout

@@ -98,6 +98,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # progress
     "progress.title": ("{dataset} — progress as of {now}", "{dataset} — 截至 {now} 年的进展"),
+    "progress.no_year": (
+        "no target has a figure for {years}: was a year's file left out, or does it give only "
+        "figures no target judges?",
+        "{years} 年没有任何目标的数据：是否漏放了该年的数据文件，或文件中只有目标不用的数据？",
+    ),
     "progress.latest": (
         " (the data's latest year is {latest})",
         "（数据的最近年份为 {latest} 年）",

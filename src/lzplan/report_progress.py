@@ -123,11 +123,27 @@ def sparkline(progress: Progress) -> str:
     return "".join(_SPARKS[round((value - low) / span * (len(_SPARKS) - 1))] for value in values)
 
 
+def empty_years(report: ProgressReport) -> list[int]:
+    """The plan's years up to now for which the data gives no figure of any target (a
+    year's file left out of the folder): shown as "—" everywhere, and said once."""
+    given = {
+        cell.year
+        for progress in report.results
+        for cell in progress.years
+        if cell.data and cell.actual is not None  # a milestone's "not yet" reads earlier years
+    }
+    return [year for year in range(report.first_year, report.now + 1) if year not in given]
+
+
 def notes(report: ProgressReport, plan: Plan, lang: str = "en") -> list[tuple[str, str]]:
     """(style, text): pace still required, broken years, the final evaluation, a summary."""
     lines: list[tuple[str, str]] = []
     said = zh_detail if lang == "zh" else str
     comma = "、" if lang == "zh" else ", "
+    empty = empty_years(report)
+    if empty:
+        years = comma.join(map(str, empty))
+        lines.append(("missing", say("progress.no_year", lang, years=years)))
     for progress in report.results:
         target = progress.target
         if progress.broken:
