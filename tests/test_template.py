@@ -399,3 +399,19 @@ def test_an_each_rule_listing_entities_ranges_over_those_alone_as_when_judged() 
     plan = replace(small_plan(), targets=(target("t.kgs", listed),))
     rows = template_rows(plan, 2025, Roster("r.csv", small_roster().entities, False))
     assert [(r.entity, r.kind_hint) for r in rows] == [("辛店街道", "数值（单位：所）")]
+
+
+def test_a_year_before_the_plans_base_year_is_refused() -> None:
+    # as progress refuses --year 2019: no target of a 2021-2025 plan asks for 1999
+    from lzplan.planfile import load_plan
+    from lzplan.template import template_bytes
+
+    plan = load_plan()
+    with pytest.raises(UsageError) as refused:
+        template_bytes(plan, 1999, None, "csv", False)
+    (problem,) = refused.value.problems
+    assert (problem.file, problem.message) == (
+        "YEAR",
+        "1999 is before the plan's base year 2020: name a later year",
+    )
+    assert template_bytes(plan, 2020, None, "csv", False).startswith("\ufeff".encode())

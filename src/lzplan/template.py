@@ -129,12 +129,16 @@ def template_bytes(
 ) -> bytes:
     """The template for ``year`` as file contents (``csv`` or ``xlsx``).
 
-    Raises :class:`~lzplan.errors.UsageError` when openpyxl is missing for xlsx, or
-    when ``wide`` cannot be laid out: the plan has no per-entity figures, or a CSV
-    would need several tables.
+    Raises :class:`~lzplan.errors.UsageError` for a year before the plan's base year, when
+    openpyxl is missing for xlsx, or when ``wide`` cannot be laid out: the plan has no
+    per-entity figures, or a CSV would need several tables.
     """
     # the renderers import this module, so they are imported here rather than at the top
     from .template_csv import csv_bytes, tables_of
+
+    if year < plan.baseline_year:  # as progress refuses such a year: no target asks for it
+        message = f"{year} is before the plan's base year {plan.baseline_year}: name a later year"
+        raise UsageError([Problem("YEAR", message)])
 
     rows = template_rows(plan, year, roster)
     if output_format == "xlsx":
