@@ -303,3 +303,15 @@ def test_years_on_the_command_line(runner: CliRunner, in_root: Path) -> None:
         f"{folder}/报表.csv: ok (2024)",
         f"{folder}/临淄区2023年度统计.csv: ok (2023)",
     ]
+
+
+def test_a_misspelt_year_column_is_said_once_not_again_as_a_missing_year() -> None:
+    # 'yaer' is most like 'year': its rows have no year because of it, said by the header
+    said = [p.message for p in refused("indicator,value,yaer\nkindergartens,98,2024\n", "data.csv")]
+    assert any("unknown column 'yaer'; did you mean 'year'?" in m for m in said), said
+    assert not any(m.startswith("no year") for m in said), said
+
+
+def test_an_unknown_column_unlike_a_year_leaves_the_missing_year_said() -> None:
+    said = [p.message for p in refused("indicator,value,valeu2\nkindergartens,98,1\n", "data.csv")]
+    assert any(m.startswith("no year") for m in said), said

@@ -90,6 +90,8 @@ class SheetReader:
         for message in checked.problems:
             self.problems.add(Problem(self.name, message, self.table.header_row))
         self._settle_year()
+        if self._year_misspelt():
+            self.years.said = True  # its "no year" would only repeat the unknown column
         found: list[Observation] = []
         if self._theirs(checked.unused):
             return found
@@ -101,6 +103,16 @@ class SheetReader:
         for number, column, message in self.totals.doubtful:
             self.notices.add(Problem(self.name, message, number, column, severity="warning"))
         return found
+
+    def _year_misspelt(self) -> bool:
+        """Whether an unknown column is most like a year column (``yaer``), the table having
+        none: the sheet's rows then have no year because of it, which is said once."""
+        unknown = [column.text.strip() for column in self.table.columns if column.role == "unknown"]
+        if not unknown or self.table.role("year") is not None:
+            return False
+        names = [name for names in layout.COLUMN_NAMES.values() for name in names]
+        years = set(layout.COLUMN_NAMES["year"])
+        return any(layout.closest(text, names) in years for text in unknown)
 
     def _theirs(self, unused: dict[str, set[str]]) -> bool:
         """Whether the table is one row per school giving only figures that plans reading
