@@ -30,6 +30,17 @@ def _kindergartens(tmp_path: Path, extra: str = "") -> Path:
     return path
 
 
+def _county(tmp_path: Path, schools: str, kindergartens: str | None = None) -> Path:
+    """A county folder with the schools' table and, given its extra rows, the
+    kindergartens'."""
+    county = tmp_path / "county"
+    county.mkdir()
+    (county / "学校-2025.csv").write_text(schools, "utf-8")
+    if kindergartens is not None:
+        _kindergartens(county, kindergartens)
+    return county
+
+
 def test_a_kindergarten_table_is_left_to_the_preschool_plan_running_beside(
     tmp_path: Path,
 ) -> None:
@@ -73,10 +84,7 @@ def test_named_by_knows_a_column_any_of_the_plans_defines() -> None:
 def test_readiness_still_refuses_a_nameless_kindergarten_row_once(
     tmp_path: Path, runner: CliRunner
 ) -> None:
-    county = tmp_path / "county"
-    county.mkdir()
-    (county / "学校-2025.csv").write_text(SCHOOLS, "utf-8")
-    _kindergartens(county, ",30,3,1,1\n")
+    county = _county(tmp_path, SCHOOLS, ",30,3,1,1\n")
     result = runner.invoke(main, ["readiness", str(county)])
     assert result.exit_code == 2, result.output
     assert result.output.count("no entity: name the school, town or item") == 1
@@ -88,9 +96,7 @@ def test_a_plan_that_knows_a_column_as_a_district_total_still_reads_the_table(
     # 在园幼儿数 is Linzi's district total and no per-school figure of the compulsory
     # criteria: neither plan of this run reads the kindergartens' table as its own, so
     # neither may leave it to the other; its rows' problems are said
-    county = tmp_path / "county"
-    county.mkdir()
-    (county / "学校-2025.csv").write_text(SCHOOLS, "utf-8")
+    county = _county(tmp_path, SCHOOLS)
     (county / "幼儿园-2025.csv").write_text("幼儿园名称,在园幼儿数\n甲幼儿园,120\n,100\n", "utf-8")
     argv = ["readiness", str(county), "--plan", "linzi-2021-2025"]
     result = runner.invoke(main, [*argv, "--plan", "compulsory-quality-balance"])
@@ -101,10 +107,7 @@ def test_a_plan_that_knows_a_column_as_a_district_total_still_reads_the_table(
 def test_each_plan_s_refusal_is_said_when_both_refuse(tmp_path: Path, runner: CliRunner) -> None:
     # a nameless school (the compulsory criteria's table) and a kindergarten row with a
     # cell beyond its header (the preschool criteria's): both said in one run
-    county = tmp_path / "county"
-    county.mkdir()
-    (county / "学校-2025.csv").write_text(SCHOOLS + ",300,20\n", "utf-8")
-    _kindergartens(county, "乙幼儿园,100,8,4,4,99\n")
+    county = _county(tmp_path, SCHOOLS + ",300,20\n", "乙幼儿园,100,8,4,4,99\n")
     result = runner.invoke(main, ["readiness", str(county)])
     assert result.exit_code == 2, result.output
     assert "no entity: name the school, town or item" in result.output
@@ -116,10 +119,7 @@ def test_a_broken_kindergartens_table_still_lets_the_schools_be_judged(
 ) -> None:
     # the kindergartens' table is refused (a nameless row): the compulsory criteria, which
     # do not read it, are still judged and printed, and the run exits 2 for the refused file
-    county = tmp_path / "county"
-    county.mkdir()
-    (county / "学校-2025.csv").write_text(SCHOOLS, "utf-8")
-    _kindergartens(county, ",30,3,1,1\n")
+    county = _county(tmp_path, SCHOOLS, ",30,3,1,1\n")
     (county / "说明.txt").write_text("填报说明", "utf-8")  # a note both plans make: said once
     result = runner.invoke(main, ["readiness", str(county), "--format", "json"])
     assert result.exit_code == 2, result.output

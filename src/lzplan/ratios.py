@@ -16,7 +16,7 @@ from .derivedbase import Found, differs, empty, located, observation, who
 from .display import format_number
 from .errors import Problem
 from .model import Indicator, Ratio
-from .observations import Index, Observation, make
+from .observations import Index, Observation
 from .plausible import plausible_range, widened, within
 
 
@@ -29,7 +29,7 @@ def compute_ratio(indicator: Indicator, ratio: Ratio, by_key: Index) -> Found:
     bounds = plausible_range(indicator)
     low, high = (-math.inf, math.inf) if bounds is None else widened(bounds)
     note = f"computed: {ratio.text()}"
-    scale, own = ratio.scale, indicator.id
+    scale = ratio.scale
     none: dict[str, Observation] = {}
     # in the order the figures were read (sorting a province's names costs more than the
     # ratios themselves): each numerator, then the denominators without one
@@ -46,7 +46,7 @@ def compute_ratio(indicator: Indicator, ratio: Ratio, by_key: Index) -> Found:
                 if low <= value <= high and (
                     given is None or given.value is None or not differs(given.value, value)
                 ):
-                    found.append((_computed(own, value, numerator, note), None))
+                    found.append((observation(indicator, value, numerator, note), None))
                     continue
             _other(unusual, indicator, ratio, numerator, denominator, given)
     for year, bottoms in denominators.items():
@@ -56,15 +56,6 @@ def compute_ratio(indicator: Indicator, ratio: Ratio, by_key: Index) -> Found:
                 _other(unusual, indicator, ratio, None, denominator, stated.get(entity))
     unusual.sort(key=lambda item: (item[0].year, item[0].entity))
     return found + unusual
-
-
-def _computed(indicator: str, value: float, anchor: Observation, note: str) -> Observation:
-    """:func:`~lzplan.derivedbase.observation`, made directly: a province makes a million."""
-    return make(
-        Observation,
-        (indicator, anchor.year, value, anchor.file, anchor.row, anchor.entity, None, note, "",
-         anchor.column),
-    )  # fmt: skip
 
 
 def _other(

@@ -78,16 +78,6 @@ class Sum:
     def __init__(self) -> None:
         self.rows, self.blanks, self.refused, self.total = 0, 0, False, 0.0
 
-    def add(self, value: Counted) -> None:
-        """One row's value: a number, ``BLANK`` or ``None`` (refused)."""
-        self.rows += 1
-        if value is None:
-            self.refused = True
-        elif isinstance(value, str):
-            self.blanks += 1
-        else:
-            self.total += value
-
 
 class Totals:
     """Running sums of the rows of one sheet, per indicator and year."""
@@ -111,7 +101,8 @@ class Totals:
             self.add((indicator.id, year), value)
 
     def add(self, key: tuple[str, int], value: Counted) -> None:
-        """:meth:`count` for an indicator known to be summable, by (indicator id, year)."""
+        """:meth:`count` for an indicator known to be summable, by (indicator id, year): one
+        row's value, a number, ``BLANK`` or ``None`` (refused), added to both sums."""
         group = self.group.get(key)
         if group is None:
             group = self.group[key] = Sum()
