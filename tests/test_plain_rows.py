@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lzplan import plainbatch
 from lzplan.datafile import FileRead, ReadOptions, Vocabulary, read_raw
 from lzplan.errors import DataError, Problem
 from lzplan.observations import Observation
@@ -70,8 +71,16 @@ def outcome(text: str, name: str = "学校数据.csv") -> Outcome:
 
 
 def both(text: str, name: str = "学校数据.csv") -> tuple[Outcome, Outcome]:
-    """``text`` read with plain rows, and read the general way only."""
-    fast = outcome(text, name)
+    """``text`` read with plain rows, and read the general way only. The plain rows are
+    read in batches of one, three and the default size (then the first batch's rows are
+    all read one by one), which must give the same."""
+    batched = []
+    for size in (1, 3, plainbatch.BATCH):
+        with pytest.MonkeyPatch.context() as patched:
+            patched.setattr(plainbatch, "BATCH", size)
+            batched.append(outcome(text, name))
+    fast = batched[0]
+    assert batched[1] == fast and batched[2] == fast
     with pytest.MonkeyPatch.context() as patched:
         patched.setattr(PlainRows, "fits", staticmethod(lambda *args: False))
         slow = outcome(text, name)
@@ -167,3 +176,59 @@ def test_rows_ending_early_and_tables_without_some_columns_too(
 
 
 ROW_ORDER = range(6)  # ROW's fields: indicator, value, year, unit, entity, note
+
+
+def batched_rows(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """Counts the rows read as columns (``["plain"]``) while the test runs."""
+    made = {"plain": 0}
+    batch = plainbatch.PlainBatches._made
+
+    def counted(self: plainbatch.PlainBatches, rows: list[tuple[int, list[str]]]) -> list[object]:
+        found = batch(self, rows)
+        made["plain"] += sum(seen is not None for seen in found)
+        return found  # type: ignore[return-value]
+
+    monkeypatch.setattr(plainbatch.PlainBatches, "_made", counted)
+    return made
+
+
+def test_plain_rows_are_read_in_batches_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A thousand rows in batches of 100: all but the first batch are read as columns."""
+    rows = [
+        f"mental_health_teachers,{1 + i % 3},{2023 + i % 3},人,{('城西中学', '学校1')[i % 2]},,x"
+        for i in range(1000)
+    ]
+    text = HEADER + "\n" + "\n".join(rows) + "\n"
+    monkeypatch.setattr(plainbatch, "BATCH", 100)
+    made = batched_rows(monkeypatch)
+    fast, slow = both(text)
+    assert made["plain"] >= 900
+    assert fast == slow and len(fast[1]) == 1000
+
+
+def test_totals_rows_add_up_the_rows_read_in_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """合计 at the top and bottom and 小计 between groups check the rows read in batches of
+    four. Ten schools give 2 health vice-principals each (20; the 小计 rows make 10 + 10)
+    after their mental-health teachers, so that their names are known and those rows are
+    read as columns."""
+    monkeypatch.setattr(plainbatch, "BATCH", 4)
+    teachers = [f"mental_health_teachers,1,2024,人,学校{i},," for i in range(10)]
+    heads = [f"health_vice_principals,2,2024,人,学校{i},," for i in range(10)]
+    lines = [
+        *teachers,
+        "health_vice_principals,20,2024,人,合计,,",
+        *heads[:5],
+        "health_vice_principals,10,2024,人,小计,,",
+        *heads[5:],
+        "health_vice_principals,11,2024,人,小计,,",
+        "health_vice_principals,21,2024,人,合计,,",
+    ]
+    made = batched_rows(monkeypatch)
+    fast, slow = both(HEADER + "\n" + "\n".join(lines) + "\n")
+    assert made["plain"] >= 8
+    assert fast == slow
+    wrong = [(p.line, p.message[:46]) for p in fast[2] if p.severity == "error"]
+    assert wrong == [
+        (24, "the 小计 row gives 11 for health_vice_principals"),
+        (25, "the 合计 row gives 21 for health_vice_principals"),
+    ]

@@ -114,7 +114,24 @@ class Roster:
     def knows(self, name: str) -> bool:
         """Whether ``name`` is an entity's (a data row's names are resolved to the roster's
         own, so most are found as they are: every rule asks this of every school)."""
-        return name in self._own or self.match(name) is not None
+        return name in self._own or not self.strangers((name,))
+
+    def strangers(self, names: Iterable[str]) -> set[str]:
+        """Those of ``names`` that are no entity's name, code or alias; each name is looked
+        up once (every rule of every year asks of every school the data names)."""
+        asked = set(names) - self._own
+        strangers, matched = self._strangers, self._matched
+        for name in asked - strangers - matched:
+            (matched if self.match(name) is not None else strangers).add(name)
+        return asked & strangers
+
+    @cached_property
+    def _strangers(self) -> set[str]:
+        return set()
+
+    @cached_property
+    def _matched(self) -> set[str]:
+        return set()
 
     def names(self) -> frozenset[str]:
         """Every entity's own name."""

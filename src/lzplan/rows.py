@@ -19,6 +19,7 @@ from .header import Search, check_header, close
 from .layout import Layout
 from .model import Indicator
 from .observations import Observation, make
+from .plainbatch import PlainBatches
 from .plainrows import ANY_YEAR, PlainRows
 from .problems import NoticeList, ProblemList
 from .totals import BLANK, Totals, label_of
@@ -162,6 +163,12 @@ class SheetReader:
         footer = False
         seen = 0
         width, blank = len(self.table.columns), bool(self._blank)
+        if self._plain is not None and not blank:
+            batches = PlainBatches(
+                self._plain, width, self._places, self._readers, self.named, self._scopes,
+                self.totals, self.texts,
+            )  # fmt: skip
+            rows = batches.rows(rows, found)  # the plain rows are read there, in bulk
         for number, raw in rows:
             cells = [cell.strip() for cell in raw]  # every cell below is read stripped
             filled = [cell for cell in cells if cell]

@@ -11,12 +11,17 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .display import format_number
 from .layout import fold
 from .model import Indicator
 from .values import summable
+
+if TYPE_CHECKING:
+    from .observations import Observation
 
 TOTALS = frozenset({"合计", "总计", "全区", "全区合计", "全县", "全市", "总数", "共计", "total"})
 SUBTOTALS = frozenset({"小计", "subtotal"})
@@ -26,6 +31,8 @@ LABELS = TOTALS | SUBTOTALS | AVERAGES
 #: so the sum is unknown and not checked).
 BLANK = ""
 Counted = float | None | str
+#: (indicator id, year): what a sum is kept by.
+Key = tuple[str, int]
 
 
 #: A character every label has (计 of 小计, 合计 …; 全 of 全区 …; t of total …), once folded.
@@ -84,12 +91,37 @@ class Totals:
 
     def __init__(self) -> None:
         # the rows since the last 小计, and all the rows, per (indicator, year)
-        self.group: dict[tuple[str, int], Sum] = {}
-        self.whole: dict[tuple[str, int], Sum] = {}
+        self.group: dict[Key, Sum] = {}
+        self.whole: dict[Key, Sum] = {}
         self.pending: list[_Pending] = []
         self.summed: dict[str, bool] = {}  # indicator id → whether it adds up
         #: (row, column, message): totals that blank cells leave in doubt, for a warning.
         self.doubtful: list[tuple[int, str, str]] = []
+        #: What is still to be added, in row order: plain rows' observations as (list,
+        #: start, end), and other rows' (key, value); added only when a totals row comes to
+        #: be checked, so a province's million rows without one are never added up.
+        self._deferred: list[tuple[Sequence[Observation], int, int] | tuple[Key, Counted]] = []
+        self._indicators: dict[str, Indicator] = {}
+
+    def defer(
+        self, found: Sequence[Observation], start: int, end: int, by_cell: Mapping[str, Indicator]
+    ) -> None:
+        """Counts ``found[start:end]`` (plain rows' observations, each of an indicator in
+        ``by_cell``'s values) when a sum is next needed."""
+        self._deferred.append((found, start, end))
+        if len(self._indicators) != len(by_cell):
+            self._indicators.update((indicator.id, indicator) for indicator in by_cell.values())
+
+    def _add_deferred(self) -> None:
+        deferred, self._deferred = self._deferred, []
+        indicators = self._indicators
+        for item in deferred:
+            if len(item) == 2:
+                self.add(*item)
+                continue
+            found, start, end = item
+            for seen in found[start:end]:
+                self.count(indicators[seen.indicator], seen.year, seen.value)
 
     def count(self, indicator: Indicator, year: int, value: Counted) -> None:
         """An entity's value, which totals rows must add up to: ``BLANK`` for a blank cell,
@@ -100,9 +132,12 @@ class Totals:
         if summed:
             self.add((indicator.id, year), value)
 
-    def add(self, key: tuple[str, int], value: Counted) -> None:
+    def add(self, key: Key, value: Counted) -> None:
         """:meth:`count` for an indicator known to be summable, by (indicator id, year): one
         row's value, a number, ``BLANK`` or ``None`` (refused), added to both sums."""
+        if self._deferred:  # after rows still to be added: in row order, as a sum is made
+            self._deferred.append((key, value))
+            return
         group = self.group.get(key)
         if group is None:
             group = self.group[key] = Sum()
@@ -133,6 +168,8 @@ class Totals:
         (yet: a 合计 before any row is checked by :meth:`finish`)."""
         if label in AVERAGES or value is None or not summable(indicator):
             return ""
+        if self._deferred:
+            self._add_deferred()
         key = (indicator.id, year)
         values = (self.group if label in SUBTOTALS else self.whole).get(key) or Sum()
         if label in SUBTOTALS:
@@ -160,6 +197,8 @@ class Totals:
 
     def finish(self) -> list[tuple[int, str, str]]:
         """(row, column, message) for each 合计 at the top that the rows below do not make."""
+        if self._deferred and self.pending:
+            self._add_deferred()
         found = []
         for total in self.pending:
             values = self.whole.get((total.indicator.id, total.year)) or Sum()

@@ -1,0 +1,181 @@
+"""A long table's plain rows read a batch at a time, a column at a time.
+
+:class:`~lzplan.plainrows.PlainRows` reads one plain row from the lookups the general
+reading left behind. A province's file is a million such rows, and most of what a row
+costs read one at a time is the machinery around it: stripping every cell, finding the
+first filled one for the footer test, asking each place whether it says 合计, a call per
+cell. Here a batch of rows is taken apart into columns: each role's cells are stripped
+in one pass, the footer and totals-label tests are asked once per distinct text, and a
+value text's number is worked out once (the same float is then shared by every row that
+writes it). A row that is not plain is handed back, in its place in the file, to the
+general reading, which says what is wrong with it; the plain rows between two such rows
+are added to the observations and to the sums their 合计 must make, in file order, so the
+result is the one the rows read one by one give (``tests/test_plain_rows.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import islice, repeat
+from typing import TYPE_CHECKING
+
+from .layout import is_footer
+from .observations import Observation, make
+from .plainrows import ANY_YEAR, PlainRows
+from .totals import label_of
+
+if TYPE_CHECKING:
+    from .cells import CellReader
+    from .entitynames import Named
+    from .model import Indicator
+    from .totals import Totals
+
+#: Rows taken apart at a time: large enough that a column pass costs little per row, small
+#: enough that a batch's columns take a few hundred kilobytes.
+BATCH = 4096
+#: Distinct (indicator, unit, value) texts whose number is kept (areas and money are
+#: seldom repeated; counts are the same few texts a million times).
+_VALUES_KEPT = 50_000
+#: What the kept numbers give for a value text not worked out yet.
+_UNSEEN = float("nan")
+
+
+class PlainBatches:
+    """Reads a long table's rows a batch at a time; the rows that are not plain are handed
+    back to the caller, one at a time, in file order."""
+
+    def __init__(
+        self,
+        plain: PlainRows,
+        width: int,
+        places: tuple[int, ...],
+        readers: dict[tuple[str, str, bool], CellReader],
+        named: dict[tuple[str, str, str, int | None], Named],
+        scopes: dict[str, str],
+        totals: Totals,
+        texts: dict[str, str],
+    ) -> None:
+        self.plain, self.width, self.places = plain, width, places
+        self.readers, self.named, self.scopes = readers, named, scopes
+        self.totals, self.texts = totals, texts
+        #: (indicator cell, unit, value text) → its number, or None: not plain
+        self._values: dict[tuple[str, str, str], float | None] = {}
+        self._blank = [""] * width
+        # the first filled cell of a plain row lies at or before its indicator's column
+        self._footer_columns = range(plain.indicator_at + 1)
+
+    def rows(
+        self, rows: Iterator[tuple[int, list[str]]], found: list[Observation]
+    ) -> Iterator[tuple[int, list[str]]]:
+        """The rows of ``rows`` that are not plain, in order; each plain row's observation
+        is appended to ``found`` (and its value to the sums) before the next is handed back."""
+        while True:
+            batch = list(islice(rows, BATCH))
+            if not batch:
+                return
+            made = self._made(batch)
+            start = 0
+            for index, seen in enumerate(made):
+                if seen is None:
+                    self._keep(made, start, index, found)
+                    start = index + 1
+                    yield batch[index]
+            self._keep(made, start, len(made), found)
+
+    def _keep(
+        self, made: list[Observation | None], start: int, end: int, found: list[Observation]
+    ) -> None:
+        if end > start:
+            first = len(found)
+            found.extend(made[start:end])  # type: ignore[arg-type]  # no None among them
+            self.totals.defer(found, first, len(found), self.plain.indicators)
+
+    def _made(self, batch: list[tuple[int, list[str]]]) -> list[Observation | None]:
+        """Each row's observation if it is plain, else ``None``."""
+        width, blank = self.width, self._blank
+        columns = list(zip(*[raw if len(raw) == width else blank for _, raw in batch], strict=True))
+        plain = self.plain
+
+        def column(at: int) -> list[str] | repeat[str]:
+            return list(map(str.strip, columns[at])) if at >= 0 else repeat("")
+
+        cells = column(plain.indicator_at)
+        assert isinstance(cells, list)
+        self._spoil(cells, columns)
+        indicators, years, named = plain.indicators, plain.years, self.named
+        values, scopes, texts = self._values, self.scopes, self.texts
+        sheet = plain.sheet
+        made: list[Observation | None] = []
+        append = made.append
+        for number, cell, year_cell, unit, text, name, code, note, source in zip(
+            [number for number, _ in batch],
+            cells,
+            column(plain.year_at),
+            column(plain.unit_at),
+            column(plain.value_at),
+            column(plain.entity_at),
+            column(plain.code_at),
+            column(plain.note_at),
+            column(plain.source_at),
+            strict=False,  # a role without a column is an endless repeat("")
+        ):
+            indicator = indicators.get(cell)
+            year = years.get(year_cell)
+            if indicator is None or year is None or not text:
+                append(None)
+                continue
+            value = values.get((cell, unit, text), _UNSEEN)
+            if value is _UNSEEN:
+                value = self._value(indicator, cell, unit, text)
+            if value is None or indicator.per_entity != bool(name or code):
+                append(None)
+                continue
+            entity = ""
+            if name or code:
+                scope = scopes.get(indicator.id, "")
+                known = named.get((scope, name, code, ANY_YEAR)) or named.get(
+                    (scope, name, code, year)
+                )
+                if known is None or known.name is None or known.problem:
+                    append(None)
+                    continue
+                entity = known.name
+            note, source = texts.setdefault(note, note), texts.setdefault(source, source)
+            append(make(Observation, (
+                indicator.id, year, value, sheet, number, entity, None, note, source, ""
+            )))  # fmt: skip
+        return made
+
+    def _value(self, indicator: Indicator, cell: str, unit: str, text: str) -> float | None:
+        """The number a plain cell gives, or ``None``; kept while there is room (not when
+        its reader is still to be made by the general reading of a row)."""
+        reader = self.readers.get((indicator.id, unit, True))
+        if reader is None:
+            return None
+        value = reader.plain(text)
+        if len(self._values) < _VALUES_KEPT:
+            self._values[(cell, unit, text)] = value
+        return value
+
+    def _spoil(self, cells: list[str], columns: list[tuple[str, ...]]) -> None:
+        """Blanks the indicator cell of each row that may be a footer (``填报人：…``) or a
+        totals row (``合计``), so that the general reading, which tells, reads it; each
+        distinct text is asked once."""
+        for at in {*self._footer_columns, *self.places}:
+            if at >= self.width:
+                continue
+            texts = columns[at]
+            footer = at in self._footer_columns
+            odd = {
+                text
+                for text in set(texts)
+                if (footer and is_footer(text.strip())) or (at in self.places and _label(text))
+            }
+            if odd:
+                for row, text in enumerate(texts):
+                    if text in odd:
+                        cells[row] = ""
+
+
+def _label(text: str) -> bool:
+    return bool(label_of(text.strip()))
