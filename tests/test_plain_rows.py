@@ -130,8 +130,9 @@ def test_the_plain_path_is_taken_and_gives_the_general_readings_result(
         return found
 
     monkeypatch.setattr(PlainRows, "read", counted)
+    batched = batched_rows(monkeypatch)
     fast, slow = both(text)
-    assert calls["plain"] >= 990
+    assert calls["plain"] + batched["plain"] >= 990 * 3  # read in batches of 1, 3 and 4096
     assert fast == slow and len(fast[1]) == 1000
     assert [p.message for p in fast[2]] == [
         "'学校1' is not in the roster (the bundled roster, roster.csv, which lists only some)"

@@ -15,9 +15,9 @@ result is the one the rows read one by one give (``tests/test_plain_rows.py``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import islice, repeat
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .layout import is_footer
 from .observations import Observation, make
@@ -40,35 +40,30 @@ _VALUES_KEPT = 50_000
 _UNSEEN = float("nan")
 
 
-class PlainBatches:
-    """Reads a long table's rows a batch at a time; the rows that are not plain are handed
-    back to the caller, one at a time, in file order."""
+class Batches:
+    """Rows read a batch at a time: :meth:`_made` gives each row's observations, or
+    ``None`` for a row the general reading must read, which is handed back to the caller in
+    its place in the file."""
 
-    def __init__(
-        self,
-        plain: PlainRows,
-        width: int,
-        places: tuple[int, ...],
-        readers: dict[tuple[str, str, bool], CellReader],
-        named: dict[tuple[str, str, str, int | None], Named],
-        scopes: dict[str, str],
-        totals: Totals,
-        texts: dict[str, str],
-    ) -> None:
-        self.plain, self.width, self.places = plain, width, places
-        self.readers, self.named, self.scopes = readers, named, scopes
-        self.totals, self.texts = totals, texts
-        #: (indicator cell, unit, value text) → its number, or None: not plain
-        self._values: dict[tuple[str, str, str], float | None] = {}
+    def __init__(self, width: int, places: tuple[int, ...], footer_columns: range) -> None:
+        self.width, self.places = width, places
+        self._footer_columns = footer_columns
         self._blank = [""] * width
-        # the first filled cell of a plain row lies at or before its indicator's column
-        self._footer_columns = range(plain.indicator_at + 1)
+        #: Whether the general reading has met a row of data (before it, a row of digits
+        #: may be the 栏次 row under the header: the rows are handed back one by one).
+        self.started: Callable[[], bool] = lambda: True
 
     def rows(
         self, rows: Iterator[tuple[int, list[str]]], found: list[Observation]
     ) -> Iterator[tuple[int, list[str]]]:
-        """The rows of ``rows`` that are not plain, in order; each plain row's observation
-        is appended to ``found`` (and its value to the sums) before the next is handed back."""
+        """The rows of ``rows`` that are not plain, in order; each plain row's observations
+        are appended to ``found`` (and its values to the sums) before the next is handed
+        back."""
+        while not self.started():
+            row = next(rows, None)
+            if row is None:
+                return
+            yield row
         while True:
             batch = list(islice(rows, BATCH))
             if not batch:
@@ -82,18 +77,79 @@ class PlainBatches:
                     yield batch[index]
             self._keep(made, start, len(made), found)
 
+    def _made(self, batch: list[tuple[int, list[str]]]) -> list[Any]:
+        raise NotImplementedError
+
+    def _keep(self, made: list[Any], start: int, end: int, found: list[Observation]) -> None:
+        raise NotImplementedError
+
+    def _columns(self, batch: list[tuple[int, list[str]]]) -> list[tuple[str, ...]]:
+        """The batch's cells by column (a row of another width as blanks: read in full)."""
+        width, blank = self.width, self._blank
+        return list(zip(*[raw if len(raw) == width else blank for _, raw in batch], strict=True))
+
+    def _odd(self, columns: list[tuple[str, ...]]) -> set[int]:
+        """The rows that may be footers (``填报人：…``, their first filled cell being in
+        ``footer_columns``) or totals rows (``合计`` at a place), for the general reading,
+        which tells; each distinct text is asked once."""
+        odd: set[int] = set()
+        for at in {*self._footer_columns, *self.places}:
+            if at >= self.width:
+                continue
+            texts = columns[at]
+            footer = at in self._footer_columns
+            found = {
+                text
+                for text in set(texts)
+                if (footer and is_footer(text.strip())) or (at in self.places and _label(text))
+            }
+            if found:
+                odd.update(row for row, text in enumerate(texts) if text in found)
+        return odd
+
+
+class PlainBatches(Batches):
+    """Reads a long table's plain rows a batch at a time."""
+
+    def __init__(
+        self,
+        plain: PlainRows,
+        width: int,
+        places: tuple[int, ...],
+        readers: dict[tuple[str, str, bool], CellReader],
+        named: dict[tuple[str, str, str, int | None], Named],
+        scopes: dict[str, str],
+        totals: Totals,
+        texts: dict[str, str],
+    ) -> None:
+        # the first filled cell of a plain row lies at or before its indicator's column
+        super().__init__(width, places, range(plain.indicator_at + 1))
+        self.plain = plain
+        self.readers, self.named, self.scopes = readers, named, scopes
+        self.totals, self.texts = totals, texts
+        #: (indicator cell, unit, value text) → its number, or None: not plain
+        self._values: dict[tuple[str, str, str], float | None] = {}
+        self._by_id: dict[str, Indicator] = {}
+
     def _keep(
         self, made: list[Observation | None], start: int, end: int, found: list[Observation]
     ) -> None:
         if end > start:
             first = len(found)
             found.extend(made[start:end])  # type: ignore[arg-type]  # no None among them
-            self.totals.defer(found, first, len(found), self.plain.indicators)
+            self.totals.defer(found, first, len(found), self._count)
+
+    def _count(self, seen: Observation) -> None:
+        """Adds a plain row's value to its sums (when a 合计 is to be checked)."""
+        indicator = self._by_id.get(seen.indicator)
+        if indicator is None:
+            self._by_id = {each.id: each for each in self.plain.indicators.values()}
+            indicator = self._by_id[seen.indicator]
+        self.totals.count(indicator, seen.year, seen.value)
 
     def _made(self, batch: list[tuple[int, list[str]]]) -> list[Observation | None]:
         """Each row's observation if it is plain, else ``None``."""
-        width, blank = self.width, self._blank
-        columns = list(zip(*[raw if len(raw) == width else blank for _, raw in batch], strict=True))
+        columns = self._columns(batch)
         plain = self.plain
 
         def column(at: int) -> list[str] | repeat[str]:
@@ -101,7 +157,8 @@ class PlainBatches:
 
         cells = column(plain.indicator_at)
         assert isinstance(cells, list)
-        self._spoil(cells, columns)
+        for row in self._odd(columns):
+            cells[row] = ""  # read the general way
         indicators, years, named = plain.indicators, plain.years, self.named
         values, scopes, texts = self._values, self.scopes, self.texts
         sheet = plain.sheet
@@ -156,25 +213,6 @@ class PlainBatches:
         if len(self._values) < _VALUES_KEPT:
             self._values[(cell, unit, text)] = value
         return value
-
-    def _spoil(self, cells: list[str], columns: list[tuple[str, ...]]) -> None:
-        """Blanks the indicator cell of each row that may be a footer (``填报人：…``) or a
-        totals row (``合计``), so that the general reading, which tells, reads it; each
-        distinct text is asked once."""
-        for at in {*self._footer_columns, *self.places}:
-            if at >= self.width:
-                continue
-            texts = columns[at]
-            footer = at in self._footer_columns
-            odd = {
-                text
-                for text in set(texts)
-                if (footer and is_footer(text.strip())) or (at in self.places and _label(text))
-            }
-            if odd:
-                for row, text in enumerate(texts):
-                    if text in odd:
-                        cells[row] = ""
 
 
 def _label(text: str) -> bool:

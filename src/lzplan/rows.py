@@ -19,21 +19,18 @@ from .header import Search, check_header, close
 from .layout import Layout
 from .model import Indicator
 from .observations import Observation, make
-from .plainbatch import PlainBatches
+from .plainbatch import Batches, PlainBatches
 from .plainrows import ANY_YEAR, PlainRows
 from .problems import NoticeList, ProblemList
 from .totals import BLANK, Totals, label_of
 from .values import Flag, UnitProblem, ValueProblem, summable
 from .vocabulary import Vocabulary
+from .widebatch import WideBatches, WideColumn
 from .years import FileYear, SheetYear, sheet_year, year_of_cell
 
 if TYPE_CHECKING:
     pass
 
-
-#: A wide table's indicator column: the column, its indicator, its cell reader, the scope
-#: its entity names resolve in, and whether totals rows sum it.
-_WideColumn = tuple[layout.Column, Indicator, CellReader, str, bool]
 
 #: How many texts' labels a sheet keeps (a province's names: a few megabytes at most).
 _LABELS_KEPT = 100_000
@@ -66,7 +63,7 @@ class SheetReader:
         self.totals = Totals()
         self.named: dict[tuple[str, str, str, int | None], Named] = {}
         self.warned: set[tuple[str | None, int | None]] = set()  # (name, year) said
-        self._columns: list[_WideColumn] | None = None
+        self._columns: list[WideColumn] | None = None
         self._at: dict[str, int] = {}  # the column of each role, by role
         self._headers: dict[str, str] = {}
         self._places: tuple[int, ...] = (0,)  # where a totals row says 合计
@@ -75,6 +72,7 @@ class SheetReader:
         self._readers: dict[tuple[str, str, bool], CellReader] = {}
         self._scopes: dict[str, str] = {}
         self._plain: PlainRows | None = None  # a long table's plain rows, read from lookups
+        self._seen = 0  # rows of data met so far
         #: another bundled plan's indicators met in this file, by plan (shared by its sheets)
         self.unused: dict[str, set[str]] = {}
         #: bundled plans reading this file in the same run (see ``ReadOptions.read_by``)
@@ -161,13 +159,9 @@ class SheetReader:
         """Reads ``rows`` into ``found`` (a list, not a generator: a province's wide file is
         millions of figures, each of which a chain of generators would pass on one by one)."""
         footer = False
-        seen = 0
         width, blank = len(self.table.columns), bool(self._blank)
-        if self._plain is not None and not blank:
-            batches = PlainBatches(
-                self._plain, width, self._places, self._readers, self.named, self._scopes,
-                self.totals, self.texts,
-            )  # fmt: skip
+        batches = None if blank else self._batches(width)
+        if batches is not None:
             rows = batches.rows(rows, found)  # the plain rows are read there, in bulk
         for number, raw in rows:
             cells = [cell.strip() for cell in raw]  # every cell below is read stripped
@@ -178,10 +172,10 @@ class SheetReader:
                 footer = True  # 注：… and its continuation lines, 填报人：…
                 continue
             if (len(filled) == 1 and layout.is_heading(filled)) or (
-                not seen and layout.is_column_numbers(filled)
+                not self._seen and layout.is_column_numbers(filled)
             ):
                 continue  # 一、学前教育, or the 栏次 row 甲, 乙, 1, 2, 3 under the header
-            seen += 1
+            self._seen += 1
             if (blank or len(cells) > width) and self._stray(number, cells):
                 continue
             label = self._total_label(cells)
@@ -194,9 +188,31 @@ class SheetReader:
                 self._wide_total(number, cells, label, self._year(number, cells))
             else:
                 self._wide(number, cells, found)
-        if not seen:
+        if not self._seen:
             message = "has a header but no rows of data"
             self.problems.add(Problem(self.name, message, self.table.header_row))
+
+    def _batches(self, width: int) -> Batches | None:
+        """What reads the sheet's plain rows a batch at a time, if they can be."""
+        batches: Batches
+        if self._plain is not None:
+            batches = PlainBatches(
+                self._plain, width, self._places, self._readers, self.named, self._scopes,
+                self.totals, self.texts,
+            )  # fmt: skip
+        elif self.table.form != "wide":
+            return None
+        else:
+            columns, year = self._wide_columns(), self.years.fixed.year
+            if not WideBatches.fits(self._at, columns, year):
+                return None
+            assert year is not None
+            batches = WideBatches(
+                width, self._at, self._places, columns, year, self.name, self.named,
+                self.vocabulary, self.totals, self.texts,
+            )  # fmt: skip
+        batches.started = lambda: self._seen > 0  # the 栏次 row is known only before the first
+        return batches
 
     def _read_plain(self, number: int, cells: list[str]) -> Observation | None:
         assert self._plain is not None
@@ -478,7 +494,7 @@ class SheetReader:
             if parsed is not None and year is not None:
                 self._total(number, indicator, year, label, parsed[0], column.text)
 
-    def _wide_columns(self) -> list[_WideColumn]:
+    def _wide_columns(self) -> list[WideColumn]:
         """The per-entity indicator columns, each with its reader, its names' scope and
         whether totals rows sum it, worked out once per sheet."""
         if self._columns is None:

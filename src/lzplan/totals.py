@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -33,6 +33,8 @@ BLANK = ""
 Counted = float | None | str
 #: (indicator id, year): what a sum is kept by.
 Key = tuple[str, int]
+#: Adds one observation of a plain row to the sums (through :meth:`Totals.count`).
+Counter = Callable[["Observation"], None]
 
 
 #: A character every label has (计 of 小计, 合计 …; 全 of 全区 …; t of total …), once folded.
@@ -100,28 +102,23 @@ class Totals:
         #: What is still to be added, in row order: plain rows' observations as (list,
         #: start, end), and other rows' (key, value); added only when a totals row comes to
         #: be checked, so a province's million rows without one are never added up.
-        self._deferred: list[tuple[Sequence[Observation], int, int] | tuple[Key, Counted]] = []
-        self._indicators: dict[str, Indicator] = {}
+        self._deferred: list[tuple[Sequence[Observation], int, int, Counter] | tuple[Key, Counted]]
+        self._deferred = []
 
-    def defer(
-        self, found: Sequence[Observation], start: int, end: int, by_cell: Mapping[str, Indicator]
-    ) -> None:
-        """Counts ``found[start:end]`` (plain rows' observations, each of an indicator in
-        ``by_cell``'s values) when a sum is next needed."""
-        self._deferred.append((found, start, end))
-        if len(self._indicators) != len(by_cell):
-            self._indicators.update((indicator.id, indicator) for indicator in by_cell.values())
+    def defer(self, found: Sequence[Observation], start: int, end: int, count: Counter) -> None:
+        """Has ``count`` add each of ``found[start:end]`` (plain rows' observations) to the
+        sums when a sum is next needed."""
+        self._deferred.append((found, start, end, count))
 
     def _add_deferred(self) -> None:
         deferred, self._deferred = self._deferred, []
-        indicators = self._indicators
         for item in deferred:
             if len(item) == 2:
                 self.add(*item)
                 continue
-            found, start, end = item
+            found, start, end, count = item
             for seen in found[start:end]:
-                self.count(indicators[seen.indicator], seen.year, seen.value)
+                count(seen)
 
     def count(self, indicator: Indicator, year: int, value: Counted) -> None:
         """An entity's value, which totals rows must add up to: ``BLANK`` for a blank cell,
