@@ -5,6 +5,7 @@ asserted is worked out by hand in the comments."""
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -472,3 +473,23 @@ def test_a_plan_extending_a_local_plan_finds_that_plans_roster(
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(main, ["validate", str(data), "--plan", "plans/child.yaml"])
     assert result.exit_code == 0, result.output
+
+
+def test_json_writes_a_number_json_cannot_hold_as_null_and_keeps_the_rest() -> None:
+    from lzplan.readiness import Cost
+    from lzplan.report_readiness import render_json
+    from lzplan.shortfalls import Need
+
+    need = Need("甲小学", "t", "pupils", "学生", ">=", None, math.inf, 7.5)
+    assessed = PlanReadiness(
+        "p", "标题", "title", "县", 2025, (), (need,), (Cost("x", "某", "人", math.nan),), (), ()
+    )
+    written = json.loads(render_json([assessed]))
+    assert written[0]["verdict"] == "pass"  # no results: nothing failed
+    assert written[0]["needs"] == [
+        {"entity": "甲小学", "target": "t", "indicator": "pupils", "name_zh": "学生", "op": ">=",
+         "value": None, "required": None, "raise_to": 7.5, "add": None, "add_indicator": "",
+         "add_name_zh": "", "add_unit": "", "problem": "no_data"}
+    ]  # fmt: skip
+    assert written[0]["bill"] == [{"indicator": "x", "name_zh": "某", "unit": "人", "amount": None}]
+    assert render_json([]) == "[]"
