@@ -1,6 +1,7 @@
-"""A table of one criteria plan's figures is read once when ``readiness`` runs both plans:
-the other plan leaves its rows alone (``ReadOptions.read_by``), and what is wrong in them is
-still said, by the plan that reads them."""
+"""A one-row-per-school table giving none of a plan's figures, only another bundled plan's,
+is left to that plan: under ``readiness`` it is read once, what is wrong in it is said by
+the plan that reads it, and it stops neither the other plan's judging nor a ``check`` of
+that plan alone."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from lzplan.datafile import ReadOptions, Vocabulary, read_path
 from lzplan.errors import DataError
 from lzplan.planfile import find_plan, load_plan
 
-BOTH = frozenset({"compulsory-quality-balance", "preschool-universal"})
 KINDERGARTENS = "幼儿园名称,在园幼儿数,专任教师数,班数,班额达标班数\n甲幼儿园,120,10,4,4\n"
 SCHOOLS = "学校名称,小学在校生数,高于规定学历教师数\n甲小学,400,30\n"
 
@@ -41,44 +41,53 @@ def _county(tmp_path: Path, schools: str, kindergartens: str | None = None) -> P
     return county
 
 
-def test_a_kindergarten_table_is_left_to_the_preschool_plan_running_beside(
-    tmp_path: Path,
-) -> None:
+def test_a_kindergarten_table_is_left_to_the_preschool_plan(tmp_path: Path) -> None:
     # the row without a name is the preschool plan's to report; the compulsory criteria
     # read none of the table's rows, so they find nothing in it, not even that row
     path = _kindergartens(tmp_path, ",30,3,1,1\n")
-    read = read_path(path, _compulsory(), ReadOptions(year=2025, read_by=BOTH))
+    read = read_path(path, _compulsory(), ReadOptions(year=2025))
     assert read.observations == []
     assert read.companions == {"linzi-2021-2025", "preschool-universal"}
 
 
-def test_alone_the_compulsory_plan_still_reads_the_rows_and_finds_what_is_wrong(
-    tmp_path: Path,
-) -> None:
+def test_the_preschool_plan_reads_the_rows_and_finds_what_is_wrong(tmp_path: Path) -> None:
     path = _kindergartens(tmp_path, ",30,3,1,1\n")
+    preschool = Vocabulary(load_plan(find_plan("preschool-universal")), None)
     with pytest.raises(DataError) as refused:
-        read_path(path, _compulsory(), ReadOptions(year=2025))
+        read_path(path, preschool, ReadOptions(year=2025))
     assert [(p.line, p.message) for p in refused.value.problems if p.severity == "error"] == [
         (3, "no entity: name the school, town or item")
     ]
 
 
+def test_a_check_of_the_schools_criteria_is_not_stopped_by_a_kindergarten_s_mistake(
+    tmp_path: Path,
+) -> None:
+    county = _county(tmp_path, SCHOOLS, ",30,3,1,1\n")
+    args = ["check", str(county), "--plan", "compulsory-quality-balance", "--format", "json"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code in (0, 1), result.output
+    assert "no entity" not in result.output
+    assert json.loads(result.stdout)  # judged
+
+
+def test_a_misspelt_column_keeps_the_table_read(tmp_path: Path) -> None:
+    # 小学再校生数 may be the plan's own 小学在校生数: the rows are read, and the column said
+    path = tmp_path / "学校-2025.csv"
+    path.write_text("学校名称,小学再校生数,在园幼儿数\n,400,30\n", "utf-8")
+    with pytest.raises(DataError) as refused:
+        read_path(path, _compulsory(), ReadOptions(year=2025))
+    assert any("no entity" in p.message for p in refused.value.problems)
+
+
 def test_a_table_with_one_of_the_plan_s_own_columns_is_read(tmp_path: Path) -> None:
     path = tmp_path / "2025.csv"
     path.write_text(SCHOOLS, "utf-8")
-    read = read_path(path, _compulsory(), ReadOptions(read_by=BOTH))
+    read = read_path(path, _compulsory(), ReadOptions())
     assert [(o.indicator, o.entity, o.value) for o in read.observations] == [
         ("pupils_primary", "甲小学", 400.0),
         ("teachers_above_degree", "甲小学", 30.0),
     ]
-
-
-def test_named_by_knows_a_column_any_of_the_plans_defines() -> None:
-    vocabulary = _compulsory()
-    # 在园幼儿数 is Linzi's district figure and the preschool criteria's per kindergarten
-    assert vocabulary.named_by("在园幼儿数", frozenset({"preschool-universal"}))
-    assert vocabulary.named_by("专任教师数（人）", frozenset({"preschool-universal"}))
-    assert not vocabulary.named_by("在园幼儿数", frozenset({"compulsory-quality-balance"}))
 
 
 def test_readiness_still_refuses_a_nameless_kindergarten_row_once(
@@ -90,18 +99,38 @@ def test_readiness_still_refuses_a_nameless_kindergarten_row_once(
     assert result.output.count("no entity: name the school, town or item") == 1
 
 
-def test_a_plan_that_knows_a_column_as_a_district_total_still_reads_the_table(
+def test_a_kindergartens_table_is_read_by_neither_plan_of_a_run_without_the_preschool_one(
     tmp_path: Path, runner: CliRunner
 ) -> None:
-    # 在园幼儿数 is Linzi's district total and no per-school figure of the compulsory
-    # criteria: neither plan of this run reads the kindergartens' table as its own, so
-    # neither may leave it to the other; its rows' problems are said
+    # 在园幼儿数 per kindergarten is the preschool criteria's figure (Linzi's is the district
+    # total): with Linzi's plan and the compulsory criteria, neither reads the table's rows,
+    # so a kindergarten without a name stops neither
     county = _county(tmp_path, SCHOOLS)
     (county / "幼儿园-2025.csv").write_text("幼儿园名称,在园幼儿数\n甲幼儿园,120\n,100\n", "utf-8")
     argv = ["readiness", str(county), "--plan", "linzi-2021-2025"]
     result = runner.invoke(main, [*argv, "--plan", "compulsory-quality-balance"])
+    assert result.exit_code in (0, 1), result.output
+    assert "no entity" not in result.output
+
+
+def test_a_folder_of_other_plans_figures_only_says_which_plans_read_them(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    county = _county(tmp_path, SCHOOLS, ",30,3,1,1\n")
+    result = runner.invoke(main, ["validate", str(county)])
     assert result.exit_code == 2, result.output
-    assert "no entity: name the school, town or item" in result.output
+    assert (
+        "gives none of this plan's figures, only those of the bundled plans "
+        "compulsory-quality-balance, preschool-universal: check them with --plan "
+        "compulsory-quality-balance or --plan preschool-universal (both sets of national "
+        "criteria at once: lzplan readiness)"
+    ) in " ".join(result.output.split())
+    zh = runner.invoke(main, ["validate", str(county), "--lang", "zh"])
+    assert (
+        "没有本规划的数据，只有内置规划 compulsory-quality-balance、preschool-universal 的数据："
+        "请用 --plan compulsory-quality-balance 或 --plan preschool-universal 检查"
+        "（两套国家认定标准可用 lzplan readiness 一并检查）"
+    ) in zh.output
 
 
 def test_each_plan_s_refusal_is_said_when_both_refuse(tmp_path: Path, runner: CliRunner) -> None:

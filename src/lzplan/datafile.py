@@ -36,9 +36,6 @@ class ReadOptions:
     #: Bundled plans read in the same run (``readiness``): their indicators are expected,
     #: not noted as unused.
     companions: frozenset[str] = frozenset()
-    #: Bundled plans that read the same files in the same run (``readiness``): a one-row-per-
-    #: school table giving only their figures is theirs to read, and to report on, alone.
-    read_by: frozenset[str] = frozenset()
     #: Told (files read, files in all) as a long run reads its files: a terminal's progress.
     progress: Callable[[int, int], None] | None = None
 
@@ -90,7 +87,6 @@ def read_raw(raw: rawfile.RawFile, vocabulary: Vocabulary, options: ReadOptions)
             continue
         tables += 1
         reader.unused = unused
-        reader.read_by = options.read_by
         found.observations.extend(reader.read(search, rows))
     found.companions.update(unused)
     for plan_name, ids in sorted(unused.items()):

@@ -201,7 +201,8 @@ def _dataset(group: list[Input], vocabulary: Vocabulary, options: ReadOptions) -
     own = [observation for read in reads for observation in read.observations]
     notices = (*skipped, *(notice for read in reads for notice in read.notices))
     name = _name(group)
-    years = _years(name, own, options.year, files)
+    others = sorted({plan for read in reads for plan in read.companions})
+    years = _years(name, own, options.year, files, others)
     history: list[Observation] = []
     siblings: list[Path] = []
     if len(group) == 1 and isinstance(group[0], Path) and group[0].is_file():
@@ -223,6 +224,18 @@ def _dataset(group: list[Input], vocabulary: Vocabulary, options: ReadOptions) -
     dataset.companions = frozenset(plan for read in reads for plan in read.companions)
     dataset.inputs = tuple(group)
     return dataset
+
+
+def _only_theirs(others: list[str]) -> str:
+    """Why a dataset giving only other bundled plans' figures is not judged, and how to."""
+    from .planfile import CRITERIA_PLANS
+
+    criteria = " (both sets of national criteria at once: lzplan readiness)"
+    return (
+        f"gives none of this plan's figures, only those of the bundled plans "
+        f"{', '.join(others)}: check them with {' or '.join(f'--plan {o}' for o in others)}"
+        + (criteria if not set(others).isdisjoint(CRITERIA_PLANS) else "")
+    )
 
 
 def _derived_errors(
@@ -353,8 +366,10 @@ def _same(a: Observation, b: Observation) -> bool:
 
 
 def _years(
-    name: str, own: list[Observation], year: int | None, files: list[Input]
+    name: str, own: list[Observation], year: int | None, files: list[Input], others: list[str]
 ) -> tuple[int, ...]:
+    """The years the observations describe (``year`` alone, when given); without any, the
+    year the file's name gives. ``others``: bundled plans whose figures the files give."""
     found = sorted({observation.year for observation in own})
     if year is not None:
         if found and year not in found:
@@ -367,6 +382,8 @@ def _years(
         named = year_from_name(Path(_shown(item)))
         if named is not None:
             return (named,)
+    if others:  # it has rows, but of other plans' figures only
+        raise DataError([Problem(name, _only_theirs(others))])
     raise DataError([Problem(name, "has no rows and no year: name it YYYY.csv or pass --year")])
 
 

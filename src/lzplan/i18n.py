@@ -11,10 +11,11 @@ import functools
 import os
 import sys
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 if TYPE_CHECKING:
     import re
+    from collections.abc import Callable
 
 LANGS: tuple[str, ...] = ("zh", "en")
 
@@ -386,7 +387,11 @@ _REASONS = {
 #: by one, in order (longer, more specific ones first); file names, column names, indicator
 #: ids, values and what the user must type stay as written. What the libraries say (YAML's
 #: parser, the csv module, an exception's class) stays in English.
-INPUT_PHRASES: tuple[tuple[str, str], ...] = (
+#: What a phrase becomes: a template (``\1`` for its groups), or a function of the match
+#: where the Chinese needs more than its groups (a list joined by 、).
+Replacement: TypeAlias = "str | Callable[[re.Match[str]], str]"
+
+INPUT_PHRASES: tuple[tuple[str, Replacement], ...] = (
     (r"the bundled roster, ", "内置名单 "),
     # --- a school's code against the roster (before "… is not in the roster")
     (
@@ -781,6 +786,16 @@ INPUT_PHRASES: tuple[tuple[str, str], ...] = (
         r"没有 --year \1 所指年份的数据行（文件中的年份：\2）",
     ),
     (
+        r"gives none of this plan's figures, only those of the bundled plans ([^:]+): check "
+        r"them with (--plan \S+(?: or --plan \S+)*)"
+        r"( \(both sets of national criteria at once: lzplan readiness\))?",
+        lambda m: (
+            f"没有本规划的数据，只有内置规划 {m[1].replace(', ', '、')} 的数据："
+            f"请用 {m[2].replace(' or ', ' 或 ')} 检查"
+            + ("（两套国家认定标准可用 lzplan readiness 一并检查）" if m[3] else "")
+        ),
+    ),
+    (
         r"has no rows and no year: name it YYYY\.csv or pass --year",
         "没有数据行，也没有年份：请把文件命名为 YYYY.csv（如 2024.csv），或使用 --year 指定",
     ),
@@ -1163,7 +1178,7 @@ def zh_input(text: str) -> str:
 
 
 @functools.cache
-def _input_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+def _input_patterns() -> tuple[tuple[re.Pattern[str], Replacement], ...]:
     """:data:`INPUT_PHRASES` compiled once: more of them than ``re`` keeps compiled."""
     import re
 

@@ -85,7 +85,6 @@ def load_criteria(
     from .planfile import find_plan, load_plan
 
     chosen = list(dict.fromkeys(names))
-    options = replace(options, read_by=frozenset(chosen))
     found: dict[str, Loaded] = {}
     refused: dict[str, DataError] = {}
     for name in chosen:

@@ -75,8 +75,6 @@ class SheetReader:
         self._seen = 0  # rows of data met so far
         #: another bundled plan's indicators met in this file, by plan (shared by its sheets)
         self.unused: dict[str, set[str]] = {}
-        #: bundled plans reading this file in the same run (see ``ReadOptions.read_by``)
-        self.read_by: frozenset[str] = frozenset()
 
     def read(self, search: Search, rows: Iterator[tuple[int, list[str]]]) -> list[Observation]:
         """Every observation of ``rows``, the rows below the header ``search`` found."""
@@ -114,20 +112,14 @@ class SheetReader:
         return any(layout.closest(text, names) in years for text in unknown)
 
     def _theirs(self, unused: dict[str, set[str]]) -> bool:
-        """Whether the table is one row per school giving only figures that plans reading
-        it in this run define: its rows are theirs to read and report on (a province's
-        kindergartens are not read again for the schools' criteria)."""
-        if self.table.form != "wide" or not unused or not self.read_by:
+        """Whether the table is one row per school giving none of this plan's figures, only
+        other bundled plans': its rows are theirs to read and report on, as the notes say
+        (a province's kindergartens are not read for the schools' criteria, and a
+        kindergarten's missing name does not stop the schools being judged)."""
+        if self.table.form != "wide" or not unused:
             return False
-        columns = self.table.columns
-        if any(column.role == "indicator_value" for column in columns):
-            return False
-        vocabulary = self.vocabulary
-        return all(
-            vocabulary.named_by(column.text, self.read_by)
-            for column in columns
-            if column.role == "ignored" and vocabulary.foreign(column.text) is not None
-        )
+        roles = ("indicator_value", "unknown")  # an unknown column may be a misspelt own one
+        return not any(column.role in roles for column in self.table.columns)
 
     def _learn_columns(self) -> None:
         """What every row asks of the header, worked out once (a province's file has a

@@ -22,7 +22,6 @@ class Vocabulary:
         self.names = IndicatorNames(plan)
         self.entities = EntityNames(plan, roster)
         self._foreign: dict[str, tuple[str, str]] | None = None
-        self._named_by: dict[str, frozenset[str]] = {}  # bundled plan → its folded names
         self._taught_by: dict[str, frozenset[str]] | None = None
         self._kind_of: dict[str, str] = {}  # a school's roster kind, by its name
 
@@ -52,19 +51,6 @@ class Vocabulary:
             found = self._foreign.get(fold(bare)) if bare != text else None
         return found
 
-    def named_by(self, text: str, plans: frozenset[str]) -> bool:
-        """Whether one of the bundled ``plans`` other than this one gives the figure ``text``
-        names per school (a kindergartens' 在园幼儿数 is the preschool criteria's per
-        kindergarten, and Linzi's as a district total): that plan reads a table of it."""
-        keys = {fold(text), fold(without_unit(text))}
-        for name in sorted(plans):
-            names = self._named_by.get(name)
-            if names is None:
-                names = self._named_by[name] = _per_entity_names(name, self.plan.id)
-            if keys & names:
-                return True
-        return False
-
     def foreign_per_entity(self, text: str) -> tuple[str, str] | None:
         """:meth:`foreign`, when the other plan gives that figure per school or kindergarten:
         a wide table's 在园幼儿数 is then each kindergarten's, not this plan's district total."""
@@ -90,22 +76,6 @@ def _other_plans(plan: Plan) -> dict[str, tuple[str, str]]:
                 for text in (indicator.id, indicator.name_zh, *indicator.aliases):
                     found.setdefault(fold(text), (name, indicator.id))
     return found
-
-
-def _per_entity_names(name: str, own: str) -> frozenset[str]:
-    """Every name (folded) of the bundled plan ``name``'s per-school indicators; none when
-    it is the plan ``own`` itself."""
-    from .planfile import find_plan, load_plan
-
-    plan = load_plan(find_plan(name))
-    if plan.id == own:
-        return frozenset()
-    return frozenset(
-        fold(text)
-        for indicator in plan.indicators
-        if indicator.per_entity
-        for text in (indicator.id, indicator.name_zh, *indicator.aliases)
-    )
 
 
 def _taught_by(plan: Plan) -> dict[str, frozenset[str]]:
