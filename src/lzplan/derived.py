@@ -7,6 +7,7 @@ one entity's figures (:mod:`lzplan.additions`) — in the order their inputs nee
 from __future__ import annotations
 
 import sys
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from .additions import check_addition, compute_addition
@@ -41,11 +42,12 @@ def derive(plan: Plan, by_key: Index, roster: Roster | None = None) -> list[Prob
     if parts_of:
         warnings.update(dict.fromkeys(no_stage(plan, by_key, parts_of, roster)))
     for indicator in derived:
-        for computed, problem in _compute(indicator, plan, by_key, roster):
-            by_key.put(computed)
-            if problem is not None and problem.severity == "error":
+        found = _compute(indicator, plan, by_key, roster)
+        by_key.put_all(map(itemgetter(0), found))
+        for problem in [said for _, said in found if said is not None]:
+            if problem.severity == "error":
                 errors.append(problem)
-            elif problem is not None:
+            else:
                 warnings[problem] = None
     if errors:
         raise DataError(errors)

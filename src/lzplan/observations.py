@@ -76,6 +76,16 @@ class Index:
         """Add (or replace) an observation."""
         self._entities(seen.indicator, seen.year)[seen.entity] = seen
 
+    def put_all(self, observations: Iterable[Observation]) -> None:
+        """:meth:`put` each observation (a derived indicator's, a province's million: the
+        dict of the indicator and year is looked up once per run of them)."""
+        indicator, year, held = None, None, None
+        for seen in observations:
+            if seen.indicator != indicator or seen.year != year or held is None:
+                indicator, year = seen.indicator, seen.year
+                held = self._entities(indicator, year)
+            held[seen.entity] = seen
+
     def add(self, observations: Iterable[Observation]) -> list[tuple[Observation, Observation]]:
         """Hold each observation whose (indicator, year, entity) is not held yet; the
         (held, given) pairs of those that are, for the caller to judge."""

@@ -16,7 +16,7 @@ from .derivedbase import Found, differs, empty, located, observation, who
 from .display import format_number
 from .errors import Problem
 from .model import Indicator, Ratio
-from .observations import Index, Observation
+from .observations import Index, Observation, make
 from .plausible import plausible_range, widened, within
 
 
@@ -29,7 +29,7 @@ def compute_ratio(indicator: Indicator, ratio: Ratio, by_key: Index) -> Found:
     bounds = plausible_range(indicator)
     low, high = (-math.inf, math.inf) if bounds is None else widened(bounds)
     note = f"computed: {ratio.text()}"
-    scale = ratio.scale
+    scale, ident = ratio.scale, indicator.id
     none: dict[str, Observation] = {}
     # in the order the figures were read (sorting a province's names costs more than the
     # ratios themselves): each numerator, then the denominators without one
@@ -45,8 +45,12 @@ def compute_ratio(indicator: Indicator, ratio: Ratio, by_key: Index) -> Found:
                 value = top / bottom * scale
                 if low <= value <= high and (
                     given is None or given.value is None or not differs(given.value, value)
-                ):
-                    found.append((observation(indicator, value, numerator, note), None))
+                ):  # derivedbase.observation, made here without a call
+                    computed = make(Observation, (
+                        ident, year, value, numerator.file, numerator.row, entity, None, note,
+                        "", numerator.column,
+                    ))  # fmt: skip
+                    found.append((computed, None))
                     continue
             _other(unusual, indicator, ratio, numerator, denominator, given)
     for year, bottoms in denominators.items():
