@@ -99,11 +99,10 @@ class Totals:
         self.summed: dict[str, bool] = {}  # indicator id → whether it adds up
         #: (row, column, message): totals that blank cells leave in doubt, for a warning.
         self.doubtful: list[tuple[int, str, str]] = []
-        #: What is still to be added, in row order: plain rows' observations as (list,
-        #: start, end), and other rows' (key, value); added only when a totals row comes to
-        #: be checked, so a province's million rows without one are never added up.
-        self._deferred: list[tuple[Sequence[Observation], int, int, Counter] | tuple[Key, Counted]]
-        self._deferred = []
+        #: Plain rows' observations still to be added, as (list, start, end, counter), in row
+        #: order: added when a totals row is checked or another row is added, so the plain
+        #: rows of a file without a 合计 (most of a province's) are never added up.
+        self._deferred: list[tuple[Sequence[Observation], int, int, Counter]] = []
 
     def defer(self, found: Sequence[Observation], start: int, end: int, count: Counter) -> None:
         """Has ``count`` add each of ``found[start:end]`` (plain rows' observations) to the
@@ -112,11 +111,7 @@ class Totals:
 
     def _add_deferred(self) -> None:
         deferred, self._deferred = self._deferred, []
-        for item in deferred:
-            if len(item) == 2:
-                self.add(*item)
-                continue
-            found, start, end, count = item
+        for found, start, end, count in deferred:
             for seen in found[start:end]:
                 count(seen)
 
@@ -132,9 +127,8 @@ class Totals:
     def add(self, key: Key, value: Counted) -> None:
         """:meth:`count` for an indicator known to be summable, by (indicator id, year): one
         row's value, a number, ``BLANK`` or ``None`` (refused), added to both sums."""
-        if self._deferred:  # after rows still to be added: in row order, as a sum is made
-            self._deferred.append((key, value))
-            return
+        if self._deferred:  # the plain rows above it first: in row order, as a sum is made
+            self._add_deferred()
         group = self.group.get(key)
         if group is None:
             group = self.group[key] = Sum()
