@@ -113,10 +113,23 @@ def test_a_kindergartens_table_is_read_by_neither_plan_of_a_run_without_the_pres
     assert "no entity" not in result.output
 
 
+def test_validate_says_what_is_wrong_in_every_table_whichever_plan_reads_it(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    # a CI job gating on validate: the kindergarten's missing name is an error there,
+    # though the compulsory criteria's check leaves the table to the preschool plan
+    county = _county(tmp_path, SCHOOLS, ",30,3,1,1\n")
+    plan = ["--plan", "compulsory-quality-balance"]
+    result = runner.invoke(main, ["validate", str(county), *plan])
+    assert result.exit_code == 2, result.output
+    assert "幼儿园-2025.csv:3: column '幼儿园名称': no entity" in result.output
+    assert runner.invoke(main, ["check", str(county), *plan]).exit_code in (0, 1)
+
+
 def test_a_folder_of_other_plans_figures_only_says_which_plans_read_them(
     tmp_path: Path, runner: CliRunner
 ) -> None:
-    county = _county(tmp_path, SCHOOLS, ",30,3,1,1\n")
+    county = _county(tmp_path, SCHOOLS, "乙幼儿园,30,3,1,1\n")
     result = runner.invoke(main, ["validate", str(county)])
     assert result.exit_code == 2, result.output
     assert (

@@ -134,3 +134,23 @@ def test_the_unit_line_is_named_when_it_made_a_figure_implausible() -> None:
     ]
     (problem,) = refused(workbook(rows), "2024.xlsx")
     assert "the unit 万人 is the table's 单位 line: write this figure's own unit" in problem
+
+
+def test_a_unit_line_in_the_figure_s_own_unit_is_not_blamed() -> None:
+    # 2.5 人 is wrong as a count, but 人 is the count's own unit: no hint to write another
+    rows: list[list[object]] = [
+        ["单位：人"],
+        ["学校名称", "专兼职心理健康教育教师数"],
+        ["城西中学", 2.5],
+    ]
+    (problem,) = refused(workbook(rows), "2024.xlsx")
+    assert "not a plausible" in problem or "whole" in problem, problem
+    assert "单位 line" not in problem
+
+
+def test_a_cell_beyond_the_header_of_a_workbook_says_nothing_of_csv_commas() -> None:
+    rows: list[list[object]] = [["学校名称", "专兼职心理健康教育教师数"], ["城西中学", 2, "多余"]]
+    (problem,) = refused(workbook(rows), "2024.xlsx")
+    assert problem.endswith("delete it or give its column a header"), problem
+    (in_csv,) = refused("学校名称,专兼职心理健康教育教师数\n城西中学,2,多余\n")
+    assert in_csv.endswith("(in a CSV, a name with a comma must be in quotes)"), in_csv

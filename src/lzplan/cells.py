@@ -58,7 +58,13 @@ def read_value(
     number, used = _number_and_unit(indicator, cell, unit, sheet_unit)
     value = convert(number, used, indicator.unit)
     problem = implausible(indicator, value, number, used) if checked else None
-    if problem is not None and sheet_unit and used == sheet_unit and not unit:
+    if (
+        problem is not None
+        and sheet_unit
+        and used == sheet_unit
+        and not unit
+        and not same_unit(sheet_unit, indicator.unit)
+    ):
         # the unit came from a 单位：… line above the table, which the cell does not show
         problem += (
             f" (the unit {sheet_unit} is the table's 单位 line: write this figure's own unit)"

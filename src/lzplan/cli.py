@@ -294,7 +294,7 @@ def validate(
 
     if output_format == "auto":
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    options = read_options(year, encoding, sheet)
+    options = read_options(year, encoding, sheet, every_table=True)
     to = Output(output, force)
     loaded = load(plan_path, paths, options, roster_path, each, output_format, to, words)
     notices = tuple(notice for dataset in loaded.datasets for notice in dataset.notices)

@@ -296,10 +296,12 @@ def language(chosen: str | None = None) -> str:
     return default_lang()
 
 
-def read_options(year: int | None, encoding: str | None, sheet: str | None) -> ReadOptions:
+def read_options(
+    year: int | None, encoding: str | None, sheet: str | None, every_table: bool = False
+) -> ReadOptions:
     from .datafile import ReadOptions
 
-    return ReadOptions(year, encoding, sheet, progress=progress_line())
+    return ReadOptions(year, encoding, sheet, progress=progress_line(), every_table=every_table)
 
 
 def progress_line() -> Callable[[int, int], None] | None:

@@ -36,6 +36,11 @@ class ReadOptions:
     #: Bundled plans read in the same run (``readiness``): their indicators are expected,
     #: not noted as unused.
     companions: frozenset[str] = frozenset()
+    #: Read the rows of every table, those giving only other bundled plans' figures too
+    #: (``validate``: every file's mistakes are said, whichever plan reads it; ``check`` and
+    #: ``readiness`` leave such a table to its plan, so a kindergarten's missing name does
+    #: not stop the schools' criteria).
+    every_table: bool = False
     #: Told (files read, files in all) as a long run reads its files: a terminal's progress.
     progress: Callable[[int, int], None] | None = None
 
@@ -87,6 +92,7 @@ def read_raw(raw: rawfile.RawFile, vocabulary: Vocabulary, options: ReadOptions)
             continue
         tables += 1
         reader.unused = unused
+        reader.every_table = options.every_table
         found.observations.extend(reader.read(search, rows))
     found.companions.update(unused)
     for plan_name, ids in sorted(unused.items()):

@@ -617,10 +617,13 @@ INPUT_PHRASES: tuple[tuple[str, Replacement], ...] = (
     ),
     (
         r"has (\d+) cells but the header has (\d+) columns: column (\d+) holds (.+?) under no "
-        r"header; delete it or give its column a header \(in a CSV, a name with a comma must be "
-        r"in quotes\)",
-        r"有 \1 个单元格，但表头只有 \2 列：第 \3 列的 \4 没有表头；请删除它，或为该列加上表头"
-        r"（CSV 文件中含逗号的名称须加英文引号）",
+        r"header; delete it or give its column a header( \(in a CSV, a name with a comma must "
+        r"be in quotes\))?",
+        lambda m: (
+            f"有 {m[1]} 个单元格，但表头只有 {m[2]} 列：第 {m[3]} 列的 {m[4]} 没有表头；"
+            "请删除它，或为该列加上表头"
+            + ("（CSV 文件中含逗号的名称须加英文引号）" if m[5] else "")
+        ),
     ),
     (r"has (\d+) cells but the header has (\d+) columns", r"有 \1 个单元格，但表头只有 \2 列"),
     (r"has a value in column (\d+), which has no header", r"第 \1 列有数值，但该列没有表头"),

@@ -75,6 +75,8 @@ class SheetReader:
         self._seen = 0  # rows of data met so far
         #: another bundled plan's indicators met in this file, by plan (shared by its sheets)
         self.unused: dict[str, set[str]] = {}
+        #: whether a table of other plans' figures is read too (``ReadOptions.every_table``)
+        self.every_table = False
 
     def read(self, search: Search, rows: Iterator[tuple[int, list[str]]]) -> list[Observation]:
         """Every observation of ``rows``, the rows below the header ``search`` found."""
@@ -116,7 +118,7 @@ class SheetReader:
         other bundled plans': its rows are theirs to read and report on, as the notes say
         (a province's kindergartens are not read for the schools' criteria, and a
         kindergarten's missing name does not stop the schools being judged)."""
-        if self.table.form != "wide" or not unused:
+        if self.table.form != "wide" or not unused or self.every_table:
             return False
         roles = ("indicator_value", "unknown")  # an unknown column may be a misspelt own one
         return not any(column.role in roles for column in self.table.columns)
@@ -223,9 +225,10 @@ class SheetReader:
             last = beyond[-1]
             message = (
                 f"has {last + 1} cells but the header has {width} columns: column {last + 1} "
-                f"holds {cells[last]!r} under no header; delete it or give its column a header "
-                "(in a CSV, a name with a comma must be in quotes)"
+                f"holds {cells[last]!r} under no header; delete it or give its column a header"
             )
+            if self.file.lower().endswith(".csv"):  # a workbook's cells are not split by commas
+                message += " (in a CSV, a name with a comma must be in quotes)"
             self.problems.add(Problem(self.name, message, number))
         elif blank:
             message = f"has a value in column {blank[0] + 1}, which has no header"
