@@ -18,6 +18,7 @@ from lzplan.observations import Observation
 from lzplan.plainrows import PlainRows
 from lzplan.planfile import load_plan, plan_roster
 from lzplan.rawfile import RawFile
+from lzplan.totals import Totals
 
 HEADER = "indicator,value,year,unit,entity,note,source"
 INDICATORS = [
@@ -233,3 +234,25 @@ def test_totals_rows_add_up_the_rows_read_in_batches(monkeypatch: pytest.MonkeyP
         (24, "the 小计 row gives 11 for health_vice_principals"),
         (25, "the 合计 row gives 21 for health_vice_principals"),
     ]
+
+
+def test_runs_of_batched_rows_with_nothing_between_are_kept_as_one_and_added_in_order() -> None:
+    # blank lines between every row (a CSV written on Windows without newline="") hand
+    # nothing back to the sums: the batched rows around them are one run, not one a row
+    found = [
+        Observation("mental_health_teachers", 2024, float(i), "f.csv", i + 2) for i in range(7)
+    ]
+    counted: list[float | None] = []
+    totals = Totals()
+    for start in range(7):
+        totals.defer(found, start, start + 1, lambda seen: counted.append(seen.value))
+    assert len(totals._deferred) == 7  # a counter of its own each: not one run
+    totals = Totals()
+    count = lambda seen: counted.append(seen.value)  # noqa: E731
+    for start in range(7):
+        totals.defer(found, start, start + 1, count)
+    assert len(totals._deferred) == 1
+    totals.finish()  # no 合计 pending: nothing needs the sums yet
+    assert counted == []
+    totals.add(("other", 2024), 1.0)  # another row's value comes after them
+    assert counted == [0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0]

@@ -42,7 +42,8 @@ ROW = st.tuples(
     st.sampled_from(NAMES),
     st.lists(st.sampled_from(CELLS), min_size=5, max_size=5),
     st.sampled_from(["", "说明"]),
-    st.sampled_from(["", "", "", ",多余"]),  # a cell beyond the header, now and then
+    st.sampled_from(["", "", "", ",多余", ",", ", "]),  # a cell beyond the header, or blank
+    st.sampled_from([0, 0, 0, 1, 3]),  # cells cut off the end (a workbook's row ends early)
 )
 
 
@@ -82,15 +83,32 @@ def both(text: str, complete: bool = True) -> tuple[Outcome, Outcome]:
     return batched[0], slow
 
 
-def sheet(rows: list[tuple[str, list[str], str, str]]) -> str:
-    lines = [",".join((name, *cells, note)) + extra for name, cells, note, extra in rows]
+def batched_rows(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """Counts the rows read as columns (``["rows"]``) while the test runs."""
+    made = {"rows": 0}
+    batch = WideBatches._made
+
+    def counted(self: WideBatches, rows: list[tuple[int, list[str]]]) -> list[object]:
+        found = batch(self, rows)
+        made["rows"] += sum(seen is not None for seen in found)
+        return found  # type: ignore[return-value]
+
+    monkeypatch.setattr(WideBatches, "_made", counted)
+    return made
+
+
+def sheet(rows: list[tuple[str, list[str], str, str, int]]) -> str:
+    lines = []
+    for name, cells, note, extra, cut in rows:
+        row = [name, *cells, note]
+        lines.append(",".join(row[: len(row) - cut]) + (extra if not cut else ""))
     return HEADER + "\n" + "\n".join(lines) + "\n"
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(ROW, min_size=1, max_size=30), st.booleans())
 def test_wide_rows_read_in_batches_as_the_general_reading_does(
-    rows: list[tuple[str, list[str], str, str]], complete: bool
+    rows: list[tuple[str, list[str], str, str, int]], complete: bool
 ) -> None:
     fast, slow = both(sheet(rows), complete)
     assert fast == slow
@@ -105,18 +123,23 @@ def test_the_batches_are_taken_and_a_blank_the_roster_explains_counts_as_none(
     schools = [("清溪街道中心小学", "100,,5,400,20000"), ("清溪街道中学", ",50,3,200,10000")]
     lines = [f"{schools[i % 2][0]},{schools[i % 2][1]}," for i in range(200)]
     lines.append("合计,10100,5000,800,60000,3000000,")
-    made = {"rows": 0}
-    batch = WideBatches._made
-
-    def counted(self: WideBatches, rows: list[tuple[int, list[str]]]) -> list[object]:
-        found = batch(self, rows)
-        made["rows"] += sum(seen is not None for seen in found)
-        return found  # type: ignore[return-value]
-
-    monkeypatch.setattr(WideBatches, "_made", counted)
+    made = batched_rows(monkeypatch)
     fast, slow = both(HEADER + "\n" + "\n".join(lines) + "\n")
     assert made["rows"] >= 190 * 3
     assert fast == slow
     assert fast[0] == "refused" and len(fast[1]) == 1000  # the 合计 is wrong
     wrong = [(p.line, p.column, p.message[:50]) for p in fast[2]]
     assert wrong == [(202, "小学在校生数", "the 合计 row gives 10,100 for pupils_primary but the")]
+
+
+def test_rows_ending_early_or_with_blank_cells_beyond_the_header_are_batched(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A workbook's row ends at its last filled cell (its 备注 is empty), and some CSVs end
+    every row with empty cells: such rows are read in batches, as the general reading reads
+    them."""
+    lines = [f"清溪街道中心小学,{i},,5,400,20000" + ("" if i % 2 else ",,") for i in range(1, 300)]
+    made = batched_rows(monkeypatch)
+    fast, slow = both(HEADER + "\n" + "\n".join(lines) + "\n")
+    assert fast == slow
+    assert made["rows"] >= 290 * 3

@@ -11,6 +11,10 @@ writes it). A row that is not plain is handed back, in its place in the file, to
 general reading, which says what is wrong with it; the plain rows between two such rows
 are added to the observations and to the sums their 合计 must make, in file order, so the
 result is the one the rows read one by one give (``tests/test_plain_rows.py``).
+
+That rests on two rules the general reading keeps: the lookups a batch reads (indicators,
+years, names) only ever grow, never change, while a sheet is read; and a name is looked up
+here only if it carries nothing to say (its warning was said at its first row).
 """
 
 from __future__ import annotations
@@ -84,9 +88,21 @@ class Batches:
         raise NotImplementedError
 
     def _columns(self, batch: list[tuple[int, list[str]]]) -> list[tuple[str, ...]]:
-        """The batch's cells by column (a row of another width as blanks: read in full)."""
-        width, blank = self.width, self._blank
-        return list(zip(*[raw if len(raw) == width else blank for _, raw in batch], strict=True))
+        """The batch's cells by column. A row ending before the last column (a workbook's
+        ends at its last filled cell) is read with blanks after it, one with blank cells
+        beyond the header without them, as the general reading reads them; one with a
+        value beyond the header as blanks, for the general reading to say so."""
+        width = self.width
+        return list(zip(*[raw if len(raw) == width else self._fit(raw) for _, raw in batch],
+                        strict=True))  # fmt: skip
+
+    def _fit(self, raw: list[str]) -> list[str]:
+        width = self.width
+        if len(raw) < width:
+            return raw + self._blank[len(raw) :]
+        if not any(cell.strip() for cell in raw[width:]):
+            return raw[:width]
+        return self._blank
 
     def _odd(self, columns: list[tuple[str, ...]]) -> set[int]:
         """The rows that may be footers (``填报人：…``, their first filled cell being in

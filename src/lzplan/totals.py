@@ -107,6 +107,12 @@ class Totals:
     def defer(self, found: Sequence[Observation], start: int, end: int, count: Counter) -> None:
         """Has ``count`` add each of ``found[start:end]`` (plain rows' observations) to the
         sums when a sum is next needed."""
+        if self._deferred:
+            last, first, stop, counter = self._deferred[-1]
+            if last is found and stop == start and counter == count:
+                # the rows between gave nothing (blank lines, other plans' rows): one run
+                self._deferred[-1] = (found, first, end, count)
+                return
         self._deferred.append((found, start, end, count))
 
     def _add_deferred(self) -> None:

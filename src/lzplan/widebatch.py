@@ -163,6 +163,8 @@ class WideBatches(Batches):
             if known.problem or known.warning or known.name is None:
                 return None  # said by the general reading, at its row
             named[(scope, name, code, ANY_YEAR if known.any_year else year)] = known
+        elif known.problem:
+            return None  # refused: its row's figures are only counted, by the general reading
         return known.name
 
 
