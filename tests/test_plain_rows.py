@@ -131,7 +131,7 @@ def test_the_plain_path_is_taken_and_gives_the_general_readings_result(
         return found
 
     monkeypatch.setattr(PlainRows, "read", counted)
-    batched = batched_rows(monkeypatch)
+    batched = batched_rows(monkeypatch)  # the batches read all of them: 1000 rows, 3 sizes
     fast, slow = both(text)
     assert calls["plain"] + batched["plain"] >= 990 * 3  # read in batches of 1, 3 and 4096
     assert fast == slow and len(fast[1]) == 1000
@@ -181,16 +181,23 @@ ROW_ORDER = range(6)  # ROW's fields: indicator, value, year, unit, entity, note
 
 
 def batched_rows(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
-    """Counts the rows read as columns (``["plain"]``) while the test runs."""
+    """Counts the rows read in batches (``["plain"]``) while the test runs: as columns, or
+    once the row handed back before them has named their school."""
     made = {"plain": 0}
-    batch = plainbatch.PlainBatches._made
+    batch, retry = plainbatch.PlainBatches._made, plainbatch.PlainBatches._retry
 
     def counted(self: plainbatch.PlainBatches, rows: list[tuple[int, list[str]]]) -> list[object]:
         found = batch(self, rows)
         made["plain"] += sum(seen is not None for seen in found)
         return found  # type: ignore[return-value]
 
+    def retried(self: plainbatch.PlainBatches, index: int) -> Observation | None:
+        found = retry(self, index)
+        made["plain"] += found is not None
+        return found
+
     monkeypatch.setattr(plainbatch.PlainBatches, "_made", counted)
+    monkeypatch.setattr(plainbatch.PlainBatches, "_retry", retried)
     return made
 
 
@@ -256,3 +263,32 @@ def test_runs_of_batched_rows_with_nothing_between_are_kept_as_one_and_added_in_
     assert counted == []
     totals.add(("other", 2024), 1.0)  # another row's value comes after them
     assert counted == [0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0]
+
+
+def test_a_school_met_first_in_a_batch_is_read_there_or_after_its_first_row(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Three rows a school, schools one after another (a province's first year): a school in
+    the roster is known in the batch itself; one the (partial) roster lacks is warned of at
+    its first row, by the general reading, and its other rows are read in the batch after."""
+    indicators = ("mental_health_teachers", "health_vice_principals", "collective_labour_weeks")
+    units = {"collective_labour_weeks": "周"}
+    schools = [
+        *(f"学校{i}" for i in range(100)),
+        "城西中学",
+        *(f"学校{i}" for i in range(100, 200)),
+    ]
+    rows = [
+        f"{ind},1,2024,{units.get(ind, '人')},{school},,x"
+        for school in schools
+        for ind in indicators
+    ]
+    made = batched_rows(monkeypatch)
+    fast, slow = both(HEADER + "\n" + "\n".join(rows) + "\n")
+    assert fast == slow
+    # in batches of 1 and 3, every row but each unknown school's first and the first
+    # school's, which teach the lookups the indicators; 城西中学's first row too (one batch
+    # of 4,096 holds the whole sheet, taken apart before its rows taught those lookups)
+    assert made["plain"] >= 2 * (len(rows) - 200 - 2)
+    warned = [p for p in fast[2] if p.severity == "warning"]
+    assert len(warned) == 51 and "学校0" in warned[0].message  # 50 listed, then how many more

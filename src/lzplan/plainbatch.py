@@ -30,7 +30,7 @@ from .totals import label_of
 
 if TYPE_CHECKING:
     from .cells import CellReader
-    from .entitynames import Named
+    from .entitynames import EntityNames, Named
     from .model import Indicator
     from .totals import Totals
 
@@ -40,6 +40,11 @@ BATCH = 4096
 #: Distinct (indicator, unit, value) texts whose number is kept (areas and money are
 #: seldom repeated; counts are the same few texts a million times).
 _VALUES_KEPT = 50_000
+#: A row whose school was not known when its batch was taken apart: its indicator, year,
+#: value, school name and code, note, source and row number.
+_Pending = tuple["Indicator", int, float, str, str, str, str, int]
+#: Schools worked out here before asking whether that is worth it.
+_TRIAL = 200
 #: What the kept numbers give for a value text not worked out yet.
 _UNSEEN = float("nan")
 
@@ -76,6 +81,10 @@ class Batches:
             start = 0
             for index, seen in enumerate(made):
                 if seen is None:
+                    seen = self._retry(index)
+                    if seen is not None:  # its school was named by a row handed back above
+                        made[index] = seen
+                        continue
                     self._keep(made, start, index, found)
                     start = index + 1
                     yield batch[index]
@@ -83,6 +92,11 @@ class Batches:
 
     def _made(self, batch: list[tuple[int, list[str]]]) -> list[Any]:
         raise NotImplementedError
+
+    def _retry(self, index: int) -> Any:
+        """The observation(s) of the batch's row ``index``, not plain when the batch was
+        taken apart, if the rows handed back since have made it plain; else ``None``."""
+        return None
 
     def _keep(self, made: list[Any], start: int, end: int, found: list[Observation]) -> None:
         raise NotImplementedError
@@ -137,12 +151,19 @@ class PlainBatches(Batches):
         scopes: dict[str, str],
         totals: Totals,
         texts: dict[str, str],
+        entities: EntityNames,
     ) -> None:
         # the first filled cell of a plain row lies at or before its indicator's column
         super().__init__(width, places, range(plain.indicator_at + 1))
         self.plain = plain
         self.readers, self.named, self.scopes = readers, named, scopes
-        self.totals, self.texts = totals, texts
+        self.totals, self.texts, self.entities = totals, texts, entities
+        #: a batch's rows plain but for a school not known yet, by index: what else they
+        #: give, read once the row handed back before them has named their school
+        self._pending: dict[int, _Pending] = {}
+        #: (scope, name, code) of the schools worked out in this batch
+        self._asked: set[tuple[str, str, str]] = set()
+        self._worked_out = self._known_here = 0  # schools worked out here, and known
         #: (indicator cell, unit, value text) → its number, or None: not plain
         self._values: dict[tuple[str, str, str], float | None] = {}
         self._by_id: dict[str, Indicator] = {}
@@ -173,13 +194,14 @@ class PlainBatches(Batches):
 
         cells = column(plain.indicator_at)
         assert isinstance(cells, list)
-        for row in self._odd(columns):
-            cells[row] = ""  # read the general way
+        for odd in self._odd(columns):
+            cells[odd] = ""  # read the general way
         indicators, years, named = plain.indicators, plain.years, self.named
         values, scopes, texts = self._values, self.scopes, self.texts
         sheet = plain.sheet
         made: list[Observation | None] = []
         append = made.append
+        self._pending, self._asked = {}, set()
         for number, cell, year_cell, unit, text, name, code, note, source in zip(
             [number for number, _ in batch],
             cells,
@@ -204,20 +226,66 @@ class PlainBatches(Batches):
                 append(None)
                 continue
             entity = ""
+            note, source = texts.setdefault(note, note), texts.setdefault(source, source)
             if name or code:
                 scope = scopes.get(indicator.id, "")
                 known = named.get((scope, name, code, ANY_YEAR)) or named.get(
                     (scope, name, code, year)
                 )
+                if known is None:  # a school not named before: known here if nothing is said
+                    known = self._first(indicator, name, code, year)
+                if known is None:  # said at its first row: the rows after it are read after
+                    self._pending[len(made)] = (indicator, year, value, name, code, note, source,
+                                                number)  # fmt: skip
                 if known is None or known.name is None or known.problem:
                     append(None)
                     continue
                 entity = known.name
-            note, source = texts.setdefault(note, note), texts.setdefault(source, source)
             append(make(Observation, (
                 indicator.id, year, value, sheet, number, entity, None, note, source, ""
             )))  # fmt: skip
         return made
+
+    def _retry(self, index: int) -> Observation | None:
+        pending = self._pending.get(index)
+        if pending is None:
+            return None
+        indicator, year, value, name, code, note, source, number = pending
+        scope = self.scopes.get(indicator.id, "")
+        named = self.named
+        known = named.get((scope, name, code, ANY_YEAR)) or named.get((scope, name, code, year))
+        if known is None or known.name is None or known.problem:
+            return None
+        return make(Observation, (
+            indicator.id, year, value, self.plain.sheet, number, known.name, None, note, source,
+            "",
+        ))  # fmt: skip
+
+    def _first(self, indicator: Indicator, name: str, code: str, year: int) -> Named | None:
+        """A school met for the first time, worked out as the general reading would and kept
+        for the rows after it, when there is nothing to say about it (else ``None``: its
+        first row is handed back to the general reading, which says it)."""
+        scope = self.scopes.get(indicator.id)
+        if scope is None:
+            scope = self.scopes[indicator.id] = self.entities.scope(indicator.id)
+        named = self.named
+        known = named.get((scope, name, code, ANY_YEAR)) or named.get((scope, name, code, year))
+        if known is not None or (scope, name, code) in self._asked or self._futile():
+            return known
+        self._asked.add((scope, name, code))  # once a batch: a school's rows come together
+        known = self.entities.resolve(indicator.id, name, code, year, False)
+        self._worked_out += 1
+        if known.problem or known.warning or known.name is None:
+            return None
+        self._known_here += 1
+        named[(scope, name, code, ANY_YEAR if known.any_year else year)] = known
+        return known
+
+    def _futile(self) -> bool:
+        """Whether most schools worked out here had something to say (a partial roster
+        lacking a province's schools): the general reading then works each out alone, as
+        it must to say it, and not twice."""
+        return self._worked_out >= _TRIAL and self._known_here * 2 < self._worked_out
 
     def _value(self, indicator: Indicator, cell: str, unit: str, text: str) -> float | None:
         """The number a plain cell gives, or ``None``; kept while there is room (not when

@@ -192,7 +192,7 @@ class SheetReader:
         if self._plain is not None:
             batches = PlainBatches(
                 self._plain, width, self._places, self._readers, self.named, self._scopes,
-                self.totals, self.texts,
+                self.totals, self.texts, self.vocabulary.entities,
             )  # fmt: skip
         elif self.table.form != "wide":
             return None
