@@ -60,3 +60,22 @@ def test_a_schema_refuses_what_it_does_not_know(runner: CliRunner, in_root: Path
     rows[1]["surprise"] = 1
     validator = _validator("check")
     assert len(list(validator.iter_errors(rows))) == 2  # type: ignore[attr-defined]
+
+
+def test_readiness_with_criteria_not_judged_validates_too(
+    runner: CliRunner, in_root: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    county = tmp_path / "county"
+    shutil.copytree(ROOT / "data" / "illustrative-county", county)
+    kindergartens = county / "幼儿园-2025.csv"
+    lines = kindergartens.read_text("utf-8").splitlines()
+    lines[2] = "," + lines[2].split(",", 1)[1]  # a kindergarten without its name
+    kindergartens.write_text("\n".join(lines) + "\n", "utf-8")
+    args = ["readiness", str(county), "--roster", str(county / "roster.csv"), "--format", "json"]
+    result = runner.invoke(main, args)
+    data = json.loads(result.stdout)
+    assert [item["verdict"] for item in data][1:] == ["refused"]
+    errors = sorted(_validator("readiness").iter_errors(data), key=str)  # type: ignore[attr-defined]
+    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:5])

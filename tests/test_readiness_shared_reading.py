@@ -96,7 +96,10 @@ def test_readiness_still_refuses_a_nameless_kindergarten_row_once(
     county = _county(tmp_path, SCHOOLS, ",30,3,1,1\n")
     result = runner.invoke(main, ["readiness", str(county)])
     assert result.exit_code == 2, result.output
-    assert result.output.count("no entity: name the school, town or item") == 1
+    said = "no entity: name the school, town or item"
+    assert result.stderr.count(said) == 1
+    # the report itself names the criteria not judged, and why
+    assert result.stdout.count(said) == 1 and "NOT JUDGED: its data were refused" in result.stdout
 
 
 def test_a_kindergartens_table_is_read_by_neither_plan_of_a_run_without_the_preschool_one(
@@ -165,6 +168,35 @@ def test_a_broken_kindergartens_table_still_lets_the_schools_be_judged(
     (county / "说明.txt").write_text("填报说明", "utf-8")  # a note both plans make: said once
     result = runner.invoke(main, ["readiness", str(county), "--format", "json"])
     assert result.exit_code == 2, result.output
-    assert [item["plan"] for item in json.loads(result.stdout)] == ["compulsory-quality-balance"]
+    written = json.loads(result.stdout)
+    assert [item["plan"] for item in written] == [
+        "compulsory-quality-balance",
+        "preschool-universal",
+    ]
+    assert written[0]["verdict"] != "refused" and written[0]["results"]
+    assert written[1]["verdict"] == "refused" and written[1]["year"] is None
+    assert [(p["line"], p["message"]) for p in written[1]["refused"]] == [
+        (3, "no entity: name the school, town or item")
+    ]
     assert result.stderr.count("no entity: name the school, town or item") == 1
     assert result.stderr.count("skipped: save it as .csv or .xlsx") == 1
+
+
+def test_every_readiness_format_names_the_criteria_not_judged(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    pytest.importorskip("openpyxl")
+    import openpyxl
+
+    county = _county(tmp_path, SCHOOLS, ",30,3,1,1\n")
+    table = runner.invoke(main, ["readiness", str(county), "--lang", "zh"])
+    assert "未评估：数据有误，被拒绝（错误 1 处，见下）" in table.stdout
+    assert "错误：" in table.stdout and "缺少单位名称" in table.stdout
+    markdown = runner.invoke(main, ["readiness", str(county), "--format", "markdown"])
+    assert "NOT JUDGED: its data were refused (1 error(s) below)" in markdown.stdout
+    book = tmp_path / "评估.xlsx"
+    runner.invoke(main, ["readiness", str(county), "--format", "xlsx", "--output", str(book)])
+    overview = list(openpyxl.load_workbook(book)["总览"].iter_rows(values_only=True))
+    refused = [row for row in overview if row[4] == "refused"]
+    assert len(refused) == 1 and refused[0][3] == "未评估：数据有误，被拒绝"
+    assert "缺少单位名称" in str(refused[0][7])

@@ -439,7 +439,7 @@ def readiness(
 
     from .errors import LzplanError, Problem
     from .planfile import BUNDLED_PLANS, CRITERIA_PLANS
-    from .readiness import assess, latest_year, load_criteria
+    from .readiness import assess, latest_year, load_criteria, not_judged
 
     file_only(output_format, output)
     names = plan_paths or CRITERIA_PLANS
@@ -456,14 +456,17 @@ def readiness(
         fresh = list(dict.fromkeys(p for p in (*listed, *loaded.problems) if p not in said))
         said.update(fresh)
         say_problems(replace(loaded, datasets=[], problems=fresh), language(lang))
-    assessed = []
+    assessed, plans = [], []
     for loaded in loads:
         for dataset in loaded.datasets:  # --each: every county at its own latest year
             now = year or latest_year([dataset])
             if now is None:
                 exit_with_problems((Problem(dataset.name, "no year with data: give --year"),))
             assessed.append(assess(loaded.plan, dataset, now))
-    plans = [loaded.plan for loaded in loads for _ in loaded.datasets]
+            plans.append(loaded.plan)
+        if not loaded.datasets and loaded.problems:  # refused: the report says so, and why
+            assessed.append(not_judged(loaded))
+            plans.append(loaded.plan)
     chosen = READINESS_FORMATS[output_format]
     rich, colored = drawing(color, output)
     data = render(chosen, assessed, plans, width(), rich, language(lang), colored)

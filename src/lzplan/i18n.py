@@ -158,6 +158,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "readiness.pass": ("would pass", "可以通过"),
     "readiness.fail": ("would NOT pass", "不能通过"),
     "readiness.missing": ("cannot tell: data missing", "数据不全，无法判断"),
+    "readiness.refused": ("NOT JUDGED: its data were refused", "未评估：数据有误，被拒绝"),
+    "readiness.errors": ("{count} error(s) below", "错误 {count} 处，见下"),
     "readiness.headline": ("{title}: {verdict} ({parts})", "{title}：{verdict}（{parts}）"),
     "readiness.take": ("What it would take, school by school", "达标所需（逐校）"),
     "readiness.bill": ("In all, to add: {costs}", "合计需增加：{costs}"),

@@ -20,11 +20,12 @@ if TYPE_CHECKING:
     from .check import Loaded
     from .datafile import ReadOptions
     from .dataset import Dataset, Input
+    from .errors import Problem
     from .model import Plan
     from .roster import Roster
 
 
-Verdict = Literal["pass", "fail", "missing"]
+Verdict = Literal["pass", "fail", "missing", "refused"]
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,8 @@ class PlanReadiness:
     title_zh: str
     title_en: str
     dataset: str
-    year: int
+    #: The year judged; ``None`` when nothing was (its data were refused).
+    year: int | None
     results: tuple[Result, ...]
     needs: tuple[Need, ...]
     bill: tuple[Cost, ...]
@@ -53,10 +55,16 @@ class PlanReadiness:
     excluded: tuple[tuple[str, str], ...]
     #: (entity, 学校标识码, town) from the roster, for each entity with a shortfall.
     places: tuple[tuple[str, str, str], ...] = ()
+    #: The errors that refused the data, when the criteria could not be judged: the report
+    #: names them, so that a leader reading it sees which criteria are missing and why.
+    refused: tuple[Problem, ...] = ()
 
     @property
     def verdict(self) -> Verdict:
-        """``pass`` only when every criterion passes; ``fail`` when one fails; else ``missing``."""
+        """``pass`` only when every criterion passes; ``fail`` when one fails; ``refused``
+        when its data were; else ``missing``."""
+        if self.refused:
+            return "refused"
         statuses = {result.status for result in self.results}
         if "fail" in statuses:
             return "fail"
@@ -81,7 +89,7 @@ def load_criteria(
     from dataclasses import replace
 
     from .check import Loaded, load
-    from .errors import DataError, Problem
+    from .errors import DataError
     from .planfile import find_plan, load_plan
 
     chosen = list(dict.fromkeys(names))
@@ -109,6 +117,18 @@ def load_criteria(
     if problems and all(not loaded.datasets for loaded in found.values()):
         raise DataError(list(problems))
     return [found[name] for name in chosen]
+
+
+def not_judged(loaded: Loaded) -> PlanReadiness:
+    """A criteria plan whose data were refused, for the report to say so."""
+    plan = loaded.plan
+    named = ", ".join(str(path) for path in loaded.files) or "-"
+    refused = tuple(problem for problem in loaded.problems if problem.severity == "error")
+    empty = ()
+    return PlanReadiness(
+        plan.id, plan.title_zh, plan.title_en, named, None, empty, empty, empty, empty, empty,
+        refused=refused or tuple(loaded.problems),
+    )  # fmt: skip
 
 
 def latest_year(datasets: list[Dataset]) -> int | None:

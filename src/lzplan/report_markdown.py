@@ -59,11 +59,15 @@ def render_readiness(
 ) -> str:
     """Per criteria plan: its verdict, the criteria table, what failing schools would take,
     and the bill, the CVs and the exclusions as a list."""
-    from .report_readiness import NEED_COLUMNS, after_lines, headline, need_cells
+    from .report_readiness import NEED_COLUMNS, after_lines, headline, need_cells, refused_lines
     from .results import Report
 
     out: list[str] = [MARKDOWN_MARK]
     for readiness, plan in zip(assessed, plans, strict=True):
+        if readiness.refused:
+            out += [f"## {cell(headline(readiness, lang))}", "", cell(readiness.dataset), ""]
+            out += [f"- {cell(line)}" for line in refused_lines(readiness, lang)] + [""]
+            continue
         report = Report(readiness.dataset, readiness.year, readiness.results)
         out += [f"## {cell(headline(readiness, lang))}", ""]
         out.append(f"{cell(readiness.dataset)} — {readiness.year}")

@@ -32,6 +32,13 @@ def headline(readiness: PlanReadiness, lang: str = "en") -> str:
     """``…: would NOT pass (3 fail · 2 missing · 40 pass)``, ``…：不能通过（未达标 3 · …）``."""
     from .report_table import label
 
+    if readiness.refused:
+        verdict = say("readiness.refused", lang)
+        parts = say("readiness.errors", lang, count=len(readiness.refused))
+        return say(
+            "readiness.headline", lang, title=readiness.title_zh, verdict=verdict, parts=parts
+        )
+    assert readiness.year is not None
     counts = Report(readiness.dataset, readiness.year, readiness.results).counts()
     parts = " · ".join(
         say("summary.part", lang, count=n, status=label(status, lang) if lang == "zh" else status)
@@ -56,6 +63,11 @@ def render_table(
     blocks: list[Block] = []
     headers = tuple(say(key, lang) for key in NEED_COLUMNS)
     for readiness, plan in zip(assessed, plans, strict=True):
+        if readiness.refused:
+            lines = [("summary", line) for line in refused_lines(readiness, lang)]
+            blocks.append((f"{headline(readiness, lang)} — {readiness.dataset}", (), [], (), lines))
+            continue
+        assert readiness.year is not None
         report = Report(readiness.dataset, readiness.year, readiness.results)
         title = f"{headline(readiness, lang)} — {readiness.dataset} — {readiness.year}"
         blocks.append(check_block(report, plan, title, lang))
@@ -65,6 +77,13 @@ def render_table(
             cells = [need_cells(need, lang) for need in short]
             blocks.append((say("readiness.take", lang), headers, cells, (), lines))
     return render_blocks(blocks, width, terminal, color)
+
+
+def refused_lines(readiness: PlanReadiness, lang: str = "en") -> list[str]:
+    """The errors that kept a criteria plan from being judged, as ``error: file:row: …``."""
+    from .report_problems import render_text
+
+    return render_text(readiness.refused, lang).splitlines()
 
 
 def need_cells(need: Need, lang: str) -> Row:

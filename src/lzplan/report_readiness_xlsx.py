@@ -42,7 +42,13 @@ def render_xlsx(assessed: list[PlanReadiness]) -> bytes:
 
 
 def _overview(assessed: list[PlanReadiness]) -> Iterable[Cells]:
+    from .report_readiness import refused_lines
+
     for readiness in assessed:
+        if readiness.refused:  # a leader reading the workbook sees what was not judged
+            why = "; ".join(refused_lines(readiness, "zh"))
+            verdict = say("readiness.refused", "zh")
+            yield (readiness.title_zh, "", "", verdict, "refused", "", "", why, "")
         for result in readiness.results:
             yield (
                 readiness.title_zh,

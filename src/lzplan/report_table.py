@@ -322,7 +322,10 @@ def render_blocks(blocks: list[Block], width: int, rich: bool, color: bool = Tru
 def _plain(blocks: list[_Block], width: int) -> str:
     out = []
     for title, headers, rows, right, lines in blocks:
-        out.append(texttable.render(title, headers, rows, width, right))
+        if headers:
+            out.append(texttable.render(title, headers, rows, width, right))
+        else:  # a block of lines alone (criteria not judged) draws no empty table
+            out.extend(f"{line}\n" for line in texttable.hang(safe(title), width))
         out.extend(f"{line}\n" for _, text in lines for line in texttable.hang(safe(text), width))
         out.append("\n")
     return "".join(out)
@@ -351,10 +354,11 @@ def _rich(blocks: list[_Block], width: int, color: bool) -> str:
         color_system="auto" if color else None,
         no_color=not color,  # rich would read NO_COLOR itself, over --color always
     )
-    for (title, _, _, _, lines), table in zip(blocks, tables, strict=True):
+    for (title, headers, _, _, lines), table in zip(blocks, tables, strict=True):
         for line in texttable.hang(safe(title), width):
             console.print(Text(line, style="table.title"))
-        console.print(table)
+        if headers:  # a block of lines alone (criteria not judged) draws no empty table
+            console.print(table)
         for status, text in lines:
             for line in texttable.hang(safe(text), width):
                 console.print(Text(line, style=_STYLE.get(status, "bold")))
