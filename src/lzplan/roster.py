@@ -92,11 +92,15 @@ class Roster:
     def _index(self) -> dict[str, Entity]:
         """Each code, name and alias (as :func:`~lzplan.layout.fold` folds it) → its
         entity; the first wins."""
-        index: dict[str, Entity] = {}
-        for entity in self.entities:
-            for text in entity.keys:
-                index.setdefault(fold(text), entity)
-        return index
+        self.clashes()
+        return self.__dict__["_index"]  # type: ignore[no-any-return]
+
+    @cached_property
+    def _exact(self) -> dict[str, Entity]:
+        """Each code, name and alias as written → the entity :meth:`match` finds for it:
+        a data row's name is mostly the roster's own, found here without folding."""
+        self.clashes()
+        return self.__dict__["_exact"]  # type: ignore[no-any-return]
 
     @cached_property
     def _names(self) -> dict[str, str]:
@@ -109,7 +113,8 @@ class Roster:
 
     def match(self, text: str) -> Entity | None:
         """The entity whose code, name or alias is ``text`` (NFKC-normalised, spaces ignored)."""
-        return self._index.get(fold(text))
+        found = self._exact.get(text)
+        return found if found is not None else self._index.get(fold(text))
 
     def knows(self, name: str) -> bool:
         """Whether ``name`` is an entity's (a data row's names are resolved to the roster's
@@ -154,13 +159,17 @@ class Roster:
         """Each (entity, text, other) where a code, name or alias of ``entity`` already
         identifies an earlier entity ``other``; a roster file may have none."""
         index: dict[str, Entity] = {}
+        exact: dict[str, Entity] = {}
         found = []
         for entity in self.entities:
             for text in entity.keys:
                 other = index.setdefault(fold(text), entity)
                 if other is not entity:
                     found.append((entity, text, other))
-        self.__dict__["_index"] = index  # the same index match() uses: a big roster is folded once
+                else:  # as written, it finds what its folded form finds
+                    exact.setdefault(text, entity)
+        # the lookups match() uses, kept (and pickled with the roster): folded once
+        self.__dict__["_index"], self.__dict__["_exact"] = index, exact
         return found
 
     def of_kinds(self, kinds: Iterable[str], year: int) -> list[Entity]:

@@ -107,13 +107,14 @@ class WideBatches(Batches):
 
         names, codes = column("entity"), column("code")
         values: list[list[float | None]] = []
-        filled = [False] * len(batch)
+        figures: list[list[str]] = []
         for figure in self.figures:
             cells = list(map(str.strip, columns[figure[0].index]))
             found, odd = _numbers(figure[2], cells)
             values.append(found)
+            figures.append(cells)
             out.update(odd)
-            filled = [has or bool(cell) for has, cell in zip(filled, cells, strict=True)]
+        filled = list(map(any, zip(*figures, strict=True)))  # a row with a figure at all
         entities = self._entities(names, codes, filled, out)
         year, sheet, texts, size = self.year, self.sheet, self.texts, len(batch)
         numbers = [number for number, _ in batch]
