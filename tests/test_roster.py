@@ -351,3 +351,15 @@ def test_a_workbook_of_one_sheet_is_read_and_of_several_refused(tmp_path: Path) 
 def test_an_entity_survives_the_cache_as_it_was() -> None:
     entity = Entity("西校", ("西区小学",), "3703050001", "小学", "稷下街道", "公办", 2021, None, 4)
     assert pickle.loads(pickle.dumps(entity)) == entity
+
+
+@pytest.mark.parametrize("count", [3, 2500])
+def test_strangers_come_sorted_whatever_order_they_are_asked_in(count: int) -> None:
+    roster = load_roster(bundled_roster_path())
+    own = sorted(roster.names())[:2]
+    unknown = [f"学校{i}" for i in range(count)]
+    first = roster.sorted_strangers([*own, *unknown])
+    assert first == tuple(sorted(unknown))
+    again = roster.sorted_strangers(dict.fromkeys([*reversed(unknown), *own]))  # a dict's keys
+    assert again == first
+    assert roster.sorted_strangers(unknown[1:]) == tuple(sorted(unknown[1:]))  # not the kept one

@@ -74,6 +74,11 @@ class Entity:
         return type(self), tuple(getattr(self, field.name) for field in fields(self))
 
 
+#: How many strangers make :meth:`Roster.sorted_strangers` keep its sorting, and how many
+#: sortings it keeps.
+_SORTED_FROM, _SORTED_KEPT = 1000, 8
+
+
 @dataclass(frozen=True)
 class Roster:
     """The entities of a district (or province) and whether the list is complete.
@@ -129,6 +134,24 @@ class Roster:
         for name in asked - strangers - matched:
             (matched if self.match(name) is not None else strangers).add(name)
         return asked & strangers
+
+    def sorted_strangers(self, names: Iterable[str]) -> tuple[str, ...]:
+        """:meth:`strangers`, sorted; a province's thousands of unlisted schools are sorted
+        once for all the rules and years that name the same ones."""
+        found = self.strangers(names)
+        if len(found) < _SORTED_FROM:
+            return tuple(sorted(found))
+        key = frozenset(found)
+        kept = self._sorted.get(key)
+        if kept is None:
+            if len(self._sorted) >= _SORTED_KEPT:
+                self._sorted.clear()
+            kept = self._sorted[key] = tuple(sorted(found))
+        return kept
+
+    @cached_property
+    def _sorted(self) -> dict[frozenset[str], tuple[str, ...]]:
+        return {}
 
     @cached_property
     def _strangers(self) -> set[str]:

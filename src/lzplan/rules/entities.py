@@ -44,7 +44,7 @@ def each_names(rule: Each | KOfN, context: Context, reported: Mapping[str, objec
     if not rule.entities and roster is not None:
         # one the roster does not know (a typo under an incomplete roster) is in the rules it
         # gives a figure for, not in every rule whose column it left blank
-        names += sorted(name for name in roster.strangers(reported) if _has(reported[name]))
+        names += [name for name in roster.sorted_strangers(reported) if _has(reported[name])]
     return [name for name in names if name not in context.excluded]
 
 
