@@ -154,3 +154,12 @@ def test_a_cell_beyond_the_header_of_a_workbook_says_nothing_of_csv_commas() -> 
     assert problem.endswith("delete it or give its column a header"), problem
     (in_csv,) = refused("学校名称,专兼职心理健康教育教师数\n城西中学,2,多余\n")
     assert in_csv.endswith("(in a CSV, a name with a comma must be in quotes)"), in_csv
+
+
+def test_a_unit_line_in_the_figures_own_unit_keeps_the_plain_reading() -> None:
+    from lzplan.cells import CellReader
+    from lzplan.planfile import load_plan
+
+    teachers = load_plan().indicator("mental_health_teachers")  # in 人
+    assert CellReader(teachers, "", "人").fast  # 单位：人 over counts of people
+    assert not CellReader(teachers, "", "万人").fast  # 万人 converts: the full reading

@@ -97,8 +97,13 @@ class CellReader:
         bounds = plausible_range(indicator) if checked else None
         self.low, self.high = widened(bounds) if bounds is not None else (-math.inf, math.inf)
         # a unit of the row's own that is the indicator's converts nothing and hides the
-        # table's 单位 line, as read_value takes it
-        own = same_unit(unit, indicator.unit) if unit else not sheet_unit
+        # table's 单位 line, as read_value takes it; a 单位 line in the indicator's own unit
+        # (单位：人 over counts of people) converts nothing either
+        own = (
+            same_unit(unit, indicator.unit)
+            if unit
+            else not sheet_unit or same_unit(sheet_unit, indicator.unit)
+        )
         self.fast = indicator.type == "number" and own
         self.whole = checked and counts_whole_things(indicator)
 
