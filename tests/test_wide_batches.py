@@ -143,3 +143,21 @@ def test_rows_ending_early_or_with_blank_cells_beyond_the_header_are_batched(
     fast, slow = both(HEADER + "\n" + "\n".join(lines) + "\n")
     assert fast == slow
     assert made["rows"] >= 290 * 3
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.tuples(ROW, st.sampled_from(["", "", "", "7"])), min_size=1, max_size=25),
+    st.booleans(),
+)
+def test_a_column_under_a_blank_header_cell_is_read_alike(
+    rows: list[tuple[tuple[str, list[str], str, str, int], str]], complete: bool
+) -> None:
+    """A header with a blank cell (merged cells above): a row with a value under it is
+    refused by the general reading, the others are read in batches."""
+    header = HEADER.replace(",初中在校生数,", ",,初中在校生数,")
+    lines = []
+    for (name, cells, note, extra, _), headless in rows:
+        lines.append(",".join((name, cells[0], headless, *cells[1:], note)) + extra)
+    fast, slow = both(header + "\n" + "\n".join(lines) + "\n", complete)
+    assert fast == slow

@@ -58,6 +58,9 @@ class Batches:
         self.width, self.places = width, places
         self._footer_columns = footer_columns
         self._blank = [""] * width
+        #: Columns under a blank header cell: a row with a value there is the general
+        #: reading's, which refuses it.
+        self.headless: tuple[int, ...] = ()
         #: Whether the general reading has met a row of data (before it, a row of digits
         #: may be the 栏次 row under the header: the rows are handed back one by one).
         self.started: Callable[[], bool] = lambda: True
@@ -120,8 +123,8 @@ class Batches:
 
     def _odd(self, columns: list[tuple[str, ...]]) -> set[int]:
         """The rows that may be footers (``填报人：…``, their first filled cell being in
-        ``footer_columns``) or totals rows (``合计`` at a place), for the general reading,
-        which tells; each distinct text is asked once."""
+        ``footer_columns``) or totals rows (``合计`` at a place), or that hold a value under
+        no header, for the general reading, which tells; each distinct text is asked once."""
         odd: set[int] = set()
         for at in {*self._footer_columns, *self.places}:
             if at >= self.width:
@@ -135,6 +138,9 @@ class Batches:
             }
             if found:
                 odd.update(row for row, text in enumerate(texts) if text in found)
+        for at in self.headless:
+            if at < self.width:
+                odd.update(row for row, text in enumerate(columns[at]) if text.strip())
         return odd
 
 

@@ -154,7 +154,7 @@ class SheetReader:
         millions of figures, each of which a chain of generators would pass on one by one)."""
         footer = False
         width, blank = len(self.table.columns), bool(self._blank)
-        batches = None if blank else self._batches(width)
+        batches = self._batches(width)
         if batches is not None:
             rows = batches.rows(rows, found)  # the plain rows are read there, in bulk
         for number, raw in rows:
@@ -206,6 +206,7 @@ class SheetReader:
                 self.vocabulary, self.totals, self.texts,
             )  # fmt: skip
         batches.started = lambda: self._seen > 0  # the 栏次 row is known only before the first
+        batches.headless = self._blank
         return batches
 
     def _read_plain(self, number: int, cells: list[str]) -> Observation | None:
