@@ -20,10 +20,11 @@ def compute_addition(indicator: Indicator, rule: Addition, by_key: Index) -> Fou
                 if seen.value is not None:
                     parts.setdefault((year, entity), []).append(seen)
     found: Found = []
+    note = f"computed: {rule.text()}"  # one string for every school's figure
     for (year, entity), given in sorted(parts.items()):
         value = sum(part.value or 0.0 for part in given)
         anchor = given[0]
-        computed = observation(indicator, value, anchor, f"computed: {rule.text()}")
+        computed = observation(indicator, value, anchor, note)
         stated = by_key.get(indicator.id, year, entity)
         problem = None
         if stated is not None and stated.value is not None and differs(stated.value, value):

@@ -10,6 +10,7 @@ does not give it per stage has no value for it (named, never guessed).
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from .derivedbase import Found, differs, empty, located, observation
@@ -130,20 +131,26 @@ def _one(
     if part.per_stage:
         if own is not None and own.value is not None:
             said = _both_given(part, own, whole) if len(stages) == 1 else None
-            return observation(indicator, own.value, own, f"given: {part.per_stage}"), said
+            return observation(indicator, own.value, own, _note("given: ", part.per_stage)), said
         if len(stages) > 1:
             why = f"a school of {len(stages)} stages gives {part.per_stage}, not {part.part_of}"
             return empty(indicator, pupils, why), None
         if whole is None or whole.value is None:
-            return empty(indicator, pupils, f"no {part.part_of}"), None
-        return observation(indicator, whole.value, whole, f"given: {part.part_of}"), None
+            return empty(indicator, pupils, _note("no ", part.part_of)), None
+        return observation(indicator, whole.value, whole, _note("given: ", part.part_of)), None
     if whole is None or whole.value is None:
-        return empty(indicator, pupils, f"no {part.part_of}"), None
+        return empty(indicator, pupils, _note("no ", part.part_of)), None
     if len(stages) == 1:
-        return observation(indicator, whole.value, whole, f"given: {part.part_of}"), None
+        return observation(indicator, whole.value, whole, _note("given: ", part.part_of)), None
     weighted = {stage: weights[stage] * count for stage, count in stages.items()}
     share = weighted[part.stage] / sum(weighted.values())
     return observation(indicator, whole.value * share, whole, _SPLIT_NOTE), None
+
+
+@functools.lru_cache(maxsize=256)
+def _note(words: str, indicator: str | None) -> str:
+    """``given: …``, ``no …``: one string for every school's part it is said of."""
+    return f"{words}{indicator}"
 
 
 #: How a combined school's shared figure was split (the numbers are its pupils').
