@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lzplan import plainbatch
+from lzplan import batches, plainbatch
 from lzplan.datafile import FileRead, ReadOptions, Vocabulary, read_raw
 from lzplan.errors import DataError, Problem
 from lzplan.observations import Observation
@@ -76,9 +76,9 @@ def both(text: str, name: str = "学校数据.csv") -> tuple[Outcome, Outcome]:
     read in batches of one, three and the default size (then the first batch's rows are
     all read one by one), which must give the same."""
     batched = []
-    for size in (1, 3, plainbatch.BATCH):
+    for size in (1, 3, batches.BATCH):
         with pytest.MonkeyPatch.context() as patched:
-            patched.setattr(plainbatch, "BATCH", size)
+            patched.setattr(batches, "BATCH", size)
             batched.append(outcome(text, name))
     fast = batched[0]
     assert batched[1] == fast and batched[2] == fast
@@ -208,7 +208,7 @@ def test_plain_rows_are_read_in_batches_alike(monkeypatch: pytest.MonkeyPatch) -
         for i in range(1000)
     ]
     text = HEADER + "\n" + "\n".join(rows) + "\n"
-    monkeypatch.setattr(plainbatch, "BATCH", 100)
+    monkeypatch.setattr(batches, "BATCH", 100)
     made = batched_rows(monkeypatch)
     fast, slow = both(text)
     assert made["plain"] >= 900
@@ -220,7 +220,7 @@ def test_totals_rows_add_up_the_rows_read_in_batches(monkeypatch: pytest.MonkeyP
     four. Ten schools give 2 health vice-principals each (20; the 小计 rows make 10 + 10)
     after their mental-health teachers, so that their names are known and those rows are
     read as columns."""
-    monkeypatch.setattr(plainbatch, "BATCH", 4)
+    monkeypatch.setattr(batches, "BATCH", 4)
     teachers = [f"mental_health_teachers,1,2024,人,学校{i},," for i in range(10)]
     heads = [f"health_vice_principals,2,2024,人,学校{i},," for i in range(10)]
     lines = [

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lzplan import plainbatch
+from lzplan import batches
 from lzplan.datafile import FileRead, ReadOptions, Vocabulary, read_raw
 from lzplan.errors import DataError, Problem
 from lzplan.observations import Observation
@@ -72,9 +72,9 @@ def both(text: str, complete: bool = True) -> tuple[Outcome, Outcome]:
     """``text`` read in batches of one, three and the default size (which must agree), and
     read the general way only."""
     batched = []
-    for size in (1, 3, plainbatch.BATCH):
+    for size in (1, 3, batches.BATCH):
         with pytest.MonkeyPatch.context() as patched:
-            patched.setattr(plainbatch, "BATCH", size)
+            patched.setattr(batches, "BATCH", size)
             batched.append(outcome(text, complete))
     assert batched[1] == batched[0] and batched[2] == batched[0]
     with pytest.MonkeyPatch.context() as patched:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from . import layout, sheets
+from .batches import Batches
 from .cells import CellReader
 from .entitynames import Named
 from .errors import Problem
@@ -19,7 +20,7 @@ from .header import Search, check_header, close
 from .layout import Layout
 from .model import Indicator
 from .observations import Observation, make
-from .plainbatch import Batches, PlainBatches
+from .plainbatch import PlainBatches
 from .plainrows import ANY_YEAR, PlainRows
 from .problems import NoticeList, ProblemList
 from .totals import BLANK, Totals, label_of

@@ -19,8 +19,8 @@ from collections.abc import Callable
 from itertools import chain, islice, repeat
 from typing import TYPE_CHECKING
 
+from .batches import Batches
 from .observations import Observation, make
-from .plainbatch import Batches
 from .plainrows import ANY_YEAR
 from .totals import BLANK
 
