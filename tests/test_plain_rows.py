@@ -292,3 +292,26 @@ def test_a_school_met_first_in_a_batch_is_read_there_or_after_its_first_row(
     assert made["plain"] >= 2 * (len(rows) - 200 - 2)
     warned = [p for p in fast[2] if p.severity == "warning"]
     assert len(warned) == 51 and "学校0" in warned[0].message  # 50 listed, then how many more
+
+
+def test_schools_warned_of_once_the_warnings_are_only_counted_are_read_in_batches(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past the 50 listed warnings, a school the partial roster lacks is only counted: that
+    is done in the batch, at its first row, and its rows are read there; the listing and
+    the count are the general reading's."""
+    indicators = ("mental_health_teachers", "health_vice_principals", "collective_labour_weeks")
+    units = {"collective_labour_weeks": "周"}
+    rows = [
+        f"{ind},1,2024,{units.get(ind, '人')},学校{school},,x"
+        for school in range(400)
+        for ind in indicators
+    ]
+    made = batched_rows(monkeypatch)
+    fast, slow = both(HEADER + "\n" + "\n".join(rows) + "\n")
+    assert fast == slow
+    # in batches of 1 and 3: all but the first school's rows and the first row of each of
+    # the 50 schools whose warnings are listed
+    assert made["plain"] >= 2 * (len(rows) - 3 - 50)
+    warned = [p.message for p in fast[2] if p.severity == "warning"]
+    assert len(warned) == 51 and warned[-1] == "… and 350 more warning(s) not listed"

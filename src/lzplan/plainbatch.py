@@ -19,10 +19,12 @@ here only if it carries nothing to say (its warning was said at its first row).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import repeat
 from typing import TYPE_CHECKING
 
 from .batches import Batches
+from .entitynames import UNLISTED
 from .observations import Observation, make
 from .plainrows import ANY_YEAR, PlainRows
 
@@ -70,6 +72,9 @@ class PlainBatches(Batches):
         #: (scope, name, code) of the schools worked out in this batch
         self._asked: set[tuple[str, str, str]] = set()
         self._worked_out = self._known_here = 0  # schools worked out here, and known
+        #: Says a name's warning at row ``number`` where the file's warnings are only
+        #: counted, no longer listed (its place then matters to no one): whether it did.
+        self.counted: Callable[[int, Named, int], bool] = lambda number, named, year: False
         #: (indicator cell, unit, value text) → its number, or None: not plain
         self._values: dict[tuple[str, str, str], float | None] = {}
         self._by_id: dict[str, Indicator] = {}
@@ -139,7 +144,7 @@ class PlainBatches(Batches):
                     (scope, name, code, year)
                 )
                 if known is None:  # a school not named before: known here if nothing is said
-                    known = self._first(indicator, name, code, year)
+                    known = self._first(indicator, name, code, year, number)
                 if known is None:  # said at its first row: the rows after it are read after
                     self._pending[len(made)] = (indicator, year, value, name, code, note, source,
                                                 number)  # fmt: skip
@@ -167,10 +172,13 @@ class PlainBatches(Batches):
             "",
         ))  # fmt: skip
 
-    def _first(self, indicator: Indicator, name: str, code: str, year: int) -> Named | None:
+    def _first(
+        self, indicator: Indicator, name: str, code: str, year: int, number: int
+    ) -> Named | None:
         """A school met for the first time, worked out as the general reading would and kept
-        for the rows after it, when there is nothing to say about it (else ``None``: its
-        first row is handed back to the general reading, which says it)."""
+        for the rows after it, when there is nothing to say about it, or only a warning the
+        file no longer lists but counts (else ``None``: its first row is handed back to the
+        general reading, which says it)."""
         scope = self.scopes.get(indicator.id)
         if scope is None:
             scope = self.scopes[indicator.id] = self.entities.scope(indicator.id)
@@ -180,9 +188,13 @@ class PlainBatches(Batches):
             return known
         self._asked.add((scope, name, code))  # once a batch: a school's rows come together
         known = self.entities.resolve(indicator.id, name, code, year, False)
-        self._worked_out += 1
-        if known.problem or known.warning or known.name is None:
-            return None
+        if known.warning == UNLISTED and not known.problem and known.name is not None:
+            if not self.counted(number, known, year):
+                return None  # listed by the general reading, at its row: nothing futile
+        else:
+            self._worked_out += 1
+            if known.problem or known.warning or known.name is None:
+                return None
         self._known_here += 1
         named[(scope, name, code, ANY_YEAR if known.any_year else year)] = known
         return known

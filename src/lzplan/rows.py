@@ -206,6 +206,8 @@ class SheetReader:
                 width, self._at, self._places, columns, year, self.name, self.named,
                 self.vocabulary, self.totals, self.texts,
             )  # fmt: skip
+        if isinstance(batches, PlainBatches):
+            batches.counted = self._counted_only
         batches.started = lambda: self._seen > 0  # the 栏次 row is known only before the first
         batches.headless = self._blank
         return batches
@@ -402,6 +404,15 @@ class SheetReader:
             elif named.warning:
                 self._warn_once(number, where, named, year)
         return named.name
+
+    def _counted_only(self, number: int, named: Named, year: int | None) -> bool:
+        """Says ``named``'s warning at row ``number`` if the file's warnings are no longer
+        listed, only counted, as :meth:`_resolve` would at that row; whether it did."""
+        if self.notices.room:
+            return False
+        where = self._header("code") if named.column == "code" else self._header("entity")
+        self._warn_once(number, where, named, year)
+        return True
 
     def _warn_once(self, number: int, where: str, named: Named, year: int | None) -> None:
         """A name's warning at its first row: once per name, or per name and year."""
