@@ -46,6 +46,11 @@ def test_beyond_the_limit_each_file_and_column_is_one_place_with_its_count() -> 
     )
 
 
+def test_beyond_the_limit_one_file_and_column_is_one_place_with_its_count() -> None:
+    found = [seen(2 + 3 * i) for i in range(MAX_PLACES + 1)] + [seen(2)]  # row 2 twice
+    assert places(found) == (f"a.csv:2–{2 + 3 * MAX_PLACES}, {MAX_PLACES + 1} rows",)
+
+
 def test_github_annotations_find_the_file_and_row_in_every_form() -> None:
     for place, file, row in [
         ("a.csv:7", "a.csv", "7"),
