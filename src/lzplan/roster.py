@@ -8,7 +8,7 @@ describes the format and where each row of the bundled roster comes from.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from functools import cached_property
 from pathlib import Path
@@ -129,10 +129,13 @@ class Roster:
     def strangers(self, names: Iterable[str]) -> set[str]:
         """Those of ``names`` that are no entity's name, code or alias; each name is looked
         up once (every rule of every year asks of every school the data names)."""
-        asked = set(names) - self._own
+        # a dict's keys are set apart from the roster's names without being copied first
+        asked = (names.keys() if isinstance(names, Mapping) else set(names)) - self._own
         strangers, matched = self._strangers, self._matched
-        for name in asked - strangers - matched:
-            (matched if self.match(name) is not None else strangers).add(name)
+        new = asked - strangers  # mostly empty: every rule of every year names the same
+        if new:
+            for name in new - matched:
+                (matched if self.match(name) is not None else strangers).add(name)
         return asked & strangers
 
     def sorted_strangers(self, names: Iterable[str]) -> tuple[str, ...]:
