@@ -191,10 +191,12 @@ class SheetReader:
         """What reads the sheet's plain rows a batch at a time, if they can be."""
         batches: Batches
         if self._plain is not None:
-            batches = PlainBatches(
+            plain = PlainBatches(
                 self._plain, width, self._places, self._readers, self.named, self._scopes,
                 self.totals, self.texts, self.vocabulary.entities,
             )  # fmt: skip
+            plain.counted = self._counted_only
+            batches = plain
         elif self.table.form != "wide":
             return None
         else:
@@ -206,8 +208,6 @@ class SheetReader:
                 width, self._at, self._places, columns, year, self.name, self.named,
                 self.vocabulary, self.totals, self.texts,
             )  # fmt: skip
-        if isinstance(batches, PlainBatches):
-            batches.counted = self._counted_only
         batches.started = lambda: self._seen > 0  # the 栏次 row is known only before the first
         batches.headless = self._blank
         return batches
